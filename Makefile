@@ -1,0 +1,5 @@
+PYTHON ?= .venv/bin/python
+
+.PHONY: bench
+bench:
+	$(PYTHON) -m benchmarks $(BENCH_ARGS)

@@ -1,0 +1,169 @@
+"""``python -m benchmarks``: generate pages, build and query every system, print one table."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import statistics
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks import measure, report
+from benchmarks.generate import CACHE, edited_page, ensure_pages
+from benchmarks.queries import CLASSES
+from benchmarks.systems import SEARCHABLE
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--pages", type=int, default=20_000, help="pages to generate (20000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per cheap measurement (3)")
+    parser.add_argument("--queries", type=int, default=200, help="queries per class (200)")
+    parser.add_argument(
+        "--skip-naive",
+        action="store_true",
+        help="reuse the naive pipeline's figures from the last results at this size",
+    )
+    parser.add_argument(
+        "--classes", default=",".join(CLASSES), help=f"query classes ({','.join(CLASSES)})"
+    )
+    parser.add_argument("--cold", type=int, default=10, help="cold `search query` runs (10)")
+    args = parser.parse_args(argv)
+    args.classes = [c for c in args.classes.split(",") if c]
+    unknown = set(args.classes) - set(CLASSES)
+    if unknown:
+        parser.error(f"unknown query classes: {', '.join(sorted(unknown))}")
+    return args
+
+
+def _say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _searcher_ready(source: Path) -> bool:
+    """Whether the searcher can build and read: its modules import and a page parses."""
+    try:
+        from searcher import Archive  # noqa: F401
+        from searcher.build import rebuild  # noqa: F401
+        from searcher.ingest import parse_file
+
+        parse_file(next(source.iterdir()))
+    except Exception as exc:  # noqa: BLE001 - any failure means: measure the baselines only
+        _say(f"the searcher is not usable yet ({type(exc).__name__}: {exc}): baselines only")
+        return False
+    return True
+
+
+def _working_copy(pages: Path, dest: Path) -> Path:
+    """A folder of links to the cached pages, so edits never touch the cache."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for page in pages.iterdir():
+        if page.name.endswith(".html"):
+            os.link(page, dest / page.name)
+    return dest
+
+
+def _edit(source: Path, share: float, revision: int) -> int:
+    """Replace ``share`` of the pages with edited versions (new files, cache untouched)."""
+    n = sum(1 for p in source.iterdir() if p.name.endswith(".html"))
+    chosen = random.Random(f"edit:{revision}").sample(range(n), max(1, int(n * share)))
+    for i in chosen:
+        name, data = edited_page(i, revision)
+        (source / name).unlink()
+        (source / name).write_bytes(data)
+    return len(chosen)
+
+
+def _median_build(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    walls = [r["wall"] for r in runs]
+    middle = sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
+    return {**middle, "runs": walls, "wall": statistics.median(walls)}
+
+
+def _builds(args: argparse.Namespace, source: Path, work: Path, out: dict[str, Any]) -> None:
+    n = args.pages
+    ready = _searcher_ready(source)
+    systems = ["searcher"] if ready else []
+    systems += [] if args.skip_naive else ["naive"]
+    systems += ["fts5"] if ready else []
+    systems += ["floor"]
+    for system in systems:
+        repeat = 1 if system == "naive" else args.repeat
+        runs = []
+        for r in range(repeat):
+            _say(f"{system}: full build {r + 1}/{repeat} of {n} pages")
+            runs.append(measure.build(system, source, work / system))
+        figures = _median_build(runs)
+        figures["pages_per_s"] = n / figures["wall"]
+        if system != "floor":
+            figures["index_bytes"] = measure.du(work / system)
+        out["builds"][system] = figures
+    if "searcher" in systems:
+        runs = []
+        for r in range(args.repeat):
+            _say(f"searcher: rebuild with nothing changed {r + 1}/{args.repeat}")
+            runs.append(measure.build("searcher", source, work / "searcher", full=False))
+        out["incremental"]["unchanged"] = _median_build(runs)
+        runs = []
+        for r in range(args.repeat):
+            changed = _edit(source, 0.01, revision=r + 1)
+            _say(f"searcher: rebuild with {changed} pages changed {r + 1}/{args.repeat}")
+            runs.append(measure.build("searcher", source, work / "searcher", full=False))
+        out["incremental"]["changed_1pct"] = _median_build(runs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    started = time.perf_counter()
+    _say(f"generating {args.pages} pages (cached under {CACHE})")
+    pages = ensure_pages(args.pages)
+    work = CACHE / f"work-{args.pages}"
+    source = _working_copy(pages, work / "pages")
+    out: dict[str, Any] = {
+        "pages": args.pages,
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "command": "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "raw_bytes": measure.du(source),
+        "builds": {},
+        "incremental": {},
+        "queries": {},
+        "cold": {},
+    }
+    _builds(args, source, work, out)
+    for system in SEARCHABLE:
+        if system in out["builds"]:
+            _say(f"{system}: {args.queries} queries per class")
+            out["queries"][system] = measure.queries(
+                system, work / system, args.classes, args.queries
+            )["classes"]
+    if "searcher" in out["builds"] and args.cold:
+        _say(f"cold `search query`, {args.cold} runs")
+        from benchmarks.queries import draw
+        from benchmarks.systems import searcher_text
+        from benchmarks.vocabulary import load_vocabulary
+
+        texts = [searcher_text(q) for q in draw(load_vocabulary(), "word", args.cold)]
+        out["cold"] = measure.cold_cli(work / "searcher", texts)
+    if args.skip_naive:
+        report.reuse_naive(out)
+    out["elapsed"] = time.perf_counter() - started
+    print(report.render(out))
+    written = report.save(out)
+    _say("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

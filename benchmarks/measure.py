@@ -1,0 +1,184 @@
+"""Timing, CPU, memory and size measurements, each build and query run in its own process.
+
+The parent starts ``python -m benchmarks.measure build|queries ...`` and reads one JSON line
+back; wall time is taken inside the child around the work itself, CPU time and peak RSS from
+the child's resource usage (its own children included), and the peak RSS of the whole process
+tree by sampling /proc while it runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def du(path: Path) -> int:
+    """Bytes a folder (or file) takes on disk, as ``du`` counts them."""
+    if path.is_file():
+        return path.stat().st_blocks * 512
+    total = 0
+    for folder, _, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(FileNotFoundError):
+                total += os.stat(os.path.join(folder, name)).st_blocks * 512
+    return total
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and every process below it."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat[stat.rindex(b")") + 2 :].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    page = os.sysconf("SC_PAGE_SIZE")
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as fh:
+                total += int(fh.read().split()[1]) * page
+        except OSError:
+            pass
+    return total
+
+
+def run_child(args: list[str], *, sample: bool = True) -> dict[str, Any]:
+    """Run ``python -m benchmarks.measure ARGS``; its JSON answer plus CPU and memory use."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.measure", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    peak = [0]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    if sample:
+        watcher.start()
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark step {' '.join(args)} failed ({proc.returncode})")
+    answer = json.loads(out.strip().splitlines()[-1])
+    answer["cpu"] = usage.ru_utime + usage.ru_stime
+    answer["max_rss"] = usage.ru_maxrss * 1024
+    answer["tree_rss"] = peak[0]
+    return answer
+
+
+def build(system: str, source: Path, index: Path, *, full: bool = True) -> dict[str, Any]:
+    """One build of ``system`` in a fresh process."""
+    args = ["build", system, str(source), str(index)]
+    return run_child(args if full else [*args, "--incremental"])
+
+
+def queries(system: str, index: Path, classes: list[str], count: int) -> dict[str, Any]:
+    """Per-class latency (p50/p95, seconds) and mean hit count of ``system``."""
+    return run_child(["queries", system, str(index), ",".join(classes), str(count)], sample=False)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _timed(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+    )
+    return time.perf_counter() - start
+
+
+def cold_cli(index: Path, texts: list[str]) -> dict[str, float]:
+    """Median wall time of a whole ``search query`` process, and of ``python3 -c pass``."""
+    script = Path(sys.executable).with_name("search")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "searcher"]
+    search = [_timed([*command, "query", t, "--index", str(index)]) for t in texts]
+    bare = [_timed([sys.executable, "-c", "pass"]) for _ in texts]
+    return {"search": statistics.median(search), "python": statistics.median(bare)}
+
+
+# --------------------------------------------------------------------------- child side
+
+
+def _child_build(system: str, source: str, index: str, incremental: bool) -> dict[str, Any]:
+    from benchmarks.systems import BUILDERS
+
+    builder = BUILDERS[system]
+    start = time.perf_counter()
+    if system == "searcher":
+        result = builder(Path(source), Path(index), full=not incremental)
+    else:
+        result = builder(Path(source), Path(index))
+    return {"wall": time.perf_counter() - start, "result": result}
+
+
+def _child_queries(system: str, index: str, classes: str, count: int) -> dict[str, Any]:
+    from benchmarks.queries import draw
+    from benchmarks.systems import OPENERS
+    from benchmarks.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    run = OPENERS[system](Path(index))
+    out: dict[str, Any] = {}
+    for kind in classes.split(","):
+        batch = draw(vocab, kind, count)
+        for q in batch[:10]:  # warm the caches a long-lived process would have
+            run(q)
+        times, hits = [], []
+        for q in batch:
+            start = time.perf_counter()
+            hits.append(run(q))
+            times.append(time.perf_counter() - start)
+        out[kind] = {
+            "p50": percentile(times, 0.5),
+            "p95": percentile(times, 0.95),
+            "hits": statistics.mean(hits),
+        }
+    return {"classes": out}
+
+
+def main(argv: list[str]) -> None:
+    step, *rest = argv
+    if step == "build":
+        system, source, index, *flags = rest
+        answer = _child_build(system, source, index, "--incremental" in flags)
+    elif step == "queries":
+        system, index, classes, count = rest
+        answer = _child_queries(system, index, classes, int(count))
+    else:
+        raise SystemExit(f"unknown step {step!r}")
+    print(json.dumps(answer))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,5 @@
+"""``python -m searcher`` runs the ``search`` command line."""
+
+from searcher.cli import main
+
+main()

@@ -1,0 +1,156 @@
+"""The Python API: open an index, search it, read records.
+
+>>> from searcher import Archive
+>>> Archive.build("raw_html", "index")                        # doctest: +SKIP
+BuildReport(indexed=..., unchanged=0, deleted=0, failed=(), ...)
+>>> with Archive.open("index") as archive:                    # doctest: +SKIP
+...     results = archive.search('"friendship alliance" sender:mao',
+...                              date_from="1950", facets=["subject"])
+...     for hit in results.hits:
+...         print(hit.date, hit.title)
+
+An Archive may be shared between threads, and it keeps answering while another process
+rebuilds the index: the next search after the rebuild sees the new documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from searcher.build import BuildReport, rebuild
+from searcher.engine import SORTS, Engine, SearchRequest, Stats, open_engine
+from searcher.errors import QueryError
+from searcher.query import combine, date_filter, parse, parse_filters
+from searcher.query.ast import MatchAll, Node
+from searcher.record import Record
+from searcher.results import FacetCount, Results
+
+
+class Archive:
+    """A searchable index of archive documents.  Use :meth:`open`, not the constructor."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, location: str | Path) -> Archive:
+        """Open the index at ``location`` (IndexMissingError when there is none).
+
+        >>> archive = Archive.open("index")                   # doctest: +SKIP
+        """
+        return cls(open_engine(location))
+
+    @classmethod
+    def build(cls, source: str | Path, index: str | Path, **options: Any) -> BuildReport:
+        """Rebuild ``index`` from the pages under ``source``; options as for
+        :func:`searcher.build.rebuild` (``full``, ``workers``, ``progress``, ...).
+
+        >>> Archive.build("raw_html", "index", full=True).indexed   # doctest: +SKIP
+        12
+        """
+        return rebuild(source, index, **options)
+
+    @property
+    def location(self) -> str:
+        return self._engine.location
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        where: Iterable[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        facets: Iterable[str] = (),
+        sort: str = "relevance",
+        limit: int = 10,
+        page: int = 1,
+        exact: bool = False,
+        snippets: bool = True,
+    ) -> Results:
+        """One page of documents matching ``query`` (see ``search query --help``).
+
+        ``where`` holds filters such as ``"sender=Stalin"`` (same field: any; different
+        fields: all); ``date_from``/``date_to`` keep documents whose date span overlaps
+        them; ``facets`` names fields to count over the whole result set; ``sort`` is
+        ``relevance``, ``date`` or ``-date`` (undated documents last); ``exact`` turns
+        off name expansion.  ``results.total`` counts every match, not only this page.
+
+        >>> archive.search("armistice", where=["place=Korea"], sort="date").total  # doctest: +SKIP
+        4
+        """
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+        parsed = parse(query, exact=exact)
+        filters = _filters(where, date_from, date_to)
+        request = SearchRequest(
+            node=parsed.node,
+            filter=filters,
+            facets=tuple(facets),
+            sort=sort,  # type: ignore[arg-type]
+            limit=limit,
+            page=page,
+            snippets=snippets,
+            parsed=parsed,
+        )
+        return self._engine.search(request)
+
+    def get(self, id: str) -> Record | None:
+        """The record with this id, or None.
+
+        >>> archive.get("119354").title                        # doctest: +SKIP
+        'Telegram from Mao Zedong to Filippov [Stalin]'
+        """
+        return self._engine.get(id)
+
+    def facets(self, field: str, query: str | None = None) -> tuple[FacetCount, ...]:
+        """Every value of a facet field with its count (among matches of ``query``).
+
+        >>> archive.facets("decade")[0]                        # doctest: +SKIP
+        FacetCount(value='1950s', count=812)
+        """
+        node = parse(query).node if query else None
+        return self._engine.facet_counts(field, node)
+
+    def stats(self) -> Stats:
+        """Documents, facet sizes, dates covered, size on disk, the last rebuild."""
+        return self._engine.stats()
+
+    def iter_records(
+        self, query: str = "", *, where: Iterable[str] | None = None, exact: bool = False
+    ) -> Iterator[Record]:
+        """Every matching record, streamed (for exports).
+
+        >>> sum(1 for _ in archive.iter_records("sender:mao"))  # doctest: +SKIP
+        37
+        """
+        node = combine(parse(query, exact=exact).node, _filters(where, None, None))
+        return self._engine.iter_records(node)
+
+    def similar(self, id: str, limit: int = 10) -> Results:
+        """Documents most like the one with this id (by its most distinctive words)."""
+        return self._engine.similar(id, limit)
+
+    def close(self) -> None:
+        self._engine.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Archive({self.location!r})"
+
+
+def _filters(
+    where: Iterable[str] | None, date_from: str | None, date_to: str | None
+) -> Node | None:
+    node = combine(
+        parse_filters(where) if where else None,
+        date_filter(date_from, date_to),
+    )
+    return None if isinstance(node, MatchAll) else node

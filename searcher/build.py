@@ -1,0 +1,191 @@
+"""Rebuild an index from a folder of pages: only new and changed pages are parsed.
+
+>>> from searcher.build import rebuild
+>>> report = rebuild("raw_html", "index")          # doctest: +SKIP
+>>> report.indexed, report.unchanged, report.failed  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from searcher.errors import IngestError, StorageError
+from searcher.ingest import DEFAULT_MAX_BYTES, content_hash, is_page
+
+#: Below this many pages to parse, parsing stays in this process (workers cost more).
+PARALLEL_FROM = 200
+#: Pages per task sent to a worker process.
+CHUNK = 32
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a rebuild did."""
+
+    indexed: int
+    unchanged: int
+    deleted: int
+    failed: tuple[tuple[str, str], ...]
+    elapsed: float
+    seen: int
+    cleaned: tuple[str, ...] = ()
+    full: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["failed"] = [list(item) for item in self.failed]
+        out["cleaned"] = list(self.cleaned)
+        return out
+
+
+def find_pages(source: Path, *, follow_links: bool = False) -> Iterator[Path]:
+    """Every page file under ``source``; symlinks leading outside it only when asked."""
+    root = source.resolve()
+    for folder, dirs, files in os.walk(source, followlinks=follow_links):
+        dirs.sort()
+        base = Path(folder)
+        for name in sorted(files):
+            path = base / name
+            if not is_page(path):
+                continue
+            if path.is_symlink() and not follow_links:
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    continue
+            yield path
+
+
+def _hash_file(path: Path, max_bytes: int) -> str:
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    return content_hash(data)
+
+
+def _parse_one(
+    path: str, rel: str, max_bytes: int, prepare: Callable[[Any], Any]
+) -> tuple[str, Any, str | None]:
+    """(relative path, prepared document or None, failure reason or None)."""
+    from dataclasses import replace
+
+    from searcher.ingest import parse_file
+
+    try:
+        record = parse_file(path, max_bytes=max_bytes)
+        record = replace(record, path=rel)
+        return rel, prepare(record), None
+    except IngestError as exc:
+        return rel, None, exc.reason
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
+        return rel, None, f"unexpected {type(exc).__name__}: {exc}"
+
+
+def _parse_chunk(
+    items: list[tuple[str, str]], max_bytes: int, prepare: Callable[[Any], Any]
+) -> list[tuple[str, Any, str | None]]:
+    return [_parse_one(path, rel, max_bytes, prepare) for path, rel in items]
+
+
+def rebuild(
+    source: str | Path,
+    index: str | Path,
+    *,
+    full: bool = False,
+    workers: int | None = None,
+    follow_links: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    wait: bool = False,
+) -> BuildReport:
+    """Bring the index at ``index`` up to date with the pages under ``source``.
+
+    Pages are compared by content hash: unchanged ones are skipped, changed and new ones
+    parsed (in worker processes when there are many), vanished ones deleted.  The new
+    state goes live only when complete; on any error or Ctrl-C the previous index stays.
+    ``progress(done, total)`` is called as pages are parsed.
+    """
+    from searcher.engine import open_engine
+
+    started = time.perf_counter()
+    source = Path(source)
+    if not source.is_dir():
+        raise StorageError(f"no folder of pages at {source}")
+    engine = open_engine(index, create=True)
+    build = engine.begin_build(full, wait=wait)
+    try:
+        known = build.known_hashes()
+        todo: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        unchanged = 0
+        for path in find_pages(source, follow_links=follow_links):
+            rel = path.relative_to(source).as_posix()
+            seen.add(rel)
+            try:
+                digest = _hash_file(path, max_bytes)
+            except OSError:
+                todo.append((str(path), rel))  # the parser reports why it cannot read it
+                continue
+            if known.get(rel) == digest:
+                unchanged += 1
+            else:
+                todo.append((str(path), rel))
+        gone = [p for p in known if p not in seen]
+        deleted = build.delete(gone) if gone else 0
+        failed: list[tuple[str, str]] = []
+        indexed = 0
+        parsed = _parse_all(todo, max_bytes, workers, build.preparer)
+        for done, (rel, doc, reason) in enumerate(parsed, 1):
+            if doc is None:
+                failed.append((rel, reason or "unreadable"))
+                if rel in known:
+                    deleted += build.delete([rel])
+            else:
+                indexed += build.add_prepared([doc])
+            if progress is not None:
+                progress(done, len(todo))
+        report = BuildReport(
+            indexed=indexed,
+            unchanged=unchanged,
+            deleted=deleted,
+            failed=tuple(sorted(failed)),
+            elapsed=round(time.perf_counter() - started, 3),
+            seen=len(seen),
+            cleaned=getattr(build, "cleaned", ()),
+            full=getattr(build, "full", full),
+        )
+        build.commit(report)
+    except BaseException:
+        build.abort()
+        raise
+    finally:
+        engine.close()
+    elapsed = round(time.perf_counter() - started, 3)
+    return BuildReport(**{**report.__dict__, "elapsed": elapsed})
+
+
+def _parse_all(
+    todo: list[tuple[str, str]],
+    max_bytes: int,
+    workers: int | None,
+    prepare: Callable[[Any], Any],
+) -> Iterator[tuple[str, Any, str | None]]:
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(todo) < PARALLEL_FROM:
+        for path, rel in todo:
+            yield _parse_one(path, rel, max_bytes, prepare)
+        return
+    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        futures = [pool.submit(_parse_chunk, chunk, max_bytes, prepare) for chunk in chunks]
+        try:
+            for future in futures:
+                yield from future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise

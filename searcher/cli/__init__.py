@@ -1,0 +1,101 @@
+"""The ``search`` command line: a thin layer over :mod:`searcher.api` and :mod:`searcher.ingest`.
+
+Exit statuses are listed in :mod:`searcher.errors` and the README.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from searcher.cli.index import INDEX_COMMANDS
+from searcher.cli.ingest import INGEST_COMMANDS
+from searcher.cli.query import QUERY_COMMANDS
+
+#: Modules that add commands of their own (each exports COMMANDS).
+_PLUGIN_MODULES = ("searcher.cli.research", "searcher.cli.engine")
+
+EPILOG = """\b
+Examples:
+  search rebuild                          index the pages in raw_html/ into index/
+  search "armistice negotiations"~5       shorthand for: search query ...
+  search query 'sender:Stalin date:1950..1951' --facet recipient
+  search show 119377
+  search facets subject
+Run `search query --help` for the query language."""
+
+
+class SearchGroup(click.Group):
+    """A group where an unknown first word is a query: ``search Stalin`` = ``search query Stalin``."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "query", self.commands["query"], args
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=SearchGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="searcher", prog_name="search")
+def cli() -> None:
+    """Full-text, faceted search over scraped archives of declassified documents."""
+
+
+for _command in (*INGEST_COMMANDS, *INDEX_COMMANDS, *QUERY_COMMANDS):
+    cli.add_command(_command)
+for _module in _PLUGIN_MODULES:
+    try:
+        _mod = importlib.import_module(_module)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != _module:
+            raise
+        continue
+    for _command in _mod.COMMANDS:
+        cli.add_command(_command)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line; every failure becomes one line on stderr and an exit status."""
+    from searcher.errors import SearcherError
+
+    try:
+        status = cli.main(args=list(argv) if argv is not None else None,
+                          prog_name="search", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        status = exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("search: interrupted", err=True)
+        status = 130
+    except KeyboardInterrupt:
+        click.echo("search: interrupted", err=True)
+        status = 130
+    except click.ClickException as exc:
+        exc.show()
+        status = exc.exit_code
+    except SearcherError as exc:
+        click.echo(f"search: {exc}", err=True)
+        status = exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (`search ... | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = 0
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"search: {exc.strerror or exc}{where}", err=True)
+        status = 5
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
+        if os.environ.get("SEARCHER_DEBUG"):
+            raise
+        click.echo(
+            f"search: internal error: {type(exc).__name__}: {exc} "
+            "(set SEARCHER_DEBUG=1 to see where)",
+            err=True,
+        )
+        status = 70
+    sys.exit(status if isinstance(status, int) else 0)

@@ -1,0 +1,82 @@
+"""Options, output helpers and archive opening shared by every command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from searcher.api import Archive
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_INDEX = "index"
+DEFAULT_SOURCE = "raw_html"
+
+
+def index_option(f: F) -> F:
+    """``--index``: where the index lives (a folder), or $SEARCHER_INDEX."""
+    return click.option(
+        "--index",
+        "index",
+        envvar="SEARCHER_INDEX",
+        default=DEFAULT_INDEX,
+        show_default=True,
+        metavar="LOCATION",
+        help="Index folder (or $SEARCHER_INDEX).",
+    )(f)
+
+
+def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
+    """``--format``: one of ``choices``."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices, case_sensitive=False),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def open_archive(index: str) -> Archive:
+    """Open the index for reading (raises IndexMissingError / IndexDamagedError)."""
+    from searcher.api import Archive
+
+    return Archive.open(index)
+
+
+def use_color(stream: IO[str] | None = None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def emit(text: str = "", *, err: bool = False) -> None:
+    """Print one line (or block) to stdout, or stderr with ``err``."""
+    click.echo(text, err=err)
+
+
+def warn(message: str) -> None:
+    """A one-line message on stderr, prefixed like every other of the command's."""
+    click.echo(f"search: {message}", err=True)
+
+
+def split_fields(value: str | None, known: Iterable[str]) -> tuple[str, ...] | None:
+    """Parse ``--fields a,b,c`` and check each name against ``known``."""
+    if not value:
+        return None
+    from searcher.errors import QueryError
+
+    names = tuple(v.strip() for v in value.split(",") if v.strip())
+    allowed = set(known)
+    bad = [n for n in names if n not in allowed]
+    if bad:
+        raise QueryError(f"unknown field '{bad[0]}' in --fields (known: {', '.join(sorted(allowed))})")
+    return names

@@ -1,0 +1,158 @@
+"""Rendering results, records and counts as text, json, jsonl and csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import click
+
+from searcher.record import Record
+from searcher.results import FacetCount, Hit, Results, Snippet
+
+HIT_COLUMNS = ("id", "title", "date", "sender", "recipient", "score", "url", "snippet")
+
+
+def to_json(value: Any, *, indent: int | None = 2) -> str:
+    """JSON with non-ASCII kept readable."""
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+
+
+def hit_row(hit: Hit) -> dict[str, Any]:
+    """A hit flattened for csv: lists joined with '; ', the snippet as plain text."""
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "date": hit.date,
+        "sender": "; ".join(hit.sender),
+        "recipient": "; ".join(hit.recipient),
+        "score": round(hit.score, 4),
+        "url": hit.url,
+        "snippet": hit.snippet.text if hit.snippet else "",
+    }
+
+
+def csv_text(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Rows as CSV with a header line."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return buf.getvalue().rstrip("\n")
+
+
+def marked(snippet: Snippet, color: bool) -> str:
+    """The snippet with its marks shown: bold yellow on a terminal, [[...]] elsewhere."""
+    out: list[str] = []
+    pos = 0
+    for start, end in snippet.marks:
+        out.append(snippet.text[pos:start])
+        word = snippet.text[start:end]
+        out.append(click.style(word, fg="yellow", bold=True) if color else f"[[{word}]]")
+        pos = end
+    out.append(snippet.text[pos:])
+    return "".join(out).replace("\n", " ")
+
+
+def results_text(results: Results, *, color: bool) -> str:
+    """The terminal view of one page of results."""
+    lines: list[str] = []
+    first = (results.page - 1) * results.limit + 1 if results.hits else 0
+    last = first + len(results.hits) - 1 if results.hits else 0
+    head = f"{results.total} document{'s' if results.total != 1 else ''}"
+    if results.hits:
+        head += f" (showing {first}-{last})"
+    lines.append(head)
+    for written, variants in results.expanded.items():
+        lines.append(f"also matched for {written}: {', '.join(variants)}")
+    if results.suggestion:
+        lines.append(f"did you mean: {results.suggestion}")
+    for n, hit in enumerate(results.hits, first):
+        title = click.style(hit.title, bold=True) if color else hit.title
+        lines.append("")
+        lines.append(f"{n}. {title}")
+        meta = [hit.date or "undated", f"id {hit.id}"]
+        if hit.sender:
+            meta.append("from " + ", ".join(hit.sender))
+        if hit.recipient:
+            meta.append("to " + ", ".join(hit.recipient))
+        meta.append(f"score {hit.score:.2f}")
+        lines.append("   " + " · ".join(meta))
+        if hit.snippet and hit.snippet.text:
+            lines.append("   " + marked(hit.snippet, color))
+    for name, counts in results.facets.items():
+        lines.append("")
+        lines.append(f"{name}:")
+        lines.extend(facet_lines(counts))
+    return "\n".join(lines)
+
+
+def facet_lines(counts: Iterable[FacetCount]) -> list[str]:
+    """Facet values with counts, right-aligned."""
+    counts = list(counts)
+    width = max((len(str(c.count)) for c in counts), default=1)
+    return [f"  {c.count:>{width}}  {c.value}" for c in counts]
+
+
+def render_results(results: Results, fmt: str, *, color: bool) -> str:
+    """One page of results in ``fmt`` (text, json, jsonl or csv)."""
+    if fmt == "json":
+        return to_json(results.to_dict())
+    if fmt == "jsonl":
+        return "\n".join(to_json(_hit_dict(h), indent=None) for h in results.hits)
+    if fmt == "csv":
+        return csv_text((hit_row(h) for h in results.hits), HIT_COLUMNS)
+    return results_text(results, color=color)
+
+
+def _hit_dict(hit: Hit) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(hit)
+
+
+def record_text(record: Record) -> str:
+    """A readable view of one whole record: labelled fields, then the body."""
+    lines = [record.title or "(untitled)", ""]
+    for key, value in record.to_dict().items():
+        if key in ("title", "body", "extra") or value in ("", [], None, {}):
+            continue
+        if isinstance(value, list):
+            value = "; ".join(value)
+        lines.append(f"{key:>15}: {value}")
+    for key, value in record.extra.items():
+        lines.append(f"{key:>15}: {value}")
+    if record.body:
+        lines += ["", record.body]
+    return "\n".join(lines)
+
+
+def render_records(records: Sequence[Record], fmt: str) -> str:
+    """Whole records as a JSON array, JSON lines, CSV or readable text."""
+    if fmt == "json":
+        return to_json([r.to_dict() for r in records])
+    if fmt == "jsonl":
+        return "\n".join(to_json(r.to_dict(), indent=None) for r in records)
+    if fmt == "csv":
+        rows = [
+            {k: "; ".join(v) if isinstance(v, list) else v for k, v in r.to_dict().items()}
+            for r in records
+        ]
+        columns = [k for k in Record.__dataclass_fields__ if k != "extra"]
+        return csv_text(rows, columns)
+    return "\n\n".join(record_text(r) for r in records)
+
+
+def render_counts(name: str, counts: Sequence[FacetCount], fmt: str) -> str:
+    """All values of one facet with their counts."""
+    if fmt == "json":
+        return to_json({"facet": name, "values": [c.__dict__ for c in counts]})
+    if fmt == "jsonl":
+        return "\n".join(to_json(c.__dict__, indent=None) for c in counts)
+    if fmt == "csv":
+        return csv_text((c.__dict__ for c in counts), ("value", "count"))
+    return "\n".join([f"{name}: {len(counts)} values", *facet_lines(counts)])

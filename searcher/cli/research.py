@@ -1,0 +1,212 @@
+"""``search cite``, ``search kwic``, ``search timeline`` and ``search similar``: what historians
+do with documents once found (cite them, read every use of a phrase, see when a topic was
+discussed, find more like one)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from searcher.cli.common import emit, format_option, index_option, open_archive, use_color
+from searcher.errors import QueryError, SearcherError
+
+
+def _accessed(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"bad --accessed date '{value}' (use YYYY-MM-DD)") from None
+
+
+@click.command()
+@click.argument("ids", nargs=-1, required=True)
+@index_option
+@click.option(
+    "--style",
+    "-s",
+    type=click.Choice(["chicago", "chicago-bib", "ris", "bibtex", "csl-json"]),
+    default="chicago",
+    show_default=True,
+    help="chicago: notes; chicago-bib: bibliography entries; the rest for reference managers.",
+)
+@click.option("--accessed", metavar="YYYY-MM-DD", help="Access date to cite [default: today].")
+def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None) -> int:
+    """Cite documents by id, for a footnote or a reference manager.
+
+    \b
+    Examples:
+      search cite 119377
+      search cite 119377 300653 --style chicago-bib
+      search cite 119377 --style ris > mao.ris          (Zotero: File > Import)
+      search query 'sender:Mao armistice' --format csl-json > all.json
+    """
+    from searcher.cite import format_citations
+
+    day = _accessed(accessed)
+    with open_archive(index) as archive:
+        records = [archive.get(i) for i in ids]
+    found = [r for r in records if r is not None]
+    missing = [i for i, r in zip(ids, records, strict=True) if r is None]
+    if found:
+        emit(format_citations(found, style, accessed=day))
+    if missing:
+        raise SearcherError(f"no document with id {', '.join(missing)} in {index}")
+    return 0
+
+
+@click.command()
+@click.argument("phrase")
+@click.argument("query", nargs=-1)
+@index_option
+@click.option(
+    "--where",
+    "-w",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Only documents whose FIELD has VALUE (as for search query).",
+)
+@click.option("--width", type=click.IntRange(1, 500), default=60, show_default=True,
+              help="Characters of context on each side.")  # fmt: skip
+@click.option(
+    "--sort",
+    type=click.Choice(["left", "right", "date", "document"]),
+    default="left",
+    show_default=True,
+    help="Order by the words before the match, after it, by date, or as found.",
+)
+@format_option("text", "csv", "jsonl")
+def kwic(
+    phrase: str,
+    query: tuple[str, ...],
+    index: str,
+    where: tuple[str, ...],
+    width: int,
+    sort: str,
+    fmt: str,
+) -> int:
+    """Every occurrence of PHRASE, aligned on it, with document id, date and sender.
+
+    Matching is exact on whole words, case-insensitive, without stemming. Extra QUERY words
+    narrow the documents read.
+
+    \b
+    Examples:
+      search kwic "demarcation line"
+      search kwic "38th parallel" sender:Mao --sort date
+      search kwic armistice --width 40 --format csv > armistice.csv
+    """
+    from searcher.kwic import format_lines, phrase_words, write_csv
+    from searcher.kwic import kwic as concordance
+
+    words = phrase_words(phrase)
+    if not words:
+        raise QueryError("the concordance needs at least one word")
+    text = f'"{" ".join(words)}" {" ".join(query)}'.strip()
+    with open_archive(index) as archive:
+        lines = concordance(
+            archive.iter_records(text, where=where, exact=True), words, width=width, sort=sort
+        )
+        if fmt == "csv":
+            count = write_csv(lines, sys.stdout)
+        else:
+            if fmt == "jsonl":
+                from searcher.cli.output import to_json
+
+                rows = (to_json(line.to_dict(), indent=None) for line in lines)
+            else:
+                mark = (lambda s: click.style(s, bold=True, fg="yellow")) if use_color() else None
+                rows = format_lines(lines, width=width, mark=mark)
+            count = 0
+            for count, row in enumerate(rows, 1):  # noqa: B007 - the count is wanted after
+                emit(row)
+    if not count:
+        emit(f"search: no occurrence of '{' '.join(words)}'", err=True)
+    return 0 if count else 1
+
+
+@click.command()
+@click.argument("query", nargs=-1)
+@index_option
+@click.option("--where", "-w", multiple=True, metavar="FIELD=VALUE",
+              help="Only documents whose FIELD has VALUE (as for search query).")  # fmt: skip
+@click.option("--by", type=click.Choice(["year", "month", "decade"]), default="year",
+              show_default=True, help="Width of each bar.")  # fmt: skip
+@click.option("--exact", is_flag=True, help="No name-authority expansion.")
+@click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False),
+              help="Also draw the chart into FILE (needs matplotlib).")  # fmt: skip
+@format_option("text", "json", "csv")
+def timeline(
+    query: tuple[str, ...],
+    index: str,
+    where: tuple[str, ...],
+    by: str,
+    exact: bool,
+    plot_path: str | None,
+    fmt: str,
+) -> int:
+    """How many documents matching QUERY fall in each year, month or decade.
+
+    Each document counts once, at its start date; undated ones are counted apart. A
+    document dated more coarsely than the bars (only a year, by month) counts at the
+    start of its span and is shown lighter ("approximate" in json and csv).
+
+    \b
+    Examples:
+      search timeline armistice
+      search timeline 'sender:Stalin' --by month --format csv
+      search timeline Korea --by decade --plot korea.png
+    """
+    from searcher.timeline import plot, to_csv, to_text
+    from searcher.timeline import timeline as count_by
+
+    text = " ".join(query)
+    with open_archive(index) as archive:
+        line = count_by(
+            (
+                (r.date_start, r.date_precision)
+                for r in archive.iter_records(text, where=where, exact=exact)
+            ),
+            by,
+        )
+    if fmt == "json":
+        from searcher.cli.output import to_json
+
+        emit(to_json(line.to_dict()))
+    elif fmt == "csv":
+        emit(to_csv(line))
+    else:
+        emit(to_text(line))
+    if plot_path:
+        plot(line, plot_path, title=text)
+        emit(f"search: drew {plot_path}", err=True)
+    return 0 if line.total else 1
+
+
+@click.command()
+@click.argument("id")
+@index_option
+@click.option("--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True)
+@format_option("text", "json", "jsonl", "csv")
+def similar(id: str, index: str, limit: int, fmt: str) -> int:
+    """Documents closest to the one with ID, by their most distinctive words.
+
+    \b
+    Examples:
+      search similar 119377
+      search similar 119377 --limit 20 --format csv
+    """
+    from searcher.cli.output import render_results
+
+    with open_archive(index) as archive:
+        if archive.get(id) is None:
+            raise SearcherError(f"no document with id {id} in {index}")
+        results = archive.similar(id, limit=limit)
+    emit(render_results(results, fmt, color=use_color()))
+    return 0 if results.hits else 1
+
+
+COMMANDS = [cite, kwic, timeline, similar]

@@ -1,0 +1,5 @@
+"""Index engines behind one narrow interface (see :mod:`searcher.engine.base`)."""
+
+from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats, open_engine
+
+__all__ = ["SORTS", "Build", "Engine", "SearchRequest", "Stats", "open_engine"]

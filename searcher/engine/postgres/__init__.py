@@ -1,0 +1,8 @@
+"""The PostgreSQL engine: selected by an index location that is a ``postgresql://`` URL.
+
+Importing this package imports psycopg; the engine dispatch imports it only for URLs.
+"""
+
+from searcher.engine.postgres.engine import PostgresBuild, PostgresEngine
+
+__all__ = ["PostgresBuild", "PostgresEngine"]

@@ -1,0 +1,115 @@
+"""Scale out: the documents table as hash partitions on shard servers, through postgres_fdw.
+
+The coordinator (the index URL) keeps metadata and the lexicon; ``searcher_docs`` there is
+partitioned by hash of ``path`` and each partition is a foreign table on a shard server,
+which holds the rows and their GIN/GiST indexes.  Conditions are constant tsqueries and
+built-in operators, so postgres_fdw pushes them down; ``async_capable`` scans the shards
+in parallel.  (For production, Citus does the same with create_distributed_table: see
+docs/postgres.md.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
+
+from searcher.engine.postgres import schema
+from searcher.engine.postgres.connect import connect, describe, translated
+from searcher.engine.postgres.engine import COMMIT_LOCK
+from searcher.errors import QueryError
+
+SERVER = "searcher_shard_{}"
+PARTITION = schema.DOCS + "_p{}"
+
+
+def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None) -> int:
+    """Lay out an empty sharded index at ``url`` over ``shard_urls``; returns partitions.
+
+    ``shards`` partitions (default: one per shard server) go round-robin to the servers.
+    Any index already at ``url`` (and its shard tables) is replaced.
+    """
+    if not shard_urls:
+        raise QueryError("a sharded index needs at least one shard server URL (--shard-url)")
+    count = shards or len(shard_urls)
+    if count < 1:
+        raise QueryError("--shards must be 1 or more")
+    placement = [i % len(shard_urls) for i in range(count)]
+    for s, shard_url in enumerate(shard_urls):
+        conn = connect(shard_url)
+        with translated(shard_url), conn:
+            for p in (p for p in range(count) if placement[p] == s):
+                table = PARTITION.format(p)
+                conn.execute(f"DROP TABLE IF EXISTS {table}")
+                conn.execute(f"CREATE TABLE {table} ({schema.docs_columns()})")
+                for statement in schema.docs_indexes(table):
+                    conn.execute(statement)
+    conn = connect(url)
+    with translated(url), conn, conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (COMMIT_LOCK,))
+        conn.execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw")
+        for statement in schema.common_tables():
+            conn.execute(statement)
+        conn.execute(f"DROP TABLE IF EXISTS {schema.DOCS} CASCADE")
+        conn.execute(f"TRUNCATE {schema.WORDS}")
+        conn.execute(f"DELETE FROM {schema.META}")
+        for s, shard_url in enumerate(shard_urls):
+            _server(conn, SERVER.format(s), shard_url)
+        conn.execute(
+            f"CREATE TABLE {schema.DOCS} ({schema.docs_columns()}) PARTITION BY HASH (path)"
+        )
+        for p in range(count):
+            conn.execute(
+                sql.SQL(
+                    "CREATE FOREIGN TABLE {} PARTITION OF {} FOR VALUES WITH"
+                    " (MODULUS {}, REMAINDER {}) SERVER {} OPTIONS (table_name {})"
+                ).format(
+                    sql.Identifier(PARTITION.format(p)),
+                    sql.Identifier(schema.DOCS),
+                    sql.Literal(count),
+                    sql.Literal(p),
+                    sql.Identifier(SERVER.format(placement[p])),
+                    sql.Literal(PARTITION.format(p)),
+                )
+            )
+        conn.execute(
+            f"INSERT INTO {schema.META} VALUES ('schema_version', %s), ('layout', %s)",
+            (schema.SCHEMA_VERSION, f"sharded:{count}:" + ",".join(map(describe, shard_urls))),
+        )
+    return count
+
+
+def _server(conn: object, name: str, shard_url: str) -> None:
+    """(Re)create the foreign server and the current user's mapping for one shard."""
+    info = conninfo_to_dict(shard_url)
+    options = {
+        "host": info.get("host", "localhost"),
+        "port": str(info.get("port", "5432")),
+        "dbname": info.get("dbname", ""),
+        "async_capable": "true",
+        "fetch_size": "1000",
+        "batch_size": "500",
+        "extensions": "pg_trgm",
+    }
+    server = sql.Identifier(name)
+    conn.execute(sql.SQL("DROP SERVER IF EXISTS {} CASCADE").format(server))  # type: ignore[attr-defined]
+    conn.execute(  # type: ignore[attr-defined]
+        sql.SQL("CREATE SERVER {} FOREIGN DATA WRAPPER postgres_fdw OPTIONS ({})").format(
+            server, _options(options)
+        )
+    )
+    mapping = {"user": info.get("user", "")}
+    if info.get("password"):
+        mapping["password"] = info["password"]
+    conn.execute(  # type: ignore[attr-defined]
+        sql.SQL("CREATE USER MAPPING FOR CURRENT_USER SERVER {} OPTIONS ({})").format(
+            server, _options({k: v for k, v in mapping.items() if v})
+        )
+    )
+
+
+def _options(options: dict[str, str]) -> sql.Composable:
+    return sql.SQL(", ").join(
+        sql.SQL("{} {}").format(sql.Identifier(k), sql.Literal(v)) for k, v in options.items()
+    )

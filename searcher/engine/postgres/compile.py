@@ -1,0 +1,272 @@
+"""Query tree (searcher.query.ast) -> a SQL condition with tsquery constants.
+
+Text is matched through lexemes made in Python (searcher.engine.postgres.analyze), so a
+tsquery here is a constant: it needs no text-search configuration on the server and is
+pushed down to shard servers as it is.  Semantics follow the embedded engine:
+
+- a word is its Porter2 stem in every text field (``tsv``), or in one field through its
+  weight label (``title`` A, ``summary`` B, ``body`` C) or its prefixed lexemes
+  (``citation:``/``source:`` in ``ftsv``);
+- a phrase is ``<->``; proximity ``"a b"~N`` lets each next word come up to N+1 positions
+  later, in order (``<1> | <2> | ...``);
+- wildcards and fuzzy words expand through the unstemmed lexicon, then search the stems;
+- a keyword field matches a whole value in any case (``keys``) or the value's words in
+  order (``ftsv``); dates overlap the document's span (``daterange &&``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from searcher.engine.postgres.analyze import LABELS, PREFIXED_TEXT, quote
+from searcher.engine.schema import KEYWORD_FIELDS, TEXT_FIELDS, stem, words
+from searcher.errors import QueryError
+from searcher.query import ast
+from searcher.record import FIELD_BY_NAME
+
+#: Most lexicon words one wildcard or fuzzy word may expand to.
+MAX_EXPANSION = 1024
+#: Proximity beyond this many words is searched as words anywhere in the document.
+MAX_SLOP = 24
+_KEYWORDS = frozenset(KEYWORD_FIELDS)
+_TEXTS = frozenset(TEXT_FIELDS)
+_PATTERN_JUNK = re.compile(r"[^\w*?]+")
+
+
+class Lexicon(Protocol):
+    """The unstemmed words of the index."""
+
+    def matching(self, pattern: str, limit: int) -> Sequence[str]:
+        """Words matching a lower-case glob (``*`` any run, ``?`` one character)."""
+
+    def near(self, word: str, distance: int) -> Sequence[str]:
+        """Words within ``distance`` edits of ``word``."""
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A WHERE condition with its parameters, and the tsquery that ranks and highlights.
+
+    ``rank`` keeps the weight labels (a ``title:`` word ranks by its title only);
+    ``highlight`` drops them.  Both are None when no text is searched.
+    """
+
+    where: str
+    params: tuple[Any, ...]
+    rank: str | None = None
+    highlight: str | None = None
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A compiled node: a tsquery over ``column``, or SQL, or a constant (``sql`` TRUE/FALSE)."""
+
+    column: str | None = None
+    tsquery: str = ""
+    sql: str = ""
+    params: tuple[Any, ...] = ()
+
+    def as_sql(self) -> tuple[str, tuple[Any, ...]]:
+        if self.column is not None:
+            return f"{self.column} @@ %s::tsquery", (self.tsquery,)
+        return self.sql, self.params
+
+
+TRUE = _Part(sql="TRUE")
+FALSE = _Part(sql="FALSE")
+
+
+@dataclass
+class _Compiler:
+    lexicon: Lexicon
+    rank: list[str] = field(default_factory=list)
+    highlight: list[str] = field(default_factory=list)
+
+    def node(self, node: ast.Node, negated: bool = False) -> _Part:
+        if isinstance(node, ast.MatchAll):
+            return TRUE
+        if isinstance(node, ast.And):
+            return self.combine([self.node(i, negated) for i in node.items], "&", "AND")
+        if isinstance(node, ast.Or):
+            return self.combine([self.node(i, negated) for i in node.items], "|", "OR")
+        if isinstance(node, ast.Not):
+            return self.negate(self.node(node.item, not negated))
+        if isinstance(node, ast.DateRange):
+            return _date_range(node)
+        if isinstance(node, ast.Term):
+            return self.words(node.field, words(node.text), 0, negated, whole=node.text)
+        if isinstance(node, ast.Phrase):
+            text = " ".join(node.words)
+            return self.words(node.field, words(text), node.slop, negated, whole=text)
+        if isinstance(node, ast.Wildcard):
+            return self.wildcard(node.field, node.pattern, negated)
+        if isinstance(node, ast.Fuzzy):
+            return self.fuzzy(node.field, node.text, node.distance, negated)
+        raise QueryError(f"this index cannot search {type(node).__name__} queries")
+
+    # -- boolean structure ---------------------------------------------------------------
+    def combine(self, parts: list[_Part], op: str, sql_op: str) -> _Part:
+        absorbing, neutral = (FALSE, TRUE) if op == "&" else (TRUE, FALSE)
+        if absorbing in parts:
+            return absorbing
+        parts = [p for p in parts if p != neutral]
+        if not parts:
+            return neutral
+        if len(parts) == 1:
+            return parts[0]
+        columns = {p.column for p in parts}
+        if len(columns) == 1 and None not in columns:
+            return _Part(parts[0].column, f" {op} ".join(f"({p.tsquery})" for p in parts))
+        sqls, params = [], []
+        for p in parts:
+            s, ps = p.as_sql()
+            sqls.append(f"({s})")
+            params.extend(ps)
+        return _Part(sql=f" {sql_op} ".join(sqls), params=tuple(params))
+
+    def negate(self, part: _Part) -> _Part:
+        if part == TRUE:
+            return FALSE
+        if part == FALSE:
+            return TRUE
+        if part.column is not None:
+            return _Part(part.column, f"!({part.tsquery})")
+        return _Part(sql=f"NOT ({part.sql})", params=part.params)
+
+    # -- leaves --------------------------------------------------------------------------
+    def words(
+        self, name: str | None, tokens: list[str], slop: int, negated: bool, whole: str
+    ) -> _Part:
+        _check_field(name)
+        if name == "id":
+            return _Part(sql="id = %s", params=(whole,))
+        if name in _KEYWORDS:
+            lexemes = [f"{name}:{w}" for w in tokens]
+            parts = [_Part(sql="keys @> ARRAY[%s]", params=(f"{name}:{whole.lower()}",))]
+            if lexemes:
+                parts.append(_Part("ftsv", _phrase([quote(x) for x in lexemes], slop)))
+            return self.combine(parts, "|", "OR")
+        if not tokens:
+            return FALSE
+        return self.text(name, [[stem(t)] for t in tokens], slop, negated)
+
+    def text(
+        self, name: str | None, alternatives: list[list[str]], slop: int, negated: bool
+    ) -> _Part:
+        """Stems in sequence (each position one of several stems) in one or all text fields."""
+        if name in PREFIXED_TEXT:
+            column, fmt = "ftsv", lambda s: quote(f"{name}:{s}")
+        else:
+            label = LABELS.get(name or "", "")
+            column, fmt = "tsv", lambda s: quote(s) + (f":{label}" if label else "")
+        steps = [_any([fmt(s) for s in alts]) for alts in alternatives]
+        tsquery = _phrase(steps, slop)
+        if not negated and column == "tsv":
+            self.rank.append(tsquery)
+            plain = [_any([quote(s) for s in alts]) for alts in alternatives]
+            self.highlight.append(_phrase(plain, slop))
+        return _Part(column, tsquery)
+
+    def wildcard(self, name: str | None, pattern: str, negated: bool) -> _Part:
+        _check_field(name)
+        pattern = pattern.lower()
+        if name == "id":
+            return _Part(sql="id LIKE %s", params=(_like(pattern),))
+        word_pattern = _PATTERN_JUNK.sub("", pattern)
+        if name in _KEYWORDS:
+            whole = _glob_regex(pattern, "[^\n]")
+            regex = f"(^|\n){re.escape(name)}:{whole}($|\n)"
+            parts = [_Part(sql="array_to_string(keys, E'\\n') ~ %s", params=(regex,))]
+            if " " not in pattern and word_pattern.strip("*?"):
+                inner = _glob_regex(word_pattern, r"\w")
+                regex = f"(^|\n){re.escape(name)}:([^\n]*[^\n\\w])?{inner}([^\n\\w]|$|\n)"
+                parts.append(_Part(sql="array_to_string(keys, E'\\n') ~ %s", params=(regex,)))
+            return self.combine(parts, "|", "OR")
+        if not word_pattern.strip("*?"):
+            return TRUE
+        return self.stems(name, self.lexicon.matching(word_pattern, MAX_EXPANSION), negated)
+
+    def fuzzy(self, name: str | None, text: str, distance: int, negated: bool) -> _Part:
+        _check_field(name)
+        tokens = words(text)
+        if not tokens:
+            return FALSE
+        if name == "id":
+            return _Part(sql="id = %s", params=(text,))
+        word = tokens[0]
+        distance = max(0, min(distance, 2))
+        near = [word, *self.lexicon.near(word, distance)]
+        if name in _KEYWORDS:
+            lexemes = sorted({quote(f"{name}:{w}") for w in near})
+            return _Part("ftsv", _any(lexemes))
+        return self.stems(name, near, negated)
+
+    def stems(self, name: str | None, found: Sequence[str], negated: bool) -> _Part:
+        stems = sorted({stem(w) for w in list(found)[:MAX_EXPANSION]})
+        if not stems:
+            return FALSE
+        return self.text(name, [stems], 0, negated)
+
+
+def _check_field(name: str | None) -> None:
+    if name is None or name in _TEXTS or name in _KEYWORDS or name == "id":
+        return
+    spec = FIELD_BY_NAME.get(name)
+    if spec is not None and spec.kind == "date":
+        raise QueryError(f"field {name!r} takes a date range, e.g. date:1950..1953")
+    raise QueryError(f"field {name!r} cannot be searched")
+
+
+def _any(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else "(" + " | ".join(items) + ")"
+
+
+def _phrase(steps: list[str], slop: int) -> str:
+    """Steps in order, each next one 1 (or up to slop+1) positions after the previous."""
+    if len(steps) == 1:
+        return steps[0]
+    if slop > MAX_SLOP:
+        return " & ".join(steps)
+    out = steps[0]
+    for step in steps[1:]:
+        if slop == 0:
+            out = f"{out} <-> {step}"
+        else:
+            out = "(" + " | ".join(f"{out} <{d}> {step}" for d in range(1, slop + 2)) + ")"
+    return out
+
+
+def _glob_regex(pattern: str, char: str) -> str:
+    return "".join(f"{char}*" if c == "*" else char if c == "?" else re.escape(c) for c in pattern)
+
+
+def _like(pattern: str) -> str:
+    escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped.replace("*", "%").replace("?", "_")
+
+
+def _date_range(node: ast.DateRange) -> _Part:
+    """Overlap of the document's span with [start, end]; undated documents never match."""
+    if node.start is None and node.end is None:
+        return _Part(sql="span IS NOT NULL")
+    return _Part(sql="span && daterange(%s::date, %s::date, '[]')", params=(node.start, node.end))
+
+
+def compile_query(node: ast.Node, lexicon: Lexicon) -> Compiled:
+    """The SQL condition (and ranking tsquery) for a query tree."""
+    compiler = _Compiler(lexicon)
+    where, params = compiler.node(node).as_sql()
+    rank = " | ".join(f"({q})" for q in compiler.rank) or None
+    highlight = " | ".join(f"({q})" for q in compiler.highlight) or None
+    return Compiled(where, params, rank, highlight)
+
+
+def conjoin(*items: ast.Node | None) -> ast.Node:
+    """The And of the given nodes (None and MatchAll dropped)."""
+    nodes = tuple(n for n in items if n is not None and not isinstance(n, ast.MatchAll))
+    if not nodes:
+        return ast.MatchAll()
+    return nodes[0] if len(nodes) == 1 else ast.And(nodes)

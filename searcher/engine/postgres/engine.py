@@ -1,0 +1,547 @@
+"""The PostgreSQL engine: one server, or a coordinator over shard servers (see cluster)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
+from searcher.engine.postgres import schema
+from searcher.engine.postgres.analyze import DERIVED, to_row
+from searcher.engine.postgres.compile import Compiled, compile_query
+from searcher.engine.postgres.connect import connect, describe, translated
+from searcher.engine.schema import FACET_FIELDS, stem, words
+from searcher.errors import IndexBusyError, IndexDamagedError, IndexMissingError, QueryError
+from searcher.query.ast import MatchAll, Node
+from searcher.record import QUERY_FIELDS, Record
+from searcher.results import FacetCount, Hit, Results, Snippet
+
+DOCS, WORDS, META = schema.DOCS, schema.WORDS, schema.META
+#: Ranking weights of the labels D, C, B, A (citation/source, body, summary, title).
+RANK_WEIGHTS = "{0.17, 0.33, 0.5, 1.0}"
+#: A query with fewer hits than this gets a spelling suggestion (as the embedded engine).
+SUGGEST_BELOW = 3
+#: Advisory lock keys: builds (full ones exclusive, incremental ones shared), and commits.
+BUILD_LOCK = 0x5E_A2_C4_01
+COMMIT_LOCK = 0x5E_A2_C4_02
+COPY_BATCH = 500
+_START, _STOP = "\x02", "\x03"
+_HEADLINE = (
+    f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+_SNIPPET_TEXT = (
+    "coalesce(nullif(record->>'body', ''), nullif(record->>'summary', ''), record->>'title')"
+)
+_ORDER = {
+    "date": "date_start ASC NULLS LAST, path",
+    "-date": "date_start DESC NULLS LAST, path",
+}
+
+
+def facet_field(name: str) -> str:
+    """The column of a facet name or alias; QueryError for anything else."""
+    if name in DERIVED:
+        return name
+    spec = QUERY_FIELDS.get(name)
+    if spec is None or not spec.facet:
+        known = ", ".join(sorted(FACET_FIELDS))
+        raise QueryError(f"unknown facet {name!r} (known: {known})")
+    return spec.name
+
+
+class SqlLexicon:
+    """The unstemmed words table, for wildcards and fuzzy words."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def matching(self, pattern: str, limit: int) -> list[str]:
+        like = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = like.replace("*", "%").replace("?", "_")
+        rows = self.conn.execute(
+            f"SELECT word FROM {WORDS} WHERE word LIKE %s ORDER BY word LIMIT %s", (like, limit)
+        )
+        return [r[0] for r in rows]
+
+    def near(self, word: str, distance: int) -> list[str]:
+        if distance <= 0:
+            return []
+        rows = self.conn.execute(
+            f"SELECT word FROM {WORDS} WHERE (word %% %s OR word LIKE %s)"
+            " AND length(word) BETWEEN %s AND %s"
+            " AND levenshtein_less_equal(word, %s, %s) <= %s ORDER BY word",
+            (word, _like_prefix(word[:1]), len(word) - distance, len(word) + distance)
+            + (word, distance, distance),
+        )
+        return [r[0] for r in rows if r[0] != word]
+
+
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class PostgresEngine(Engine):
+    """An index in a PostgreSQL database named by a URL."""
+
+    def __init__(self, url: str, *, create: bool = False) -> None:
+        self.url = url
+        self.location = describe(url)
+        self._lock = threading.RLock()
+        self._conn = connect(url)
+        with translated(url):
+            self._conn.execute("SET pg_trgm.similarity_threshold = 0.3")
+            self._conn.execute("SET enable_partitionwise_aggregate = on")
+            version = self._version()
+            if version is None:
+                if not create:
+                    self._conn.close()
+                    raise IndexMissingError(f"no index at {self.location}: run `search rebuild`")
+                self._create()
+            elif version != schema.SCHEMA_VERSION and not create:
+                self._conn.close()
+                raise IndexDamagedError(
+                    f"index at {self.location} has schema {version}, this version reads "
+                    f"{schema.SCHEMA_VERSION}: run `search rebuild --full`"
+                )
+        self.lexicon = SqlLexicon(self._conn)
+
+    # -- schema --------------------------------------------------------------------------
+    def _version(self) -> str | None:
+        exists = self._conn.execute("SELECT to_regclass(%s) IS NOT NULL", (META,)).fetchone()
+        if not exists or not exists[0]:
+            return None
+        row = self._conn.execute(
+            f"SELECT value FROM {META} WHERE key = 'schema_version'"
+        ).fetchone()
+        return row[0] if row else "0"
+
+    def _create(self) -> None:
+        with self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (COMMIT_LOCK,))
+            for statement in schema.single_schema():
+                self._conn.execute(statement)
+            self._conn.execute(
+                f"INSERT INTO {META} VALUES ('schema_version', %s), ('layout', 'single')"
+                " ON CONFLICT (key) DO NOTHING",
+                (schema.SCHEMA_VERSION,),
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- reading -------------------------------------------------------------------------
+    def _compile(self, node: Node | None, filt: Node | None = None) -> Compiled:
+        main = compile_query(node or MatchAll(), self.lexicon)
+        if filt is None or isinstance(filt, MatchAll):
+            return main
+        extra = compile_query(filt, self.lexicon)
+        return Compiled(
+            f"({main.where}) AND ({extra.where})",
+            main.params + extra.params,
+            main.rank,
+            main.highlight,
+        )
+
+    def search(self, request: SearchRequest) -> Results:
+        if request.sort not in SORTS:
+            raise QueryError(f"unknown sort {request.sort!r} (known: {', '.join(SORTS)})")
+        if request.limit < 0 or request.page < 1:
+            raise QueryError("limit must be 0 or more and page 1 or more")
+        facets = tuple(dict.fromkeys(facet_field(f) for f in request.facets))
+        with self._lock, translated(self.url), self._conn.transaction():
+            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return self._search(request, facets)
+
+    def _search(self, request: SearchRequest, facets: tuple[str, ...]) -> Results:
+        c = self._compile(request.node, request.filter)
+        total = self._conn.execute(
+            f"SELECT count(*) FROM {DOCS} WHERE {c.where}", c.params
+        ).fetchone()[0]
+        hits: list[Hit] = []
+        if request.limit and total > (request.page - 1) * request.limit:
+            hits = self._page(c, request)
+        counts = {name: self._facet(name, c) for name in facets}
+        parsed = request.parsed
+        text = getattr(parsed, "text", "") or ""
+        suggestion = self._suggest(text) if total < SUGGEST_BELOW and text else None
+        explain = getattr(parsed, "explain", None)
+        return Results(
+            query=text,
+            total=total,
+            page=request.page,
+            limit=request.limit,
+            hits=tuple(hits),
+            facets=counts,
+            suggestion=suggestion,
+            expanded=dict(getattr(parsed, "expanded", {}) or {}),
+            explanation=explain() if callable(explain) else "",
+        )
+
+    def _page(self, c: Compiled, request: SearchRequest) -> list[Hit]:
+        params: list[Any] = []
+        if c.rank is not None:
+            score = f"ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1)"
+            params.append(c.rank)
+        else:
+            score = "0.0"
+        order = _ORDER.get(request.sort, "score DESC, path" if c.rank else "path")
+        inner = (
+            f"SELECT path, date_start, record, {score} AS score FROM {DOCS} WHERE {c.where}"
+            f" ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        params += [*c.params, request.limit, (request.page - 1) * request.limit]
+        if request.snippets and c.highlight is not None:
+            text = _SNIPPET_TEXT
+            sql = (
+                f"SELECT record, score, ts_headline('english', {text}, %s::tsquery, %s)"
+                f" FROM ({inner}) AS page ORDER BY {order}"
+            )
+            rows = self._conn.execute(sql, (c.highlight, _HEADLINE, *params)).fetchall()
+        else:
+            rows = [(*r[2:], None) for r in self._conn.execute(inner, params).fetchall()]
+        out = []
+        for data, score, headline in rows:
+            record = Record.from_dict(data)
+            snippet = None
+            if request.snippets:
+                snippet = _snippet(headline) if headline else _opening(record)
+            out.append(_hit(record, float(score), snippet))
+        return out
+
+    def _facet(self, name: str, c: Compiled) -> tuple[FacetCount, ...]:
+        rows = self._conn.execute(
+            f"SELECT v, count(*) FROM {DOCS}, unnest({name}) AS v WHERE {c.where}"
+            " GROUP BY v ORDER BY count(*) DESC, v",
+            c.params,
+        ).fetchall()
+        return tuple(FacetCount(v, n) for v, n in rows)
+
+    def get(self, id: str) -> Record | None:
+        with self._lock, translated(self.url):
+            row = self._conn.execute(
+                f"SELECT record FROM {DOCS} WHERE id = %s ORDER BY path LIMIT 1", (id,)
+            ).fetchone()
+        return Record.from_dict(row[0]) if row else None
+
+    def facet_counts(self, field: str, node: Node | None = None) -> tuple[FacetCount, ...]:
+        name = facet_field(field)
+        with self._lock, translated(self.url):
+            return self._facet(name, self._compile(node))
+
+    def iter_records(self, node: Node | None = None) -> Iterator[Record]:
+        with self._lock, translated(self.url):
+            c = self._compile(node)
+        conn = connect(self.url, autocommit=False)
+        try:
+            with translated(self.url), conn.cursor(name=f"searcher_{uuid.uuid4().hex}") as cur:
+                cur.itersize = 500
+                cur.execute(f"SELECT record FROM {DOCS} WHERE {c.where} ORDER BY path", c.params)
+                for (data,) in cur:
+                    yield Record.from_dict(data)
+        finally:
+            conn.close()
+
+    def similar(self, id: str, limit: int = 10) -> Results:
+        record = self.get(id)
+        empty = Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
+        if record is None:
+            return empty
+        tf = Counter(w for w in words(" ".join((record.title, record.summary, record.body))))
+        candidates = [w for w in tf if len(w) >= 3 and not w.isdigit()]
+        with self._lock, translated(self.url):
+            n = self._conn.execute(f"SELECT count(*) FROM {DOCS}").fetchone()[0] or 1
+            df = dict(
+                self._conn.execute(
+                    f"SELECT word, ndoc FROM {WORDS} WHERE word = ANY(%s)", (candidates,)
+                ).fetchall()
+            )
+            scored = sorted(
+                ((tf[w] * math.log(n / df[w]), w) for w in candidates if df.get(w, 0) > 1),
+                reverse=True,
+            )
+            stems = sorted({stem(w) for _, w in scored[:25]})
+            if not stems:
+                return empty
+            query = " | ".join(f"'{s}'" for s in stems)
+            rows = self._conn.execute(
+                f"SELECT record, ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1) AS score"
+                f" FROM {DOCS} WHERE tsv @@ %s::tsquery AND id <> %s"
+                " ORDER BY score DESC, path LIMIT %s",
+                (query, query, id, limit),
+            ).fetchall()
+            total = self._conn.execute(
+                f"SELECT count(*) FROM {DOCS} WHERE tsv @@ %s::tsquery AND id <> %s", (query, id)
+            ).fetchone()[0]
+        hits = tuple(_hit(Record.from_dict(d), float(s), None) for d, s in rows)
+        return Results(query=f"similar:{id}", total=total, page=1, limit=limit, hits=hits)
+
+    def suggest(self, text: str) -> str | None:
+        with self._lock, translated(self.url):
+            return self._suggest(text)
+
+    def _suggest(self, text: str) -> str | None:
+        out: list[str] = []
+        pos = 0
+        changed = False
+        for m in re.finditer(r"\w+", text):
+            word = m.group()
+            out.append(text[pos : m.start()])
+            pos = m.end()
+            lower = word.lower()
+            keep = (
+                text[m.end() : m.end() + 1] == ":"
+                or word in ("AND", "OR", "NOT")
+                or len(word) < 3
+                or not word.isalpha()
+            )
+            found = None if keep else self._correct(lower)
+            out.append(found or word)
+            changed = changed or found is not None
+        out.append(text[pos:])
+        return "".join(out) if changed else None
+
+    def _correct(self, word: str) -> str | None:
+        """The closest frequent lexicon word (same first letter, 2 edits), unless known."""
+        row = self._conn.execute(
+            f"SELECT word, levenshtein_less_equal(word, %s, 2) AS d FROM {WORDS}"
+            " WHERE word LIKE %s AND length(word) BETWEEN %s AND %s"
+            " AND levenshtein_less_equal(word, %s, 2) <= 2"
+            " ORDER BY d, ndoc DESC, word LIMIT 1",
+            (word, _like_prefix(word[:1]), len(word) - 2, len(word) + 2, word),
+        ).fetchone()
+        if row is None or row[1] == 0:
+            return None
+        return row[0]
+
+    def stats(self) -> Stats:
+        with self._lock, translated(self.url), self._conn.transaction():
+            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            documents, dmin, dmax = self._conn.execute(
+                f"SELECT count(*), min(date_start), max(date_end) FROM {DOCS}"
+            ).fetchone()
+            facets = {
+                name: self._conn.execute(
+                    f"SELECT count(DISTINCT v) FROM {DOCS}, unnest({name}) AS v"
+                ).fetchone()[0]
+                for name in FACET_FIELDS
+            }
+            meta = dict(self._conn.execute(f"SELECT key, value FROM {META}").fetchall())
+            size = self._conn.execute(
+                "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM"
+                " pg_partition_tree(%s::regclass) JOIN pg_class c ON c.oid = relid"
+                " WHERE c.relkind IN ('r', 'm')",
+                (DOCS,),
+            ).fetchone()[0]
+            size += self._conn.execute(
+                "SELECT pg_total_relation_size(%s::regclass)", (WORDS,)
+            ).fetchone()[0]
+        report = json.loads(meta["report"]) if "report" in meta else None
+        failed = tuple(tuple(item) for item in (report or {}).get("failed", ()))
+        return Stats(
+            documents=documents,
+            facets=facets,
+            date_min=dmin.isoformat() if dmin else None,
+            date_max=dmax.isoformat() if dmax else None,
+            size_bytes=int(size),
+            built_at=meta.get("built_at"),
+            report=report,
+            failed=failed,  # type: ignore[arg-type]
+            location=self.location,
+        )
+
+    # -- writing -------------------------------------------------------------------------
+    def begin_build(self, full: bool, *, wait: bool = False) -> Build:
+        return PostgresBuild(self.url, full=full, wait=wait)
+
+
+def _hit(record: Record, score: float, snippet: Snippet | None) -> Hit:
+    return Hit(
+        id=record.id,
+        title=record.title,
+        date=record.date,
+        date_start=record.date_start.isoformat() if record.date_start else None,
+        sender=record.sender,
+        recipient=record.recipient,
+        score=score,
+        url=record.url,
+        snippet=snippet,
+    )
+
+
+def _snippet(headline: str) -> Snippet:
+    """ts_headline output (marked with control characters) as plain text with offsets."""
+    text: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = 0
+    start = None
+    for part in re.split(f"([{_START}{_STOP}])", headline):
+        if part == _START:
+            start = length
+        elif part == _STOP:
+            if start is not None and length > start:
+                marks.append((start, length))
+            start = None
+        else:
+            part = re.sub(r"\s+", " ", part)
+            text.append(part)
+            length += len(part)
+    return Snippet("".join(text), tuple(marks))
+
+
+def _opening(record: Record, width: int = 240) -> Snippet | None:
+    text = " ".join((record.body or record.summary or record.title).split())
+    if not text:
+        return None
+    if len(text) > width:
+        text = text[:width].rsplit(" ", 1)[0] + " …"
+    return Snippet(text)
+
+
+class PostgresBuild(Build):
+    """Rows are copied into temporary tables; :meth:`commit` publishes them in one
+    transaction, so readers see the old index or the new one, never a mix.
+
+    A full build holds the build lock exclusively; incremental builds share it, so several
+    machines may ingest at once, and their commits take turns.
+    """
+
+    preparer = staticmethod(to_row)
+
+    def __init__(self, url: str, *, full: bool, wait: bool) -> None:
+        self.url = url
+        self.full = full
+        self._wait = wait
+        self.cleaned: tuple[str, ...] = ()
+        self._buffer: list[dict[str, Any]] = []
+        self._words: Counter[str] = Counter()
+        self._deleted: list[str] = []
+        self._done = False
+        self._conn = connect(url)
+        try:
+            with translated(url):
+                self._lock()
+                self._conn.execute(
+                    f"CREATE TEMP TABLE stage (seq bigserial, {schema.docs_columns()})"
+                )
+                self._conn.execute("CREATE TEMP TABLE stage_deleted (path text)")
+        except BaseException:
+            self.abort()
+            raise
+
+    def _lock(self) -> None:
+        shared = "" if self.full else "_shared"
+        if self._wait:
+            self._conn.execute(f"SELECT pg_advisory_lock{shared}(%s)", (BUILD_LOCK,))
+            return
+        got = self._conn.execute(
+            f"SELECT pg_try_advisory_lock{shared}(%s)", (BUILD_LOCK,)
+        ).fetchone()[0]
+        if not got:
+            raise IndexBusyError(
+                f"index at {describe(self.url)} is busy: another build holds it"
+                + (" (a full rebuild)" if not self.full else "")
+            )
+
+    def known_hashes(self) -> dict[str, str]:
+        if self.full:
+            return {}
+        with translated(self.url):
+            return dict(self._conn.execute(f"SELECT path, content_hash FROM {DOCS}").fetchall())
+
+    def add(self, records: Iterable[Record]) -> int:
+        return self.add_prepared(to_row(r) for r in records)
+
+    def add_prepared(self, rows: Iterable[dict[str, Any]]) -> int:
+        """Add rows made by :attr:`preparer` (replacing any of the same path on commit)."""
+        n = 0
+        for row in rows:
+            self._buffer.append(row)
+            self._words.update(row["_words"])
+            n += 1
+            if len(self._buffer) >= COPY_BATCH:
+                self._flush()
+        return n
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        columns = schema.COLUMNS
+        statement = f"COPY stage ({', '.join(columns)}) FROM STDIN"
+        with translated(self.url), self._conn.cursor() as cur, cur.copy(statement) as copy:
+            for row in self._buffer:
+                copy.write_row(tuple(row[c] for c in columns))
+        self._buffer.clear()
+
+    def delete(self, paths: Iterable[str]) -> int:
+        paths = list(paths)
+        self._deleted.extend(paths)
+        if self.full or not paths:
+            return 0
+        with translated(self.url):
+            return self._conn.execute(
+                f"SELECT count(*) FROM {DOCS} WHERE path = ANY(%s)", (paths,)
+            ).fetchone()[0]
+
+    def commit(self, report: Any) -> None:
+        self._flush()
+        as_dict = report.to_dict() if hasattr(report, "to_dict") else dict(report or {})
+        cols = ", ".join(schema.COLUMNS)
+        with translated(self.url):
+            with self._conn.transaction():
+                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (COMMIT_LOCK,))
+                if self._deleted:
+                    with self._conn.cursor().copy("COPY stage_deleted FROM STDIN") as copy:
+                        for path in self._deleted:
+                            copy.write_row((path,))
+                if self.full:
+                    self._conn.execute(f"DELETE FROM {DOCS}")
+                    self._conn.execute(f"DELETE FROM {WORDS}")
+                else:
+                    self._conn.execute(
+                        f"DELETE FROM {DOCS} WHERE path IN"
+                        " (SELECT path FROM stage_deleted UNION SELECT path FROM stage)"
+                    )
+                self._conn.execute(
+                    f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM"
+                    f" (SELECT DISTINCT ON (path) * FROM stage ORDER BY path, seq DESC) AS s"
+                )
+                if self._words:
+                    items = sorted(self._words.items())
+                    self._conn.execute(
+                        f"INSERT INTO {WORDS} (word, ndoc)"
+                        " SELECT * FROM unnest(%s::text[], %s::int[])"
+                        f" ON CONFLICT (word) DO UPDATE SET ndoc = {WORDS}.ndoc + excluded.ndoc",
+                        ([w for w, _ in items], [n for _, n in items]),
+                    )
+                built = datetime.now(UTC).isoformat(timespec="seconds")
+                self._conn.execute(
+                    f"INSERT INTO {META} VALUES ('built_at', %s), ('report', %s)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (built, json.dumps(as_dict, default=list)),
+                )
+            self._conn.execute(f"ANALYZE {DOCS}")
+        self._done = True
+        self._conn.close()
+
+    def abort(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._conn.close()  # temporary tables and session locks go with the session
+
+
+def open_postgres(url: str, *, create: bool = False) -> PostgresEngine:
+    """Open (or, with ``create``, prepare) the index at a PostgreSQL URL."""
+    return PostgresEngine(url, create=create)
+
+
+__all__: Sequence[str] = ("PostgresBuild", "PostgresEngine", "facet_field", "open_postgres")

@@ -1,0 +1,90 @@
+"""The tables of a PostgreSQL index, generated from ``searcher.record.FIELDS``.
+
+- ``searcher_meta``: key/value: schema version, layout (single or sharded), last build.
+- ``searcher_docs``: one row per page (key: ``path``); keyword fields as ``text[]`` with
+  their lower-cased ``field:value`` forms in ``keys`` (one GIN index serves every keyword
+  filter); the date span as a ``daterange`` (GiST); ``tsv``/``ftsv`` (GIN); the whole
+  record as ``jsonb``.  Sharded, it is hash-partitioned on ``path`` and every partition is
+  a foreign table on a shard server, which holds the indexes.
+- ``searcher_words``: the unstemmed lexicon (trigram GIN) for wildcards, fuzzy words and
+  spelling suggestions.
+"""
+
+from __future__ import annotations
+
+from searcher.engine.postgres.analyze import DERIVED
+from searcher.engine.schema import KEYWORD_FIELDS
+
+#: Bumped whenever a table changes; an index of another version must be rebuilt.
+SCHEMA_VERSION = "1"
+DOCS = "searcher_docs"
+WORDS = "searcher_words"
+META = "searcher_meta"
+#: The facet columns (keyword fields and the derived year/decade), all ``text[]``.
+ARRAY_COLUMNS: tuple[str, ...] = (*KEYWORD_FIELDS, *DERIVED)
+#: Columns written by COPY, in order.
+COLUMNS: tuple[str, ...] = (
+    "path",
+    "id",
+    "content_hash",
+    "title",
+    "date_start",
+    "date_end",
+    *ARRAY_COLUMNS,
+    "keys",
+    "tsv",
+    "ftsv",
+    "record",
+)
+EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
+
+
+def docs_columns() -> str:
+    """The column list of the documents table (and of a build's staging table)."""
+    arrays = "".join(f",\n    {name} text[] NOT NULL DEFAULT '{{}}'" for name in ARRAY_COLUMNS)
+    return f"""
+    path text NOT NULL,
+    id text NOT NULL,
+    content_hash text NOT NULL DEFAULT '',
+    title text NOT NULL DEFAULT '',
+    date_start date,
+    date_end date{arrays},
+    keys text[] NOT NULL DEFAULT '{{}}',
+    tsv tsvector NOT NULL,
+    ftsv tsvector NOT NULL,
+    record jsonb NOT NULL,
+    span daterange GENERATED ALWAYS AS (daterange(date_start, date_end, '[]')) STORED
+"""
+
+
+def docs_indexes(table: str) -> list[str]:
+    """The indexes of a table that holds documents (the single table, or one shard's)."""
+    return [
+        f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_path ON {table} (path)",
+        f"CREATE INDEX IF NOT EXISTS {table}_id ON {table} (id)",
+        f"CREATE INDEX IF NOT EXISTS {table}_tsv ON {table} USING gin (tsv)",
+        f"CREATE INDEX IF NOT EXISTS {table}_ftsv ON {table} USING gin (ftsv)",
+        f"CREATE INDEX IF NOT EXISTS {table}_keys ON {table} USING gin (keys)",
+        f"CREATE INDEX IF NOT EXISTS {table}_span ON {table} USING gist (span)",
+        f"CREATE INDEX IF NOT EXISTS {table}_date ON {table} (date_start, id)",
+    ]
+
+
+def common_tables() -> list[str]:
+    """Metadata and lexicon: always local to the server the index URL names."""
+    return [
+        *(f"CREATE EXTENSION IF NOT EXISTS {name}" for name in EXTENSIONS),
+        f"CREATE TABLE IF NOT EXISTS {META} (key text PRIMARY KEY, value text NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS {WORDS} (word text PRIMARY KEY, ndoc integer NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {WORDS}_trgm ON {WORDS} USING gin (word gin_trgm_ops)",
+        f"CREATE INDEX IF NOT EXISTS {WORDS}_prefix ON {WORDS} (word text_pattern_ops)",
+    ]
+
+
+def single_schema() -> list[str]:
+    """Statements creating an index on one server."""
+    return [
+        *common_tables(),
+        f"CREATE TABLE IF NOT EXISTS {DOCS} ({docs_columns()})",
+        *docs_indexes(DOCS),
+    ]

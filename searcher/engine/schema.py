@@ -1,0 +1,214 @@
+"""The Whoosh schema, generated from ``searcher.record.FIELDS``, and Record <-> document.
+
+Analysis is done here, once, in plain Python (a regex and a cached Porter2 stemmer), and
+the fields receive ready token lists: Whoosh's token-object analyzer chain costs several
+times more per word.  The same functions analyse query words, so index and query agree.
+
+Per record field kind:
+- text: ``name`` holds Porter2 stems with positions; stopwords are kept so that a phrase
+  never jumps over a word.  Every unstemmed word of every text field also goes into
+  ``words`` (no positions): the lexicon for wildcards, fuzzy terms and spelling.
+- keyword: ``name`` holds whole values as displayed (facets, exact filters, matched
+  case-insensitively through the lexicon); ``name_w`` holds their lower-cased words with
+  positions, so ``sender:mao`` finds "Mao Zedong".
+- date: day ordinals in NUMERIC fields (range filters), plus ``sort_asc``/``sort_desc``
+  columns that put undated documents last either way.
+- ``year``/``decade``: derived from the date span, as facet values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from whoosh import columns, fields, formats
+from whoosh.lang.porter2 import stem as _porter2
+
+from searcher.record import DERIVED_FACETS, FIELDS, Record
+
+TEXT_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.kind == "text")
+KEYWORD_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.kind == "keyword")
+MULTI_FIELDS: frozenset[str] = frozenset(f.name for f in FIELDS if f.multi)
+FACET_FIELDS: tuple[str, ...] = (
+    *(f.name for f in FIELDS if f.facet),
+    *DERIVED_FACETS,
+)
+#: Ranking weight of each text field; the single source is FieldSpec.weight.
+WEIGHTS: dict[str, float] = {f.name: f.weight for f in FIELDS if f.kind == "text"}
+#: Unstemmed words of all text fields.
+WORDS = "words"
+UNDATED_SORT = 10**8
+_MAX_SPAN_YEARS = 200
+
+_WORD = re.compile(r"\w+")
+_stems: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """Porter2 stem of a lower-case word, cached (the vocabulary is small, words repeat)."""
+    try:
+        return _stems[word]
+    except KeyError:
+        out = _porter2(word) if len(word) > 2 and not word.isdigit() else word
+        if len(_stems) < 500_000:
+            _stems[word] = out
+        return out
+
+
+def words(text: str) -> list[str]:
+    """The lower-case words of a text, in order (the tokenisation of every field)."""
+    return _WORD.findall(text.lower())
+
+
+def stems(text: str) -> list[str]:
+    """The stems of a text's words, in order."""
+    return [stem(w) for w in words(text)]
+
+
+class TokenField(fields.FieldType):
+    """A positional field indexed from a ready list of tokens."""
+
+    def __init__(self, field_boost: float = 1.0, scorable: bool = True) -> None:
+        self.format = formats.Positions(field_boost=field_boost)
+        self.analyzer = None
+        self.scorable = scorable
+        self.stored = False
+        self.unique = False
+        self.vector = None
+        self.column_type = None
+
+    def index(self, value: list[str], **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        poses: dict[str, list[int]] = defaultdict(list)
+        for i, token in enumerate(value):
+            poses[token].append(i)
+        boost = self.format.field_boost
+        encode = self.format.encode
+        for token, plist in poses.items():
+            yield token.encode("utf-8"), len(plist), len(plist) * boost, encode(plist)
+
+    def process_text(self, qstring: str, mode: str = "", **kwargs: Any) -> Iterator[str]:
+        return iter(stems(qstring))
+
+
+class ValueField(fields.FieldType):
+    """A field of whole values (no positions), indexed from a list of strings."""
+
+    def __init__(self, unique: bool = False) -> None:
+        self.format = formats.Existence()
+        self.analyzer = None
+        self.scorable = False
+        self.stored = False
+        self.unique = unique
+        self.vector = None
+        self.column_type = None
+
+    def index(
+        self, value: Iterable[str], **kwargs: Any
+    ) -> Iterator[tuple[bytes, int, float, bytes]]:
+        for item in set(value):
+            yield item.encode("utf-8"), 1, 1.0, b""
+
+    def process_text(self, qstring: str, mode: str = "", **kwargs: Any) -> Iterator[str]:
+        return iter((qstring,))
+
+
+def build_schema() -> fields.Schema:
+    """The Whoosh schema for FIELDS."""
+    schema = fields.Schema()
+    schema.add("id", ValueField(unique=True))
+    schema.add("path", ValueField(unique=True))
+    schema.add("rec", fields.STORED())
+    schema.add("path_c", fields.COLUMN(columns.VarBytesColumn()))
+    schema.add("hash_c", fields.COLUMN(columns.VarBytesColumn()))
+    schema.add(WORDS, ValueField())
+    for spec in FIELDS:
+        if spec.kind == "text":
+            schema.add(spec.name, TokenField(field_boost=spec.weight))
+        elif spec.kind == "keyword":
+            schema.add(spec.name, ValueField())
+            schema.add(spec.name + "_w", TokenField(scorable=False))
+    for name in ("date_start", "date_end"):
+        schema.add(name, fields.NUMERIC(numtype=int, bits=32))  # signed: unsigned ranges mis-match
+    schema.add("sort_asc", fields.COLUMN(columns.NumericColumn("i")))
+    schema.add("sort_desc", fields.COLUMN(columns.NumericColumn("i")))
+    for name in DERIVED_FACETS:
+        schema.add(name, ValueField())
+    return schema
+
+
+def keyword_values(record: Record, name: str) -> tuple[str, ...]:
+    value = getattr(record, name)
+    if isinstance(value, tuple):
+        return tuple(v for v in value if v)
+    return (value,) if value else ()
+
+
+def span_years(start: date | None, end: date | None) -> list[int]:
+    """The years a date span touches (capped, so a bad span cannot explode)."""
+    if start is None:
+        return []
+    last = (end or start).year
+    return list(range(start.year, min(last, start.year + _MAX_SPAN_YEARS) + 1))
+
+
+def to_document(record: Record) -> dict[str, Any]:
+    """The keyword arguments of ``writer.add_document`` for one record.
+
+    Plain data only (lists, strings, ints, bytes), so worker processes can prepare it.
+    """
+    doc: dict[str, Any] = {
+        "id": [record.id],
+        "rec": zlib.compress(json.dumps(record.to_dict(), ensure_ascii=False).encode(), 1),
+        "path_c": record.path.encode("utf-8"),
+        "hash_c": record.content_hash.encode("ascii"),
+    }
+    if record.path:
+        doc["path"] = [record.path]
+    vocabulary: set[str] = set()
+    for name in TEXT_FIELDS:
+        text = getattr(record, name)
+        if not text:
+            continue
+        tokens = words(text)
+        vocabulary.update(tokens)
+        doc[name] = [stem(t) for t in tokens]
+    doc[WORDS] = list(vocabulary)
+    for name in KEYWORD_FIELDS:
+        values = keyword_values(record, name)
+        if not values:
+            continue
+        doc[name] = list(values)
+        doc[name + "_w"] = _gapped(values)
+    start, end = record.date_start, record.date_end or record.date_start
+    if start is not None and end is not None:
+        doc["date_start"] = start.toordinal()
+        doc["date_end"] = end.toordinal()
+        doc["sort_asc"] = start.toordinal()
+        doc["sort_desc"] = -start.toordinal()
+        years = span_years(start, end)
+        doc["year"] = [str(y) for y in years]
+        doc["decade"] = sorted({f"{y // 10 * 10}s" for y in years})
+    else:
+        doc["sort_asc"] = UNDATED_SORT
+        doc["sort_desc"] = UNDATED_SORT
+    return doc
+
+
+def _gapped(values: Iterable[str]) -> list[str]:
+    """Words of several values, separated by a filler so phrases stay inside one value."""
+    out: list[str] = []
+    for value in values:
+        if out:
+            out.append("\x00")
+        out.extend(words(value))
+    return out
+
+
+def from_stored(blob: bytes) -> Record:
+    """The Record kept in a document's stored ``rec`` field."""
+    return Record.from_dict(json.loads(zlib.decompress(blob)))

@@ -1,0 +1,132 @@
+"""Snippets: the passage of a document where the query's words are densest, marked.
+
+Rather than re-analysing a whole body, one regex finds the words that start like a query
+stem, and only those candidates are stemmed and compared; a phrase is confirmed by
+reading the words after its first one and is marked as one span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from searcher.engine.schema import stem
+from searcher.results import Snippet
+
+WIDTH = 240
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+class Marker:
+    """Finds the spans of one query's words in texts."""
+
+    def __init__(self, sequences: Sequence[tuple[str, ...]]) -> None:
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        self.patterns: list[re.Pattern[str]] = []
+        prefixes: set[str] = set()
+        for seq in sequences:
+            if "*" in seq[0] or "?" in seq[0]:
+                glob = re.escape(seq[0]).replace(r"\*", r"\w*").replace(r"\?", r"\w")
+                self.patterns.append(re.compile(glob + r"\Z", re.IGNORECASE))
+                prefixes.add(glob)
+                continue
+            stems = tuple(stem(w) for w in seq)
+            self.phrases.setdefault(stems[0], []).append(stems[1:])
+            first = stems[0]
+            prefixes.add(re.escape(first[:-1] if len(first) > 2 and first[-1] in "ie" else first))
+        self.regex = (
+            re.compile(r"\b(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")\w*", re.I)
+            if prefixes
+            else None
+        )
+
+    def marks(self, text: str) -> list[tuple[int, int]]:
+        if self.regex is None:
+            return []
+        out: list[tuple[int, int]] = []
+        last_end = 0
+        for m in self.regex.finditer(text):
+            if m.start() < last_end:
+                continue
+            word = m.group()
+            end = self._match_at(text, word.lower(), m.end())
+            if end is not None:
+                out.append((m.start(), end))
+                last_end = end
+        return out
+
+    def _match_at(self, text: str, word: str, end: int) -> int | None:
+        tails = self.phrases.get(stem(word))
+        if tails is not None:
+            best: int | None = None
+            for tail in tails:
+                stop = _follows(text, end, tail)
+                if stop is not None and (best is None or stop > best):
+                    best = stop
+            if best is not None:
+                return best
+        if any(p.match(word) for p in self.patterns):
+            return end
+        return None
+
+
+def _follows(text: str, pos: int, tail: tuple[str, ...]) -> int | None:
+    """End offset when the words after ``pos`` have the stems of ``tail``, else None."""
+    for expected in tail:
+        m = _WORD.search(text, pos)
+        if m is None or stem(m.group().lower()) != expected:
+            return None
+        pos = m.end()
+    return pos
+
+
+def passage(text: str, marks: list[tuple[int, int]], width: int = WIDTH) -> Snippet:
+    """The ``width``-character passage holding the most marks, whitespace collapsed."""
+    if not marks:
+        start, end = 0, min(len(text), width)
+    else:
+        best, best_count = 0, 0
+        j = 0
+        for i, (s, _) in enumerate(marks):
+            j = max(j, i)
+            while j + 1 < len(marks) and marks[j + 1][1] <= s + width:
+                j += 1
+            if j - i + 1 > best_count:
+                best, best_count = i, j - i + 1
+        anchor = marks[best][0]
+        start = max(0, anchor - width // 4)
+        if start:
+            space = text.rfind(" ", max(0, start - 20), anchor)
+            start = space + 1 if space >= 0 else start
+        end = min(len(text), start + width)
+        end = max(end, marks[best][1])
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start + width // 2:
+            end = space
+    window = text[start:end]
+    lead = len(window) - len(window.lstrip())
+    body = _SPACE.sub(" ", window.strip())
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    shift = len(prefix)
+    kept: list[tuple[int, int]] = []
+    for s, e in marks:
+        if s >= start and e <= end:
+            ns = len(_SPACE.sub(" ", window[lead : s - start])) + shift
+            ne = ns + len(_SPACE.sub(" ", text[s:e]))
+            kept.append((ns, ne))
+    return Snippet(prefix + body + suffix, tuple(kept))
+
+
+def make_snippet(texts: Sequence[str], marker: Marker, width: int = WIDTH) -> Snippet | None:
+    """A snippet of the first text that shows a match, else the start of the first text."""
+    present = [t for t in texts if t]
+    if not present:
+        return None
+    for text in present:
+        found = marker.marks(text)
+        if found:
+            return passage(text, found, width)
+    return passage(present[0], [], width)

@@ -1,0 +1,503 @@
+"""The embedded engine: a Whoosh index in generation folders (see ``store``)."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import pickle
+import re
+import struct
+import threading
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError, Index
+from whoosh.index import IndexError as WhooshIndexError
+
+from searcher.engine import store
+from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
+from searcher.engine.cache import ReaderCache
+from searcher.engine.compile import compile_node, positive_words
+from searcher.engine.schema import (
+    FACET_FIELDS,
+    WORDS,
+    build_schema,
+    from_stored,
+    stem,
+    to_document,
+    words,
+)
+from searcher.engine.snippets import Marker, make_snippet
+from searcher.errors import (
+    IndexDamagedError,
+    IndexMissingError,
+    QueryError,
+    SearcherError,
+    StorageError,
+)
+from searcher.query.ast import MatchAll, Node
+from searcher.record import DERIVED_FACETS, QUERY_FIELDS, Record
+from searcher.results import FacetCount, Hit, Results
+
+#: Whoosh memory for sorting postings before it spills runs to temporary files.
+WRITER_LIMIT_MB = 512
+#: A query with fewer hits than this gets a spelling suggestion.
+SUGGEST_BELOW = 3
+_DAMAGE = (
+    EmptyIndexError,
+    WhooshIndexError,
+    EOFError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+)
+_SORT_COLUMN = {"date": "sort_asc", "-date": "sort_desc"}
+
+
+def facet_field(name: str) -> str:
+    """The record field of a facet name or alias; QueryError for anything else."""
+    if name in DERIVED_FACETS:
+        return name
+    spec = QUERY_FIELDS.get(name)
+    if spec is None or not spec.facet:
+        known = ", ".join(sorted({*(f for f in FACET_FIELDS)}))
+        raise QueryError(f"unknown facet {name!r} (known: {known})")
+    return spec.name
+
+
+@dataclass
+class _Generation:
+    stamp: tuple[int, int] | None
+    path: Path
+    index: Index
+    searcher: Any
+    cache: ReaderCache
+
+
+class WhooshEngine(Engine):
+    """Search one index location; picks up a newer generation on the next call."""
+
+    def __init__(self, root: Path, *, create: bool = False) -> None:
+        self.root = root
+        self.location = str(root)
+        self._lock = threading.RLock()
+        self._gen: _Generation | None = None
+        if create:
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"cannot create index folder {root}: {exc.strerror}") from None
+        elif not root.is_dir() or store.current(root) is None:
+            raise self._missing()
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _missing(self) -> IndexMissingError:
+        return IndexMissingError(f"no index at {self.root}: run `search rebuild`")
+
+    def _damaged(self) -> IndexDamagedError:
+        return IndexDamagedError(f"index at {self.root} is damaged: run `search rebuild --full`")
+
+    def _generation(self) -> _Generation:
+        """The open live generation (reopened when CURRENT changed).  Caller holds the lock."""
+        stamp = store.pointer_stamp(self.root)
+        gen = self._gen
+        if gen is not None and gen.stamp == stamp:
+            return gen
+        path = store.current(self.root)
+        if path is None:
+            raise self._missing()
+        if gen is not None and gen.path == path:
+            gen.stamp = stamp
+            return gen
+        if not path.is_dir():
+            raise self._damaged()
+        try:
+            index = FileStorage(str(path)).open_index(schema=None)
+            searcher = index.searcher(weighting=scoring.BM25F())
+        except OSError as exc:
+            raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
+        except _DAMAGE:
+            raise self._damaged() from None
+        if gen is not None:
+            gen.searcher.close()
+        self._gen = _Generation(stamp, path, index, searcher, ReaderCache(searcher.reader()))
+        return self._gen
+
+    def close(self) -> None:
+        with self._lock:
+            if self._gen is not None:
+                self._gen.searcher.close()
+                self._gen = None
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _query(self, node: Node | None, cache: ReaderCache) -> wq.Query:
+        return wq.Every() if node is None else compile_node(node, cache)
+
+    def _record(self, searcher: Any, docnum: int) -> Record:
+        return from_stored(searcher.stored_fields(docnum)["rec"])
+
+    def search(self, request: SearchRequest) -> Results:
+        if request.sort not in SORTS:
+            raise QueryError(f"unknown sort {request.sort!r} (known: {', '.join(SORTS)})")
+        if request.limit < 0 or request.page < 1:
+            raise QueryError("limit must be 0 or more and page 1 or more")
+        facets = tuple(dict.fromkeys(facet_field(f) for f in request.facets))
+        parsed = request.parsed
+        with self._lock:
+            try:
+                return self._search(request, facets, parsed)
+            except SearcherError:
+                raise
+            except OSError as exc:
+                raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
+            except _DAMAGE:
+                raise self._damaged() from None
+
+    def _search(self, request: SearchRequest, facets: tuple[str, ...], parsed: Any) -> Results:
+        gen = self._generation()
+        searcher = gen.searcher
+        q = self._query(request.node, gen.cache)
+        if request.filter is not None and not isinstance(request.filter, MatchAll):
+            filt = compile_node(request.filter, gen.cache)
+            q = filt if isinstance(q, wq.Every) else wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
+        limit = max(request.limit, 1)
+        results = searcher.search(
+            q, limit=request.page * limit, sortedby=_SORT_COLUMN.get(request.sort)
+        )
+        total = len(results)
+        start = (request.page - 1) * limit
+        hits: list[Hit] = []
+        marker = Marker(positive_words(request.node)) if request.snippets else None
+        if request.limit:
+            for i in range(start, min(start + limit, results.scored_length())):
+                docnum = results.docnum(i)
+                record = self._record(searcher, docnum)
+                snippet = (
+                    make_snippet((record.body, record.summary, record.title), marker)
+                    if marker is not None
+                    else None
+                )
+                hits.append(_hit(record, results.score(i) or 0.0, snippet))
+        counts: dict[str, tuple[FacetCount, ...]] = {}
+        if facets:
+            docs = None if isinstance(q, wq.Every) else results.docs()
+            for name in facets:
+                counts[name] = gen.cache.facet(name).count(docs)
+        text = getattr(parsed, "text", "") or ""
+        suggestion = self._suggest(gen, text) if total < SUGGEST_BELOW and text else None
+        explanation = ""
+        if parsed is not None and hasattr(parsed, "explain"):
+            explanation = parsed.explain()
+        return Results(
+            query=text,
+            total=total,
+            page=request.page,
+            limit=request.limit,
+            hits=tuple(hits),
+            facets=counts,
+            suggestion=suggestion,
+            expanded=dict(getattr(parsed, "expanded", {}) or {}),
+            explanation=explanation,
+        )
+
+    def get(self, id: str) -> Record | None:
+        with self._lock:
+            gen = self._generation()
+            try:
+                docnum = gen.searcher.document_number(id=id)
+                return None if docnum is None else self._record(gen.searcher, docnum)
+            except _DAMAGE:
+                raise self._damaged() from None
+
+    def facet_counts(self, field: str, node: Node | None = None) -> tuple[FacetCount, ...]:
+        name = facet_field(field)
+        with self._lock:
+            gen = self._generation()
+            if node is None or isinstance(node, MatchAll):
+                return gen.cache.facet(name).count(None)
+            docs = set(self._query(node, gen.cache).docs(gen.searcher))
+            return gen.cache.facet(name).count(docs)
+
+    def iter_records(self, node: Node | None = None) -> Iterator[Record]:
+        with self._lock:
+            gen = self._generation()
+            docnums = sorted(self._query(node, gen.cache).docs(gen.searcher))
+        batch = 256
+        for i in range(0, len(docnums), batch):
+            with self._lock:
+                blobs = [gen.searcher.stored_fields(d)["rec"] for d in docnums[i : i + batch]]
+            for blob in blobs:
+                yield from_stored(blob)
+
+    def similar(self, id: str, limit: int = 10) -> Results:
+        with self._lock:
+            gen = self._generation()
+            searcher = gen.searcher
+            docnum = searcher.document_number(id=id)
+            if docnum is None:
+                return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
+            record = self._record(searcher, docnum)
+            q = _key_terms_query(record, searcher.reader())
+            if q is None:
+                return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
+            results = searcher.search(q, limit=limit + 1)
+            hits = [
+                _hit(self._record(searcher, hit.docnum), hit.score or 0.0, None)
+                for hit in results
+                if hit.docnum != docnum
+            ][:limit]
+            return Results(
+                query=f"similar:{id}",
+                total=max(0, len(results) - 1),
+                page=1,
+                limit=limit,
+                hits=tuple(hits),
+            )
+
+    def suggest(self, text: str) -> str | None:
+        with self._lock:
+            return self._suggest(self._generation(), text)
+
+    def _suggest(self, gen: _Generation, text: str) -> str | None:
+        reader = gen.searcher.reader()
+        if WORDS not in reader.indexed_field_names():
+            return None
+        corrector = reader.corrector(WORDS)
+        changed = False
+        out: list[str] = []
+        pos = 0
+        for m in _SUGGEST_WORD.finditer(text):
+            word = m.group()
+            out.append(text[pos : m.start()])
+            pos = m.end()
+            follows = text[m.end() : m.end() + 1]
+            lower = word.lower()
+            if (
+                follows == ":"
+                or word in ("AND", "OR", "NOT")
+                or len(word) < 3
+                or not word.isalpha()
+                or reader.doc_frequency(WORDS, lower)
+            ):
+                out.append(word)
+                continue
+            found = corrector.suggest(lower, limit=1, maxdist=2, prefix=1)
+            if found:
+                out.append(found[0])
+                changed = True
+            else:
+                out.append(word)
+        out.append(text[pos:])
+        return "".join(out) if changed else None
+
+    def stats(self) -> Stats:
+        with self._lock:
+            gen = self._generation()
+            reader = gen.searcher.reader()
+            facets = {name: len(gen.cache.facet(name).count(None)) for name in FACET_FIELDS}
+            meta = store.read_meta(gen.path)
+            return Stats(
+                documents=reader.doc_count(),
+                facets=facets,
+                date_min=_date_bound(reader, "date_start", first=True),
+                date_max=_date_bound(reader, "date_end", first=False),
+                size_bytes=store.size_on_disk(gen.path),
+                built_at=meta.get("built_at"),
+                report=meta.get("report"),
+                failed=tuple(tuple(item) for item in meta.get("failed", ())),
+                location=self.location,
+            )
+
+    # -- writing -------------------------------------------------------------------------
+
+    def begin_build(self, full: bool, *, wait: bool = False) -> Build:
+        return WhooshBuild(self.root, full=full, wait=wait)
+
+
+_SUGGEST_WORD = re.compile(r"\w+")
+
+
+def _hit(record: Record, score: float, snippet: Any) -> Hit:
+    return Hit(
+        id=record.id,
+        title=record.title,
+        date=record.date,
+        date_start=record.date_start.isoformat() if record.date_start else None,
+        sender=record.sender,
+        recipient=record.recipient,
+        score=float(score),
+        url=record.url,
+        snippet=snippet,
+    )
+
+
+def _date_bound(reader: Any, field: str, *, first: bool) -> str | None:
+    if field not in reader.indexed_field_names():
+        return None
+    fieldobj = reader.schema[field]
+    values = [fieldobj.from_bytes(b) for b in fieldobj.sortable_terms(reader, field)]
+    if not values:
+        return None
+    return date.fromordinal(min(values) if first else max(values)).isoformat()
+
+
+def _key_terms_query(record: Record, reader: Any, count: int = 25) -> wq.Query | None:
+    """The record's most distinctive stems (tf-idf) as an Or over the text fields."""
+    tf = Counter(stem(w) for w in words(" ".join((record.title, record.summary, record.body))))
+    if not tf:
+        return None
+    n = max(reader.doc_count(), 1)
+    scored = []
+    for term, freq in tf.items():
+        if len(term) < 3 or term.isdigit():
+            continue
+        df = reader.doc_frequency("body", term) + reader.doc_frequency("title", term)
+        if df <= 1:
+            continue
+        scored.append((freq * math.log(n / df), term))
+    scored.sort(reverse=True)
+    terms = [t for _, t in scored[:count]]
+    if not terms:
+        return None
+    return wq.Or([wq.Term(f, t) for f in ("title", "body") for t in terms])
+
+
+def prepare(record: Record) -> dict[str, Any]:
+    """A record as the plain data the writer takes (picklable; run it in workers)."""
+    return to_document(record)
+
+
+class WhooshBuild(Build):
+    """A new generation being written; see :mod:`searcher.engine.store`."""
+
+    preparer = staticmethod(prepare)
+
+    def __init__(self, root: Path, *, full: bool, wait: bool) -> None:
+        self.root = root
+        self.full = full
+        self.cleaned: tuple[str, ...] = ()
+        self._done = False
+        self._writer: Any = None
+        self._lockfile: IO[str] | None = None
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            self._lockfile = store.acquire_lock(root, wait=wait)
+            stale = store.leftovers(root)
+            for item in stale:
+                store.remove(item)
+            self.cleaned = tuple(item.name for item in stale)
+            self.previous = store.current(root)
+            self.generation = store.next_generation(root)
+            storage = FileStorage(str(self.generation))
+            if self.previous is not None and not full and self.previous.is_dir():
+                store.clone(self.previous, self.generation)
+                try:
+                    self._index = storage.open_index()
+                except _DAMAGE:
+                    self._index = storage.create_index(build_schema())
+                    self.full = True
+            else:
+                self.full = True
+                self._index = storage.create_index(build_schema())
+        except OSError as exc:
+            self.abort()
+            raise StorageError(f"cannot write index at {root}: {exc.strerror}") from None
+        except BaseException:
+            self.abort()
+            raise
+
+    def _w(self) -> Any:
+        if self._writer is None:
+            self._writer = self._index.writer(limitmb=WRITER_LIMIT_MB)
+        return self._writer
+
+    def known_hashes(self) -> dict[str, str]:
+        if self.full:
+            return {}
+        out: dict[str, str] = {}
+        with self._index.reader() as reader:
+            if not reader.has_column("path_c"):
+                return out
+            paths = reader.column_reader("path_c")
+            hashes = reader.column_reader("hash_c")
+            for docnum in reader.all_doc_ids():
+                out[paths[docnum].decode("utf-8")] = hashes[docnum].decode("ascii")
+        return out
+
+    def add(self, records: Iterable[Record]) -> int:
+        return self.add_prepared(prepare(r) for r in records)
+
+    def add_prepared(self, docs: Iterable[dict[str, Any]]) -> int:
+        """Add documents made by :attr:`preparer` (replacing any of the same path)."""
+        writer = self._w()
+        n = 0
+        try:
+            for doc in docs:
+                if not self.full and "path" in doc:
+                    writer.delete_by_term("path", doc["path"][0])
+                writer.add_document(**doc)
+                n += 1
+        except OSError as exc:
+            self.abort()
+            raise StorageError(f"cannot write index at {self.root}: {exc.strerror}") from None
+        return n
+
+    def delete(self, paths: Iterable[str]) -> int:
+        writer = self._w()
+        return sum(writer.delete_by_term("path", p) for p in paths)
+
+    def commit(self, report: Any) -> None:
+        try:
+            writer = self._w()
+            writer.commit(optimize=self.full)
+            self._writer = None
+            as_dict = report.to_dict() if hasattr(report, "to_dict") else dict(report or {})
+            store.write_meta(
+                self.generation,
+                {
+                    "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "report": as_dict,
+                    "failed": as_dict.get("failed", []),
+                },
+            )
+            store.publish(self.root, self.generation)
+        except OSError as exc:
+            self.abort()
+            raise StorageError(f"cannot write index at {self.root}: {exc.strerror}") from None
+        except BaseException:
+            self.abort()
+            raise
+        self._done = True
+        self._release()
+
+    def abort(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        if self._writer is not None:
+            with contextlib.suppress(Exception):  # the generation is dropped anyway
+                self._writer.cancel()
+            self._writer = None
+        generation = getattr(self, "generation", None)
+        if generation is not None and store.current(self.root) != generation:
+            store.remove(generation)
+        self._release()
+
+    def _release(self) -> None:
+        if self._lockfile is not None:
+            self._lockfile.close()
+            self._lockfile = None

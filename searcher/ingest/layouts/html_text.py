@@ -1,0 +1,334 @@
+"""HTML to readable text, and the small lookups the layouts share.
+
+Block elements break lines (paragraph-like ones leave a blank line), ``<br>`` breaks a
+line, inline elements join with no space added: Word exports split words across spans
+("Сов<span>етский</span>" reads "Советский"), while text separated by whitespace or by a
+block boundary never runs together.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from searcher.errors import IngestError
+from searcher.ingest.page import Page
+
+#: Elements whose content is never text of the page.
+SKIPPED = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "template",
+        "iframe",
+        "svg",
+        "math",
+        "head",
+        "title",
+        "input",
+        "object",
+        "embed",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "area",
+        "dialog",
+    ]
+)
+#: Blocks that stand apart as paragraphs (a blank line before and after).
+PARAGRAPHS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "hr",
+        "address",
+        "figure",
+    ]
+)
+#: Blocks that start and end a line.
+LINES = frozenset(
+    [
+        "div",
+        "li",
+        "tr",
+        "dd",
+        "dt",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "figcaption",
+        "caption",
+        "center",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "body",
+        "html",
+        "tbody",
+        "thead",
+        "tfoot",
+    ]
+)
+_CELLS = frozenset(("td", "th"))
+_LINE, _PARA = "\n", "\n\n"
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+)
+
+
+def clean_controls(text: str) -> str:
+    """Page text without control characters (form and line feeds become newlines)."""
+    if "\x0b" in text or "\x0c" in text:
+        text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    return _CONTROLS.sub("", text)
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """Parse a page into an lxml tree (the root ``html`` element)."""
+    text = _XML_DECLARATION.sub("", clean_controls(text), count=1)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), _PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise IngestError(f"not an archive document: unreadable markup ({exc})") from None
+    if root is None:
+        raise IngestError("not an archive document: empty markup")
+    return root
+
+
+def squeeze(text: str) -> str:
+    """One line: runs of whitespace (any kind) collapsed to a single space, ends trimmed."""
+    text = " ".join(text.split())
+    return text.replace("\xad", "") if "\xad" in text else text
+
+
+def _hidden(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
+def element_text(element: lxml.html.HtmlElement, *, skip: frozenset[str] = SKIPPED) -> str:
+    """The text of an element: lines and blank-line-separated paragraphs."""
+    pieces: list[str] = []
+    add = pieces.append
+    in_pre = 0
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        if event == "start":
+            if tag in skip or _hidden(node):
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                add(_LINE)
+            elif tag in PARAGRAPHS:
+                add(_PARA)
+                if tag == "pre":
+                    in_pre += 1
+            elif tag in LINES:
+                add(_LINE)
+            elif tag in _CELLS:
+                add(" ")
+            if node.text:
+                add(node.text if in_pre else node.text.replace("\n", " "))
+        else:
+            if node is element:
+                break
+            if tag not in skip:
+                if tag in PARAGRAPHS:
+                    add(_PARA)
+                    if tag == "pre":
+                        in_pre -= 1
+                elif tag in LINES:
+                    add(_LINE)
+                elif tag in _CELLS:
+                    add(" ")
+            if node.tail:
+                add(node.tail if in_pre else node.tail.replace("\n", " "))
+    return tidy("".join(pieces))
+
+
+def tidy(text: str) -> str:
+    """Trim lines, collapse spaces inside them, and keep at most one blank line in a row.
+
+    Lines holding only spaces or no-break spaces count as blank.
+    """
+    if "\xad" in text:
+        text = text.replace("\xad", "")
+    out: list[str] = []
+    blank = False
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+            blank = False
+        out.append(line)
+    return "\n".join(out)
+
+
+_FURNITURE_IDS = (
+    "header",
+    "footer",
+    "navigation",
+    "nav",
+    "sidebar",
+    "sidebar-first",
+    "sidebar-second",
+    "breadcrumb",
+    "site-name",
+    "block-search-form",
+)
+_FURNITURE_CLASSES = (
+    "sidebar",
+    "breadcrumb",
+    "menu",
+    "tabs",
+    "nav-tabs",
+    "skip-link",
+    "visually-hidden",
+    "element-invisible",
+    "share-box",
+    "downloads",
+)
+_FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "search"))
+
+
+def drop_furniture(root: lxml.html.HtmlElement) -> None:
+    """Remove site navigation, sidebars, breadcrumbs and tab bars from the tree."""
+    ids = frozenset(_FURNITURE_IDS)
+    names = frozenset(_FURNITURE_CLASSES)
+    found = []
+    for element in root.iter():
+        get = element.get
+        if (
+            get("id") in ids
+            or get("role") in _FURNITURE_ROLES
+            or (get("class") and not names.isdisjoint(get("class").split()))
+        ):
+            found.append(element)
+    for element in found:
+        if element.getparent() is not None and element.tag not in ("body", "html"):
+            element.drop_tree()
+
+
+def has_class(name: str, tag: str = "*") -> etree.XPath:
+    """A compiled XPath finding descendants of ``tag`` carrying the CSS class ``name``."""
+    return etree.XPath(f".//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+
+
+def classes(element: lxml.html.HtmlElement) -> set[str]:
+    """The element's CSS classes."""
+    return set((element.get("class") or "").split())
+
+
+def first_text(element: lxml.html.HtmlElement | None) -> str:
+    """One-line text of an element (empty for None)."""
+    if element is None:
+        return ""
+    return squeeze(element.text_content())
+
+
+#: Page labels (lower case) and the Page field each fills; list fields take every value.
+LABEL_FIELDS = {
+    "source": "source",
+    "original archive": "archive",
+    "archive": "archive",
+    "repository": "archive",
+    "original repository": "archive",
+    "rights": "rights",
+    "original uploaded date": "upload_date",
+    "original upload date": "upload_date",
+    "uploaded date": "upload_date",
+    "type": "type",
+    "document type": "type",
+    "language": "languages",
+    "languages": "languages",
+    "record id": "record_id",
+    "original classification": "classification",
+    "classification": "classification",
+    "collection": "collections",
+    "collections": "collections",
+    "subjects": "subjects",
+    "subjects discussed": "subjects",
+    "author": "authors",
+    "author(s)": "authors",
+    "authors": "authors",
+    "associated people & organizations": "people",
+    "associated people and organizations": "people",
+    "people": "people",
+    "associated places": "places",
+    "places": "places",
+    "coverage": "places",
+    "document contributors": "contributors",
+    "contributors": "contributors",
+    "recipient(s)": "recipients",
+    "recipients": "recipients",
+    "date": "date",
+    "summary": "summary",
+    "credits": "credits",
+}
+
+
+def assign(page: Page, label: str, values: list[str]) -> None:
+    """Put a labelled value where it belongs on ``page``: a field, or ``extra``."""
+    values = [v for v in (squeeze(v) for v in values) if v]
+    if not values:
+        return
+    key = squeeze(label).rstrip(":").strip()
+    name = LABEL_FIELDS.get(key.lower())
+    if name is None:
+        if key:
+            page.extra[key] = "; ".join(values)
+        return
+    current = getattr(page, name)
+    if isinstance(current, list):
+        current.extend(v for v in values if v not in current)
+    elif not current:
+        setattr(page, name, "; ".join(values))
+
+
+def meta_url(root: lxml.html.HtmlElement) -> str:
+    """The page's own address from a canonical link or ``og:url``, if it gives one."""
+    for href in root.xpath(
+        "//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href"
+        " | //meta[@property='og:url']/@content"
+    ):
+        href = href.strip()
+        if href:
+            return href
+    return ""

@@ -1,0 +1,141 @@
+"""A Page (what a layout read) to a Record (what the index keeps).
+
+Dates become spans, the title's correspondents canonical names, people go through the name
+authority, languages become names; everything else is kept as the page gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import PurePath
+from urllib.parse import unquote, urlsplit
+
+from searcher.ingest.correspondents import merge_authors, parse_title
+from searcher.ingest.dates import parse_display_date
+from searcher.ingest.languages import language_name
+from searcher.ingest.page import Page
+from searcher.names import NameAuthority, default_authority
+from searcher.record import Record
+
+__all__ = ["compose_citation", "record_id_for", "to_record"]
+
+ARCHIVE_NAME = "History and Public Policy Program Digital Archive"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_PAGE_SUFFIX = re.compile(r"(?:\.(?:html?|txt|xhtml|php|aspx?))?(?:\.gz)?$", re.IGNORECASE)
+_PERSON_PILL = re.compile(r"^[^\W\d_][\w'’.\- ]*,\s*[^\W\d_]")
+
+
+def _slug(text: str) -> str:
+    return _UNSAFE.sub("-", text).strip("-.")
+
+
+def record_id_for(page: Page, path: str = "", content_hash: str = "") -> str:
+    """A stable, url-safe id: the archive's record id, else the url's slug, else the file's
+    name, else the content hash."""
+    if page.record_id.strip():
+        return _slug(page.record_id.strip())
+    if page.url:
+        parts = [p for p in unquote(urlsplit(page.url).path).split("/") if p]
+        if parts and parts[-1] == "download" and len(parts) > 1:
+            parts.pop()
+        if parts and (slug := _slug(_PAGE_SUFFIX.sub("", parts[-1]))):
+            return slug
+    if path and (slug := _slug(_PAGE_SUFFIX.sub("", PurePath(path).name))):
+        return slug
+    return content_hash[:16] or _slug(page.title)[:80] or "untitled"
+
+
+def compose_citation(title: str, shown_date: str, source: str) -> str:
+    """A citation in the archive's own form: "TITLE," DATE, ARCHIVE, SOURCE."""
+    if not title:
+        return ""
+    parts = [f'"{title},"']
+    if shown_date:
+        parts.append(f"{shown_date},")
+    parts.append(f"{ARCHIVE_NAME}{',' if source else '.'}")
+    if source:
+        parts.append(source if source.endswith(".") else f"{source}.")
+    return " ".join(parts)
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in (" ".join(v.split()) for v in values) if v))
+
+
+def _is_person(name: str, authority: NameAuthority) -> bool:
+    """A pill that names a person: known to the authority, or written "Surname, Given"."""
+    return authority.canonical(name) is not None or bool(_PERSON_PILL.match(name))
+
+
+def to_record(
+    page: Page,
+    *,
+    path: str = "",
+    content_hash: str = "",
+    authority: NameAuthority | None = None,
+) -> Record:
+    """Normalise one page into a Record."""
+    names = authority or default_authority()
+    span = parse_display_date(page.date)
+    correspondents = merge_authors(
+        parse_title(page.title, names), page.authors, names, page.recipients
+    )
+    people = _unique(
+        [
+            *(names.canonicalize(p) for p in page.people),
+            *(
+                names.canonicalize(p)
+                for p in (*page.authors, *page.contributors)
+                if _is_person(p, names)
+            ),
+            *(
+                n
+                for n in (
+                    *correspondents.sender,
+                    *correspondents.recipient,
+                    *correspondents.via,
+                    *correspondents.participants,
+                )
+                if names.canonical(n) == n
+            ),
+        ]
+    )
+    extra = dict(page.extra)
+    if page.authors:
+        extra.setdefault("authors", "; ".join(page.authors))
+    return Record(
+        id=record_id_for(page, path, content_hash),
+        title=page.title,
+        body=page.body,
+        url=page.url,
+        path=path,
+        layout=page.layout,
+        date=page.date,
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        sender=correspondents.sender,
+        recipient=correspondents.recipient,
+        via=correspondents.via,
+        participants=correspondents.participants,
+        title_names=correspondents.as_written,
+        summary=page.summary,
+        citation=page.citation or compose_citation(page.title, page.date, page.source),
+        source=page.source,
+        archive=_unique(page.archive),
+        collections=_unique(page.collections),
+        subjects=_unique(page.subjects),
+        people=people,
+        places=_unique(page.places),
+        languages=_unique(language_name(v) for v in page.languages),
+        classification=page.classification,
+        type=page.type,
+        rights=page.rights,
+        credits=page.credits,
+        contributors=_unique(names.canonicalize(c) for c in page.contributors),
+        record_id=page.record_id,
+        upload_date=page.upload_date,
+        content_hash=content_hash,
+        extra=extra,
+    )

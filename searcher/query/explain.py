@@ -1,0 +1,119 @@
+"""A readable account of a query tree, for ``--explain`` and ``Results.explanation``."""
+
+from __future__ import annotations
+
+from searcher.query.ast import (
+    And,
+    DateRange,
+    Fuzzy,
+    MatchAll,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Term,
+    Wildcard,
+)
+from searcher.query.fields import kind
+
+
+def describe(node: Node, expanded: dict[str, tuple[str, ...]] | None = None) -> str:
+    """Describe ``node``; ``expanded`` (written name -> forms added) labels name expansions.
+
+    >>> describe(And((Term(None, "armistice"), Phrase(None, ("demarcation", "line"), 5))))
+    "all of: word 'armistice'; phrase 'demarcation line' (within 5 words)"
+    """
+    names = {_key(written): (written, forms) for written, forms in (expanded or {}).items()}
+    return _describe(node, names, top=True)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _in(field: str | None) -> str:
+    return "" if field is None else f" in {field}"
+
+
+def _describe(node: Node, names: dict[str, tuple[str, tuple[str, ...]]], top: bool = False) -> str:
+    if isinstance(node, MatchAll):
+        return "every document"
+    if isinstance(node, Term):
+        return _term(node, names)
+    if isinstance(node, Phrase):
+        return _phrase(node, names)
+    if isinstance(node, Wildcard):
+        return f"words matching '{node.pattern}'{_in(node.field)}"
+    if isinstance(node, Fuzzy):
+        edits = "edit" if node.distance == 1 else "edits"
+        return f"words like '{node.text}' (up to {node.distance} {edits}){_in(node.field)}"
+    if isinstance(node, DateRange):
+        return _dates(node)
+    if isinstance(node, Not):
+        return f"not {_describe(node.item, names)}"
+    if isinstance(node, Or):
+        named = _expansion(node, names)
+        if named is not None:
+            return named
+    if isinstance(node, And | Or):
+        items = node.items
+        if isinstance(node, And) and len(items) > 1 and isinstance(items[0], MatchAll):
+            items = items[1:]
+        label = "all of" if isinstance(node, And) else "any of"
+        inner = "; ".join(_describe(item, names) for item in items)
+        return f"{label}: {inner}" if top else f"{label} ({inner})"
+    return repr(node)
+
+
+def _term(node: Term, names: dict[str, tuple[str, tuple[str, ...]]]) -> str:
+    if node.field is None:
+        return f"word '{node.text}'"
+    if kind(node.field) == "keyword":
+        label = f"{node.field} has '{node.text}'"
+        return label + _written_as(node.text, node.field, names)
+    return f"word '{node.text}'{_in(node.field)}"
+
+
+def _phrase(node: Phrase, names: dict[str, tuple[str, tuple[str, ...]]]) -> str:
+    text = " ".join(node.words)
+    near = f" (within {node.slop} words)" if node.slop else ""
+    label = f"phrase '{text}'{near}{_in(node.field)}"
+    if node.field is not None and kind(node.field) == "keyword":
+        label = f"{node.field} has '{text}'{near}"
+        return label + _written_as(text, node.field, names)
+    return label
+
+
+def _written_as(text: str, field: str, names: dict[str, tuple[str, tuple[str, ...]]]) -> str:
+    for written, forms in names.values():
+        if len(forms) == 1 and _key(forms[0]) == text:
+            return f" (written '{written}')"
+    return ""
+
+
+def _expansion(node: Or, names: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
+    first = node.items[0]
+    if isinstance(first, Term):
+        text = first.text
+    elif isinstance(first, Phrase) and not first.slop:
+        text = " ".join(first.words)
+    else:
+        return None
+    found = names.get(text)
+    if found is None or len(found[1]) != len(node.items) - 1:
+        return None
+    written, forms = found
+    what = "word" if isinstance(first, Term) else "phrase"
+    return f"{what} '{written}'{_in(first.field)} (also: {', '.join(forms)})"
+
+
+def _dates(node: DateRange) -> str:
+    if node.start and node.end:
+        if node.start == node.end:
+            return f"dated {node.start.isoformat()}"
+        return f"dated between {node.start.isoformat()} and {node.end.isoformat()}"
+    if node.start:
+        return f"dated {node.start.isoformat()} or later"
+    if node.end:
+        return f"dated {node.end.isoformat()} or earlier"
+    return "any date"

@@ -1,0 +1,179 @@
+"""Rebuilds: incremental work, failures, interruption, kill safety, the lock."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import searcher.ingest
+from searcher.build import find_pages, rebuild
+from searcher.engine import SearchRequest, open_engine
+from searcher.engine.store import acquire_lock
+from searcher.errors import IndexBusyError, IngestError
+from searcher.query import ast
+from searcher.record import Record
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def simple_parse(path, *, max_bytes=0):
+    """A stand-in page reader: first line is the title, the rest the body."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise IngestError("empty page", str(path))
+    title, _, body = data.decode().partition("\n")
+    return Record(
+        id=Path(path).stem,
+        title=title,
+        body=body,
+        path=str(path),
+        content_hash=searcher.ingest.content_hash(data),
+    )
+
+
+@pytest.fixture
+def pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(searcher.ingest, "parse_file", simple_parse)
+    source = tmp_path / "pages"
+    (source / "sub").mkdir(parents=True)
+    (source / "a.html").write_text("Telegram on the armistice\nThe armistice talks.")
+    (source / "b.txt").write_text("Memorandum\nA friendship alliance.")
+    (source / "sub" / "c.htm").write_text("Letter\nNegotiations continued.")
+    (source / "notes.pdf").write_text("not a page")
+    return source
+
+
+def titles(index: Path, word: str) -> list[str]:
+    with open_engine(index) as engine:
+        hits = engine.search(SearchRequest(node=ast.Term(None, word), limit=50)).hits
+        return sorted(h.title for h in hits)
+
+
+def test_first_build_indexes_pages_with_relative_paths(pages, tmp_path):
+    index = tmp_path / "index"
+    report = rebuild(pages, index, workers=1)
+    assert (report.indexed, report.unchanged, report.deleted, report.seen) == (3, 0, 0, 3)
+    with open_engine(index) as engine:
+        assert engine.get("c").path == "sub/c.htm"
+        assert engine.stats().report["indexed"] == 3
+
+
+def test_incremental_rebuild(pages, tmp_path):
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    (pages / "b.txt").write_text("Memorandum revised\nA treaty instead.")
+    (pages / "sub" / "c.htm").unlink()
+    (pages / "d.html").write_text("Cable\nThe armistice again.")
+    report = rebuild(pages, index, workers=1)
+    assert (report.indexed, report.unchanged, report.deleted) == (2, 1, 1)
+    assert titles(index, "armistice") == ["Cable", "Telegram on the armistice"]
+    assert titles(index, "treaty") == ["Memorandum revised"]
+    assert titles(index, "friendship") == []
+    assert titles(index, "negotiations") == []
+    with open_engine(index) as engine:
+        assert engine.stats().documents == 3
+    again = rebuild(pages, index, workers=1)
+    assert (again.indexed, again.unchanged, again.deleted) == (0, 3, 0)
+    full = rebuild(pages, index, workers=1, full=True)
+    assert (full.indexed, full.unchanged, full.full) == (3, 0, True)
+
+
+def test_a_failing_page_does_not_stop_the_others(pages, tmp_path):
+    (pages / "empty.html").write_text("   ")
+    index = tmp_path / "index"
+    report = rebuild(pages, index, workers=1)
+    assert report.indexed == 3
+    assert report.failed == (("empty.html", "empty page"),)
+    with open_engine(index) as engine:
+        assert engine.stats().failed == (("empty.html", "empty page"),)
+
+
+def test_symlinks_outside_the_source_are_not_followed(pages, tmp_path):
+    outside = tmp_path / "outside.html"
+    outside.write_text("Outside\nsecret")
+    (pages / "link.html").symlink_to(outside)
+    found = {p.name for p in find_pages(pages)}
+    assert "link.html" not in found and "a.html" in found
+    assert "link.html" in {p.name for p in find_pages(pages, follow_links=True)}
+
+
+def test_interrupted_build_leaves_the_previous_index(pages, tmp_path, monkeypatch):
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    (pages / "e.html").write_text("Report\nThe armistice report.")
+    from searcher.engine.whoosh_engine import WhooshBuild
+
+    def interrupted(self, docs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(WhooshBuild, "add_prepared", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        rebuild(pages, index, workers=1, full=True)
+    assert titles(index, "armistice") == ["Telegram on the armistice"]
+    assert sorted(p.name for p in index.iterdir() if p.name.startswith("gen-")) == ["gen-000001"]
+
+
+def test_reader_picks_up_a_new_generation(pages, tmp_path):
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    with open_engine(index) as engine:
+        before = engine.search(SearchRequest(node=ast.Term(None, "armistice"))).total
+        (pages / "f.html").write_text("Note\nOn the armistice.")
+        rebuild(pages, index, workers=1)
+        after = engine.search(SearchRequest(node=ast.Term(None, "armistice"))).total
+    assert (before, after) == (1, 2)
+
+
+def test_second_rebuild_is_refused_while_one_holds_the_lock(pages, tmp_path):
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    held = acquire_lock(index, wait=False)
+    try:
+        with pytest.raises(IndexBusyError):
+            rebuild(pages, index, workers=1)
+    finally:
+        held.close()
+    assert rebuild(pages, index, workers=1).unchanged == 3
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import sys
+    from searcher.engine import open_engine
+    from searcher.record import Record
+    engine = open_engine(sys.argv[1])
+    build = engine.begin_build(False)
+    build.add(Record(id=f"k{i}", title="killed", body="armistice " * 50) for i in range(300))
+    build._w().commit()  # segment files written, the new generation not yet published
+    print("ready", flush=True)
+    sys.stdin.read()
+    """
+)
+
+
+@pytest.mark.slow
+def test_killed_build_leaves_the_previous_index_and_is_cleaned_up(pages, tmp_path):
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(index)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    assert child.stdout.readline().strip() == "ready"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert titles(index, "armistice") == ["Telegram on the armistice"]
+    report = rebuild(pages, index, workers=1)
+    assert report.cleaned == ("gen-000002",)
+    assert report.unchanged == 3
+    assert titles(index, "armistice") == ["Telegram on the armistice"]

@@ -1,0 +1,285 @@
+"""The Whoosh engine against a small index of hand-made records."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from searcher.engine import SearchRequest, open_engine
+from searcher.engine.schema import TEXT_FIELDS, build_schema
+from searcher.errors import IndexDamagedError, IndexMissingError, QueryError
+from searcher.query import ast
+from searcher.record import FIELDS, Record
+
+RECORDS = (
+    Record(
+        id="119354",
+        title="Telegram from Mao Zedong to Filippov [Stalin]",
+        body="The treaty of friendship and alliance was discussed. The armistice "
+        "negotiations are running slowly.      Kim Il Sung agrees.",
+        date="November 14, 1951",
+        date_start=date(1951, 11, 14),
+        date_end=date(1951, 11, 14),
+        date_precision="day",
+        sender=("Mao Zedong",),
+        recipient=("Joseph Stalin",),
+        subjects=("Korean War, 1950-1953", "China--Foreign relations--Soviet Union"),
+        places=("Korea", "China"),
+        path="old/119354.txt",
+        content_hash="a1",
+    ),
+    Record(
+        id="2001",
+        title="Memorandum on a friendship alliance",
+        summary="A short note on the friendship alliance with happy results.",
+        body="A friendship alliance was proposed by the delegation.",
+        date="August 1949",
+        date_start=date(1949, 8, 1),
+        date_end=date(1949, 8, 31),
+        date_precision="month",
+        sender=("Zhou Enlai",),
+        subjects=("China--Foreign relations--Soviet Union",),
+        places=("China",),
+        path="new/2001.html",
+        content_hash="b2",
+    ),
+    Record(
+        id="3003",
+        title="Undated note on negotiations",
+        body="Nothing here is dated; negotiations continued.",
+        subjects=("Korean War, 1950-1953",),
+        path="new/3003.html",
+        content_hash="c3",
+    ),
+    Record(
+        id="4004",
+        title="Letter from Kim Il Sung to Stalin",
+        body="Kim Il Sung asks about the armistice line and the demarcation.",
+        date="1950",
+        date_start=date(1950, 1, 1),
+        date_end=date(1950, 12, 31),
+        date_precision="year",
+        sender=("Kim Il Sung",),
+        recipient=("Joseph Stalin",),
+        places=("Korea",),
+        path="new/4004.html",
+        content_hash="d4",
+    ),
+)
+
+
+def build_index(path: Path, records=RECORDS) -> None:
+    engine = open_engine(path, create=True)
+    build = engine.begin_build(True)
+    build.add(records)
+    build.commit({"indexed": len(records)})
+    engine.close()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("engine") / "index"
+    build_index(path)
+    engine = open_engine(path)
+    yield engine
+    engine.close()
+
+
+def ids(engine, node, **kw) -> list[str]:
+    return [h.id for h in engine.search(SearchRequest(node=node, limit=50, **kw)).hits]
+
+
+def test_schema_comes_from_fields():
+    schema = build_schema()
+    names = set(schema.names())
+    for spec in FIELDS:
+        if spec.kind == "text":
+            assert spec.name in names
+            assert schema[spec.name].format.field_boost == spec.weight
+        elif spec.kind == "keyword":
+            assert {spec.name, spec.name + "_w"} <= names
+    assert {"year", "decade", "date_start", "date_end", "words"} <= names
+    assert set(TEXT_FIELDS) == {f.name for f in FIELDS if f.kind == "text"}
+
+
+def test_term_is_stemmed_and_searches_all_text_fields(engine):
+    assert ids(engine, ast.Term(None, "run")) == ["119354"]
+    assert set(ids(engine, ast.Term(None, "negotiation"))) == {"119354", "3003"}
+    assert ids(engine, ast.Term("title", "memorandum")) == ["2001"]
+    assert ids(engine, ast.Term("title", "armistice")) == []
+
+
+def test_phrase_never_jumps_over_a_stopword(engine):
+    assert ids(engine, ast.Phrase(None, ("friendship", "alliance"))) == ["2001"]
+    hits = ids(engine, ast.Phrase(None, ("friendship", "and", "alliance")))
+    assert hits == ["119354"]
+
+
+def test_phrase_with_slop(engine):
+    assert ids(engine, ast.Phrase(None, ("treaty", "alliance"))) == []
+    assert ids(engine, ast.Phrase(None, ("treaty", "alliance"), slop=3)) == ["119354"]
+
+
+def test_keyword_matches_whole_value_or_its_words(engine):
+    assert ids(engine, ast.Term("sender", "mao")) == ["119354"]
+    assert ids(engine, ast.Term("sender", "mao zedong")) == ["119354"]
+    assert ids(engine, ast.Term("sender", "MAO ZEDONG")) == ["119354"]
+    assert ids(engine, ast.Term("sender", "zedong mao")) == []
+    assert set(ids(engine, ast.Phrase("subjects", ("korean", "war")))) == {"119354", "3003"}
+
+
+def test_wildcard_and_fuzzy(engine):
+    assert set(ids(engine, ast.Wildcard(None, "negotiat*"))) == {"119354", "3003"}
+    assert ids(engine, ast.Wildcard(None, "demarc?tion")) == ["4004"]
+    assert ids(engine, ast.Wildcard("sender", "zhou*")) == ["2001"]
+    assert ids(engine, ast.Fuzzy(None, "armistise")) != []
+    assert set(ids(engine, ast.Fuzzy(None, "armistise"))) == {"119354", "4004"}
+    assert ids(engine, ast.Fuzzy(None, "armistise", distance=0)) == []
+
+
+def test_boolean_nodes(engine):
+    both = ast.And((ast.Term(None, "friendship"), ast.Not(ast.Term(None, "treaty"))))
+    assert ids(engine, both) == ["2001"]
+    either = ast.Or((ast.Term("sender", "zhou"), ast.Term("sender", "kim")))
+    assert set(ids(engine, either)) == {"2001", "4004"}
+    assert set(ids(engine, ast.Not(ast.Term(None, "friendship")))) == {"3003", "4004"}
+    assert len(ids(engine, ast.MatchAll())) == 4
+
+
+def test_date_overlap(engine):
+    month_inside = ast.DateRange(date(1949, 8, 15), date(1949, 9, 30))
+    assert ids(engine, month_inside) == ["2001"]
+    assert ids(engine, ast.DateRange(date(1949, 9, 1), date(1949, 12, 31))) == []
+    assert set(ids(engine, ast.DateRange(date(1950, 6, 1), None))) == {"119354", "4004"}
+    assert set(ids(engine, ast.DateRange(None, date(1950, 6, 1)))) == {"2001", "4004"}
+    every_dated = ids(engine, ast.DateRange(None, None))
+    assert "3003" not in every_dated and len(every_dated) == 3
+
+
+def test_facets_count_every_value_of_multi_valued_fields(engine):
+    request = SearchRequest(node=ast.MatchAll(), facets=("subject", "place", "decade"))
+    counts = engine.search(request).facets
+    assert {(c.value, c.count) for c in counts["subjects"]} == {
+        ("China--Foreign relations--Soviet Union", 2),
+        ("Korean War, 1950-1953", 2),
+    }
+    assert [(c.value, c.count) for c in counts["places"]] == [("China", 2), ("Korea", 2)]
+    assert {(c.value, c.count) for c in counts["decade"]} == {("1940s", 1), ("1950s", 2)}
+    narrowed = engine.facet_counts("places", ast.Term("sender", "kim"))
+    assert [(c.value, c.count) for c in narrowed] == [("Korea", 1)]
+
+
+def test_facets_follow_the_filter(engine):
+    request = SearchRequest(
+        node=ast.Term(None, "armistice"), filter=ast.Term("places", "china"), facets=("year",)
+    )
+    results = engine.search(request)
+    assert results.total == 1
+    assert [(c.value, c.count) for c in results.facets["year"]] == [("1951", 1)]
+
+
+def test_unknown_facet_or_sort_is_a_query_error(engine):
+    with pytest.raises(QueryError, match="unknown facet"):
+        engine.search(SearchRequest(facets=("colour",)))
+    with pytest.raises(QueryError, match="unknown sort"):
+        engine.search(SearchRequest(sort="size"))  # type: ignore[arg-type]
+
+
+def test_snippet_marks_a_whole_phrase_as_one_span(engine):
+    node = ast.Phrase(None, ("friendship", "and", "alliance"))
+    hit = engine.search(SearchRequest(node=node)).hits[0]
+    text = hit.snippet.text
+    assert [text[s:e] for s, e in hit.snippet.marks] == ["friendship and alliance"]
+
+
+def test_snippet_marks_stemmed_words_and_collapses_space(engine):
+    hit = engine.search(SearchRequest(node=ast.Term(None, "run"))).hits[0]
+    text = hit.snippet.text
+    assert [text[s:e] for s, e in hit.snippet.marks] == ["running"]
+    assert "  " not in text
+
+
+def test_sort_by_date_puts_undated_last_both_ways(engine):
+    everything = ast.MatchAll()
+    assert ids(engine, everything, sort="date") == ["2001", "4004", "119354", "3003"]
+    assert ids(engine, everything, sort="-date") == ["119354", "4004", "2001", "3003"]
+
+
+def test_paging_reports_the_total(engine):
+    pages = [
+        engine.search(SearchRequest(node=ast.MatchAll(), sort="date", limit=3, page=p))
+        for p in (1, 2, 3)
+    ]
+    assert [r.total for r in pages] == [4, 4, 4]
+    assert [len(r.hits) for r in pages] == [3, 1, 0]
+    assert pages[1].hits[0].id == "3003"
+
+
+def test_get_similar_iter_records(engine):
+    record = engine.get("2001")
+    assert record is not None and record.subjects == RECORDS[1].subjects
+    assert record.date_start == date(1949, 8, 1)
+    assert engine.get("nope") is None
+    similar = engine.similar("4004")
+    assert "4004" not in [h.id for h in similar.hits]
+    assert similar.hits and similar.hits[0].id == "119354"
+    found = list(engine.iter_records(ast.Term("places", "korea")))
+    assert sorted(r.id for r in found) == ["119354", "4004"]
+
+
+def test_spelling_suggestion(engine):
+    assert engine.suggest("armistise negotiatons") == "armistice negotiations"
+    assert engine.suggest("armistice") is None
+    assert engine.suggest("sender:mao") is None
+
+
+def test_stats(engine):
+    stats = engine.stats()
+    assert stats.documents == 4
+    assert stats.date_min == "1949-08-01" and stats.date_max == "1951-11-14"
+    assert stats.facets["places"] == 2 and stats.facets["sender"] == 3
+    assert stats.size_bytes > 0 and stats.built_at
+
+
+def test_threads_share_an_engine(engine):
+    errors: list[BaseException] = []
+    totals: list[int] = []
+
+    def work() -> None:
+        try:
+            for _ in range(20):
+                r = engine.search(SearchRequest(node=ast.Term(None, "armistice"), facets=("year",)))
+                totals.append(r.total)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and set(totals) == {2}
+
+
+def test_missing_index(tmp_path):
+    with pytest.raises(IndexMissingError, match="run `search rebuild`"):
+        open_engine(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(IndexMissingError):
+        open_engine(tmp_path / "empty")
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage"])
+def test_damaged_index(tmp_path, damage):
+    path = tmp_path / "index"
+    build_index(path)
+    generation = path / (path / "CURRENT").read_text().strip()
+    for item in generation.iterdir():
+        if item.suffix in (".toc", ".seg"):
+            data = item.read_bytes()
+            item.write_bytes(data[: len(data) // 3] if damage == "truncate" else b"\x00" * 64)
+    with pytest.raises(IndexDamagedError, match="search rebuild --full"):
+        open_engine(path).search(SearchRequest(node=ast.Term(None, "armistice")))

@@ -1,0 +1,116 @@
+"""The name authority: canonical names however a page or a user writes them."""
+
+import pytest
+
+from searcher.names import NameAuthority, default_authority
+
+
+@pytest.fixture(scope="module")
+def names():
+    return default_authority()
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Stalin", "Stalin"),
+        ("Filippov", "Stalin"),
+        ("Cde. Filippov", "Stalin"),
+        ("Comrade FILIPPOV", "Stalin"),
+        ("Flippov", "Stalin"),
+        ("Feng Xi", "Stalin"),
+        ("I. V. Stalin", "Stalin"),
+        ("J.V. Stalin", "Stalin"),
+        ("Stalin, Joseph", "Stalin"),
+        ("Iosif Stalin", "Stalin"),
+        ("Mao, Zedong", "Mao Zedong"),
+        ("Mao Tse-tung", "Mao Zedong"),
+        ("Chou En-lai", "Zhou Enlai"),
+        ("Chiang, Ching-kuo (Jiang Jingguo)", "Chiang Ching-kuo"),
+        ("Chiang, Kai-shek (Jiang Jieshi)", "Chiang Kai-shek"),
+        ("Jiang Jieshi", "Chiang Kai-shek"),
+        ("Satō, Eisaku", "Sato Eisaku"),
+        ("Satō", "Sato Eisaku"),
+        ("Roschin", "Roshchin"),
+        ("Shtytkov", "Shtykov"),
+        ("Kim Il-sung", "Kim Il Sung"),
+        ("P'eng Te-huai", "Peng Dehuai"),
+        ("Liu Shao-ch'i", "Liu Shaoqi"),
+        ("G.M. Malenkov", "Malenkov"),
+        ("Vyshinskii", "Vyshinsky"),
+        ("Andrei Orlov", "Terebin"),
+        ('Blair, Anthony Charles Lynton ("Tony")', "Blair"),
+        ("Guterres, António Manuel de Oliveira", "Guterres"),
+        ("Kwaśniewski, Aleksander", "Kwasniewski"),
+        ("Nazarbayev, Nursultan Abishuly", "Nazarbayev"),
+        ("Nehru, Jawaharlal", "Nehru"),
+        ("British PM Blair", "Blair"),
+    ],
+)
+def test_canonical(names, written, canonical):
+    assert names.canonical(written) == canonical
+
+
+@pytest.mark.parametrize("written", ["Ivanov", "Stalin, Vasily", "Mao, Anying", "Orlov", ""])
+def test_unknown_people_are_not_guessed(names, written):
+    assert names.canonical(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Cde. Filippov", "Stalin"),
+        ("Bitterlich, Joachim", "Bitterlich"),
+        ("Ivanov, Pyotr", "Pyotr Ivanov"),
+        ("Comrade Ivanov", "Ivanov"),
+        ("Wei, Guoqing", "Wei Guoqing"),
+        ("Pak, Chang-ok", "Pak Chang-ok"),
+        ('Smith, John ("Jack")', "John Smith"),
+    ],
+)
+def test_canonicalize_tidies_unknown_names(names, written, shown):
+    assert names.canonicalize(written) == shown
+
+
+def test_variants_and_expansions(names):
+    variants = names.variants("Stalin")
+    assert variants[0] == "Stalin"
+    assert {"Filippov", "Feng Xi", "I.V. Stalin", "Joseph Stalin"} <= set(variants)
+    assert names.variants("Filippov") == variants
+    assert names.variants("Nobody In Particular") == ()
+    assert names.expansions("Mao Tse-tung") == ("Mao Zedong", names.variants("Mao Zedong"))
+    assert names.expansions("armistice") is None
+
+
+def test_find_names_in_running_text(names):
+    text = "Conversation with the President of Ukraine, Leonid Kuchma, and Cde. Filippov"
+    assert names.find_names(text) == ("Kuchma", "Stalin")
+
+
+def test_user_files_extend_and_override(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(
+        "# my additions\nStalin\tKoba\nKuznetsov\tFyodor Kuznetsov\nYuri Orlov\tOrlov\n",
+        encoding="utf-8",
+    )
+    names = NameAuthority.load([extra])
+    assert names.canonical("Koba") == "Stalin"
+    assert names.canonical("Filippov") == "Stalin"
+    assert names.canonical("Orlov") == "Yuri Orlov"
+    assert names.canonical("Fyodor Kuznetsov") == "Kuznetsov"
+
+
+def test_a_form_moves_to_the_name_that_claims_it_last():
+    names = NameAuthority([("Kovalev", "Kovalyov"), ("Kovalyov Junior", "Kovalyov")])
+    assert names.canonical("Kovalyov") == "Kovalyov Junior"
+    assert "Kovalyov" not in names.variants("Kovalev")
+
+
+def test_every_line_of_the_package_file_is_well_formed():
+    from importlib import resources
+
+    text = resources.files("searcher").joinpath("data/names.tsv").read_text("utf-8")
+    names = NameAuthority()
+    names.add_text(text)
+    for canonical in names.names():
+        assert names.canonical(canonical) == canonical, canonical
