@@ -147,6 +147,9 @@ def format_lines(
 ) -> Iterator[str]:
     """Aligned text lines: id, date, sender, then the context with every match in one column.
 
+    The context is the text exactly as it runs (no spaces added around the match), so a
+    match inside punctuation reads "(demarcation line)".
+
     ``mark`` styles the match (e.g. bold on a terminal); it must not change the visible width.
     """
     lines = list(lines)
@@ -160,7 +163,7 @@ def format_lines(
         match = mark(line.match) if mark else line.match
         yield (
             f"{line.id:<{id_width}}  {line.date:<{date_width}}  {sender:<{sender_width}}  "
-            f"{line.left:>{width}} {match} {line.right}"
+            f"{line.left:>{width}}{match}{line.right}"
         ).rstrip()
 
 

@@ -192,6 +192,15 @@ OWN_TITLES = [
         [],
     ),
     ("Report on the Situation in the Korean Countryside", [], [], [], []),
+    ("A Reading Guide to the Sino-Soviet Alliance, 1949-1950", [], [], [], []),
+    (
+        "Telegram from the Governer of Xinjiang to the Soviet Consul General in Urumqi",
+        ["Governor of Xinjiang"],
+        ["Soviet Consul General in Urumqi"],
+        [],
+        [],
+    ),
+    ("Cable from Soviet Ambassador Ivanov to Marshal Tito", ["Ivanov"], ["Tito"], [], []),
     (
         "Draft Reply to Kim Il Sung's Letter from Molotov via Shtykov",
         ["Molotov"],

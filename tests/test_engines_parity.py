@@ -33,8 +33,10 @@ def fresh_database(url: str, name: str) -> str:
         conn.execute(f"CREATE DATABASE {name}")
     info = conninfo_to_dict(url)
     info["dbname"] = name
-    return "postgresql://{user}@{host}:{port}/{dbname}".format(**info) if "user" in info else (
-        make_conninfo(**info)
+    return (
+        "postgresql://{user}@{host}:{port}/{dbname}".format(**info)
+        if "user" in info
+        else (make_conninfo(**info))
     )
 
 
@@ -68,8 +70,9 @@ def whoosh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 
 
 @pytest.fixture(scope="module", params=["whoosh", "postgres", "postgres-cluster"])
-def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-           whoosh: Engine) -> Iterator[Engine]:
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, whoosh: Engine
+) -> Iterator[Engine]:
     if request.param == "whoosh":
         yield whoosh
         return
@@ -125,15 +128,24 @@ def test_queries_are_selective(whoosh: Engine) -> None:
 
 @pytest.mark.parametrize(
     "where",
-    [("year=1951",), ("decade=1950s",), ("type=telegram",), ("language=russian",),
-     ("place=korea", "precision=day")],
+    [
+        ("year=1951",),
+        ("decade=1950s",),
+        ("type=telegram",),
+        ("language=russian",),
+        ("place=korea", "precision=day"),
+    ],
 )
 def test_same_filtered_hits(engine: Engine, whoosh: Engine, where: tuple[str, ...]) -> None:
     assert answers(engine, "", where) == answers(whoosh, "", where)
 
 
-@pytest.mark.parametrize("span", [("1950-06-25", "1950-07-31"), ("1951-01-01", None), (None, "1949-12-31")])
-def test_same_date_ranges(engine: Engine, whoosh: Engine, span: tuple[str | None, str | None]) -> None:
+@pytest.mark.parametrize(
+    "span", [("1950-06-25", "1950-07-31"), ("1951-01-01", None), (None, "1949-12-31")]
+)
+def test_same_date_ranges(
+    engine: Engine, whoosh: Engine, span: tuple[str | None, str | None]
+) -> None:
     from searcher.query import date_filter
 
     node = date_filter(*span)
@@ -167,6 +179,8 @@ def test_same_paging_total(engine: Engine, whoosh: Engine) -> None:
 def test_same_stats(engine: Engine, whoosh: Engine) -> None:
     mine, theirs = engine.stats(), whoosh.stats()
     assert (mine.documents, mine.date_min, mine.date_max) == (
-        theirs.documents, theirs.date_min, theirs.date_max
+        theirs.documents,
+        theirs.date_min,
+        theirs.date_max,
     )
     assert mine.facets == theirs.facets

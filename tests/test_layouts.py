@@ -173,7 +173,10 @@ def test_old_site_word_export_transcript() -> None:
 def test_seed_text_dump() -> None:
     page = extract(decode(SEED.read_bytes()).text, path=str(SEED))
     assert page.layout == "plain_text"
-    assert page.title == "Ciphered Telegram No. 25902 from Beijing, Mao Zedong to Cde. Filippov [Stalin]"
+    assert (
+        page.title
+        == "Ciphered Telegram No. 25902 from Beijing, Mao Zedong to Cde. Filippov [Stalin]"
+    )
     assert page.date == "November 14, 1951"
     assert page.summary.startswith("Mao writes to Stalin of the ongoing armistice negotiations")
     assert page.summary.endswith("economic considerations within China.")
@@ -201,7 +204,8 @@ def test_generic_page_takes_title_and_main_content() -> None:
     html = (
         "<html><head><title>Note on Berlin | Some Library</title><style>p{x}</style></head>"
         "<body><nav>Home | About</nav><aside>Related</aside><article><h1>Note on Berlin</h1>"
-        "<p>First   para\n graph.</p><p>Second.</p></article><footer>(c) 2020</footer></body></html>"
+        "<p>First   para\n graph.</p><p>Second.</p></article><footer>(c) 2020</footer>"
+        "</body></html>"
     )
     page = page_of(html)
     assert (page.layout, page.title) == ("generic", "Note on Berlin")
@@ -224,7 +228,10 @@ def test_generic_title_from_title_element_without_site_name() -> None:
         ("<p>Mao</p><p>Zedong</p>", "Mao\n\nZedong"),
         ("<div>Mao</div><div>Zedong</div>", "Mao\nZedong"),
         ("<p>Mao<br>Zedong</p>", "Mao\nZedong"),
-        ("<p>one     two\t three</p><p>&nbsp;</p><p> &nbsp; </p><p>four</p>", "one two three\n\nfour"),
+        (
+            "<p>one     two\t three</p><p>&nbsp;</p><p> &nbsp; </p><p>four</p>",
+            "one two three\n\nfour",
+        ),
         ("<p>a<script>var x;</script>b<noscript>js</noscript><style>p{}</style></p>", "ab"),
         ("<table><tr><td>Mao</td><td>Stalin</td></tr></table>", "Mao Stalin"),
         ("<p>[signature] and [...] and [1]</p>", "[signature] and [...] and [1]"),

@@ -17,7 +17,7 @@ from searcher.cli.ingest import INGEST_COMMANDS
 from searcher.cli.query import QUERY_COMMANDS
 
 #: Modules that add commands of their own (each exports COMMANDS).
-_PLUGIN_MODULES = ("searcher.cli.research", "searcher.cli.engine")
+_PLUGIN_MODULES = ("searcher.cli.research", "searcher.cli.engine", "searcher.cli.evaluate")
 
 EPILOG = """\b
 Examples:

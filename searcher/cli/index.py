@@ -64,12 +64,14 @@ def rebuild(source: str, index: str, full: bool, workers: int | None, follow_lin
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+    for note in report.cleaned:
+        warn(note)
     if not quiet:
         for path, reason in report.failed:
             warn(f"{path}: {reason}")
     emit(
         f"indexed {report.indexed}, unchanged {report.unchanged}, removed {report.deleted}, "
-        f"failed {len(report.failed)} of {report.total} pages in {report.elapsed:.1f} s -> {index}"
+        f"failed {len(report.failed)} of {report.seen} pages in {report.elapsed:.1f} s -> {index}"
     )
     return 1 if report.failed else 0
 

@@ -66,6 +66,14 @@ _INSTITUTION_WORDS = _word_set(
     "republic state states nations kremlin court league federation society"
 )
 
+#: Misspellings of office words seen in titles, and their correction.
+_SPELLING = {"governer": "Governor", "ambassodor": "Ambassador", "embasy": "Embassy"}
+_MISSPELLED = re.compile(r"\b(?:" + "|".join(_SPELLING) + r")\b", re.IGNORECASE)
+#: Words that open a title's subject, never a name: "A Reading Guide to ...".
+_NOT_A_NAME = re.compile(
+    r"^(?:an?\s|.*\b(?:guide|introduction|road|path|prelude|approach|answers?|key|chronology)\b)",
+    re.IGNORECASE,
+)
 _CONTENT = re.compile(
     r"(?i:,?\s+(?:transmitting|conveying|forwarding|enclosing|containing|attaching|quoting|"
     r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
@@ -103,6 +111,8 @@ _LEAD_WORDS = re.compile(r"^(?:(?:the|cdes?\.?|comrades?|tov\.?|mr\.?|mrs\.?|dr\
 
 def _split(text: str, pattern: re.Pattern[str]) -> list[str]:
     """Split at a pattern, but never inside brackets."""
+    if "[" not in text and "(" not in text:
+        return [part.strip() for part in pattern.split(text) if part.strip()]
     parts: list[str] = []
     depth, start, pos = 0, 0, 0
     while pos < len(text):
@@ -176,6 +186,8 @@ def _is_appositive(text: str) -> bool:
 
 
 def _strip_offices(text: str) -> str:
+    """A name without the offices before it ("Soviet Ambassador Ivanov": "Ivanov"); an
+    office standing for its holder ("Soviet Consul General in Urumqi") is kept whole."""
     words = text.split()
     start = 0
     while start < len(words) - 1:
@@ -184,7 +196,13 @@ def _strip_offices(text: str) -> str:
             start += 1
         else:
             break
+    if start and not words[start][:1].isupper():
+        return text
     return " ".join(words[start:])
+
+
+def _spelling(text: str) -> str:
+    return _MISSPELLED.sub(lambda m: _SPELLING[m[0].lower()], text)
 
 
 class _Collector:
@@ -215,13 +233,13 @@ class _Collector:
                 return main_known
             return authority.canonical(gloss) or self._resolve(gloss)
         if _is_institution(written):
-            return written
+            return _spelling(written)
         if known := authority.canonical(written):
             return known
         found = authority.find_names(written)
         if len(found) == 1:
             return found[0]
-        return authority.canonicalize(_strip_offices(written))
+        return authority.canonicalize(_spelling(_strip_offices(written)))
 
     def names(self, segment: str, *, pick_known: bool = True) -> list[str]:
         """Names of a segment: "A and B", "A, for B", "Beijing, Mao Zedong", "A (B)"."""
@@ -296,7 +314,7 @@ def _correspondence(text: str, collect: _Collector) -> Correspondents:
     if to_match:
         prefix = text[: to_match.start()]
         parts = [p for p in _split(prefix, _COMMA) if not _is_type_phrase(p)]
-        if parts and not _looks_like_name(parts[-1]):
+        if parts and (not _looks_like_name(parts[-1]) or _NOT_A_NAME.match(parts[-1])):
             return NONE
         sender, via_s = _senders(parts[-1], collect) if parts else ([], [])
         if not sender and not _is_type_phrase(prefix):

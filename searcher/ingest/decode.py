@@ -10,6 +10,7 @@ detection, then repair of double-encoded UTF-8.
 from __future__ import annotations
 
 import codecs
+import functools
 import gzip
 import re
 import zlib
@@ -20,6 +21,8 @@ from searcher.errors import IngestError
 
 #: Bytes searched for a declared charset.
 DECLARATION_WINDOW = 4096
+#: Detector guesses tried, best first, before the common code pages.
+MAX_CANDIDATES = 4
 #: Bytes handed to the detector at most.
 DETECTOR_SAMPLE = 16384
 
@@ -102,11 +105,19 @@ codecs.register_error("searcher-latin1", _undefined_as_latin1)
 codecs.register_error("searcher-cp1252", _stray_as_cp1252)
 
 
+@functools.lru_cache(maxsize=256)
 def _canonical(name: str) -> str | None:
-    """Python's codec name for a charset label, mapped as browsers map it; None if unknown."""
+    """Python's codec name for a charset label, mapped as browsers map it.
+
+    None if unknown or not ASCII-compatible (EBCDIC): pages are markup in ASCII.
+    """
     try:
         found = codecs.lookup(name.strip().lower()).name
-    except (LookupError, ValueError):
+        if found.startswith("utf-16") or found.startswith("utf-32"):
+            return "utf-8"
+        if b"<p> az".decode(found) != "<p> az":
+            return None
+    except (LookupError, ValueError, UnicodeDecodeError):
         return None
     return _WEB_NAMES.get(found, found)
 
@@ -219,6 +230,8 @@ def _implausible(text: str, encoding: str) -> bool:
     """
     sample = text[:200000]
     non_ascii = [c for c in sample if c > "\x7f"]
+    if len(non_ascii) < 8:
+        return False
     odd = sum(1 for c in non_ascii if not c.isalpha() and c not in _COMMON_SIGNS)
     if odd * 5 > len(non_ascii):
         return True
@@ -244,17 +257,13 @@ def _implausible(text: str, encoding: str) -> bool:
 
 def _from_detector(data: bytes) -> tuple[str, str]:
     """The first detector candidate whose text reads plausibly (common code pages last)."""
-    fallback: tuple[str, str] | None = None
-    for codec in [*_detect(data), "cp1251", "cp1252"]:
+    for codec in [*_detect(data)[:MAX_CANDIDATES], "cp1251", "cp1252"]:
         text = _mostly_utf8(data) if codec == "utf-8" else _decode_single(data, codec)
         if text is None:
             continue
         if codec == "utf-8" or not _implausible(text, codec):
             return text, codec
-        fallback = fallback or (text, codec)
-    if fallback is None:
-        raise IngestError("text in no encoding that explains its bytes")
-    return fallback
+    raise IngestError("text in no encoding that explains its bytes")
 
 
 _MOJIBAKE_CONT = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"  # noqa: E501

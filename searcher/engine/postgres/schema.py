@@ -53,7 +53,9 @@ def docs_columns() -> str:
     tsv tsvector NOT NULL,
     ftsv tsvector NOT NULL,
     record jsonb NOT NULL,
-    span daterange GENERATED ALWAYS AS (daterange(date_start, date_end, '[]')) STORED
+    span daterange GENERATED ALWAYS AS (
+        CASE WHEN date_start IS NOT NULL THEN daterange(date_start, date_end, '[]') END
+    ) STORED
 """
 
 

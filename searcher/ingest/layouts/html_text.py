@@ -95,7 +95,15 @@ LINES = frozenset(
     ]
 )
 _CELLS = frozenset(("td", "th"))
-_LINE, _PARA = "\n", "\n\n"
+# Break markers while text is gathered: a block boundary (several in a row count once),
+# a paragraph boundary (the same, leaving a blank line), and <br> (each one counts).
+_LINE, _PARA, _BR = "\x01", "\x02", "\n"
+_BREAKS = re.compile("[\x01\x02][\x01\x02 \t]*")
+
+
+def _break(match: re.Match[str]) -> str:
+    return "\n\n" if "\x02" in match.group() else "\n"
+
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -152,7 +160,7 @@ def element_text(element: lxml.html.HtmlElement, *, skip: frozenset[str] = SKIPP
                 walker.skip_subtree()
                 continue
             if tag == "br":
-                add(_LINE)
+                add(_BR)
             elif tag in PARAGRAPHS:
                 add(_PARA)
                 if tag == "pre":
@@ -177,7 +185,7 @@ def element_text(element: lxml.html.HtmlElement, *, skip: frozenset[str] = SKIPP
                     add(" ")
             if node.tail:
                 add(node.tail if in_pre else node.tail.replace("\n", " "))
-    return tidy("".join(pieces))
+    return tidy(_BREAKS.sub(_break, "".join(pieces)))
 
 
 def tidy(text: str) -> str:
