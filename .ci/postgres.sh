@@ -106,7 +106,7 @@ if [[ $# -eq 0 ]]; then
     echo "export SEARCHER_TEST_PG_CLUSTER='$SEARCHER_TEST_PG_CLUSTER'"
     echo "export SEARCHER_TEST_PG_SHARDS='$SEARCHER_TEST_PG_SHARDS'"
     echo "# servers up until interrupted" >&2
-    while true; do sleep 3600; done
+    while true; do sleep 3600 & wait $!; done
 fi
 
 "$@"

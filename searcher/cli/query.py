@@ -26,7 +26,9 @@ def _syntax_help() -> str:
         from searcher.query.help import SYNTAX_HELP
     except ImportError:  # pragma: no cover - the help module ships with the package
         return ""
-    return "\n\n\b\n" + SYNTAX_HELP
+    # \b keeps click from re-wrapping a paragraph: the examples are laid out in columns.
+    paragraphs = SYNTAX_HELP.strip("\n").split("\n\n")
+    return "".join("\n\n\b\n" + p for p in paragraphs)
 
 
 @click.command(help=QUERY_DOC + _syntax_help())
@@ -71,11 +73,12 @@ def _export(archive, text, where, date_from, date_to, exact, fields, fmt) -> int
     records = archive.iter_records(text, where=where, date_from=date_from, date_to=date_to,
                                    exact=exact)
     if fmt in CITATION_FORMATS:
-        from searcher.cite import format_citations
+        from searcher.cite import iter_citations
 
-        out = format_citations(records, fmt)
-        emit(out)
-        return 0 if out.strip() else 1
+        count = 0
+        for count, citation in enumerate(iter_citations(records, fmt), 1):  # noqa: B007
+            sys.stdout.write(citation)
+        return 0 if count else 1
     from searcher.export import write_csv, write_jsonl
 
     names = split_fields(fields or DEFAULT_EXPORT_FIELDS, Record.__dataclass_fields__)
