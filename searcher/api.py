@@ -16,6 +16,7 @@ rebuilds the index: the next search after the rebuild sees the new documents.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from searcher.engine import SORTS, Engine, SearchRequest, Stats, open_engine
 from searcher.errors import QueryError
 from searcher.query import combine, date_filter, parse, parse_filters
 from searcher.query.ast import MatchAll, Node
-from searcher.record import Record
+from searcher.record import QUERY_FIELDS, Record
 from searcher.results import FacetCount, Results
 
 
@@ -95,7 +96,13 @@ class Archive:
             snippets=snippets,
             parsed=parsed,
         )
-        return self._engine.search(request)
+        results = self._engine.search(request)
+        if not results.facets:
+            return results
+        # Key the counts by the names the caller used ("subject"), not the field ("subjects").
+        asked = {_field_name(f): f for f in request.facets}
+        counts = {asked.get(name, name): values for name, values in results.facets.items()}
+        return replace(results, facets=counts)
 
     def get(self, id: str) -> Record | None:
         """The record with this id, or None.
@@ -119,14 +126,20 @@ class Archive:
         return self._engine.stats()
 
     def iter_records(
-        self, query: str = "", *, where: Iterable[str] | None = None, exact: bool = False
+        self,
+        query: str = "",
+        *,
+        where: Iterable[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        exact: bool = False,
     ) -> Iterator[Record]:
-        """Every matching record, streamed (for exports).
+        """Every matching record, streamed (for exports); filters as for :meth:`search`.
 
         >>> sum(1 for _ in archive.iter_records("sender:mao"))  # doctest: +SKIP
         37
         """
-        node = combine(parse(query, exact=exact).node, _filters(where, None, None))
+        node = combine(parse(query, exact=exact).node, _filters(where, date_from, date_to))
         return self._engine.iter_records(node)
 
     def similar(self, id: str, limit: int = 10) -> Results:
@@ -154,3 +167,8 @@ def _filters(
         date_filter(date_from, date_to),
     )
     return None if isinstance(node, MatchAll) else node
+
+
+def _field_name(name: str) -> str:
+    spec = QUERY_FIELDS.get(name.lower())
+    return spec.name if spec else name.lower()

@@ -101,7 +101,9 @@ class ValueField(fields.FieldType):
     def __init__(self, unique: bool = False) -> None:
         self.format = formats.Existence()
         self.analyzer = None
-        self.scorable = False
+        # scorable, so the segment has a length column: without one, Whoosh's writer
+        # stats the disk once per posting looking for it
+        self.scorable = True
         self.stored = False
         self.unique = unique
         self.vector = None
@@ -131,7 +133,7 @@ def build_schema() -> fields.Schema:
             schema.add(spec.name, TokenField(field_boost=spec.weight))
         elif spec.kind == "keyword":
             schema.add(spec.name, ValueField())
-            schema.add(spec.name + "_w", TokenField(scorable=False))
+            schema.add(spec.name + "_w", TokenField())
     for name in ("date_start", "date_end"):
         schema.add(name, fields.NUMERIC(numtype=int, bits=32))  # signed: unsigned ranges mis-match
     schema.add("sort_asc", fields.COLUMN(columns.NumericColumn("i")))

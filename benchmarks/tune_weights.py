@@ -1,0 +1,184 @@
+"""Choose the text-field ranking weights by measurement on the judged query set.
+
+``python -m benchmarks.tune_weights`` parses the sample pages once, then, for each
+candidate set of weights (``FieldSpec.weight`` of the text fields in searcher/record.py),
+builds a Whoosh index of them in a scratch folder and scores the judged queries on it
+(``searcher.evaluate``).  The search is coordinate ascent: one field at a time, every
+candidate value with the other weights held, keeping a change only when it raises the
+objective (the mean of MRR and mean nDCG@10); rounds repeat until nothing improves.
+Every set tried is printed, best first, with the score of the odd and the even queries
+apart as a check that the choice does not rest on a few queries.
+
+The chosen weights are then written into searcher/record.py by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from searcher import Archive
+from searcher.build import BuildReport, rebuild
+from searcher.engine import open_engine
+from searcher.engine import schema as whoosh_schema
+from searcher.evaluate import Evaluation, Judgment, evaluate, load_judgments, summarise
+from searcher.record import FIELDS, Record
+
+TEXT = tuple(f.name for f in FIELDS if f.kind == "text")
+DEFAULT_VALUES = (0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+Weights = dict[str, float]
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.tune_weights", description=__doc__)
+    parser.add_argument("--source", default="raw_html", help="folder of pages (raw_html)")
+    parser.add_argument(
+        "--judgments", default="tests/relevance/judgments.tsv", help="judged query set"
+    )
+    parser.add_argument(
+        "--values",
+        default=",".join(str(v) for v in DEFAULT_VALUES),
+        help="candidate weights for each field",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="most coordinate-ascent rounds (3)")
+    parser.add_argument("-k", type=int, default=10, help="hits scored per query (10)")
+    return parser.parse_args(argv)
+
+
+@contextlib.contextmanager
+def weighted(weights: Weights) -> Iterator[None]:
+    """Build indexes with these text-field weights (the schema reads them from FIELDS)."""
+    saved = whoosh_schema.FIELDS, whoosh_schema.WEIGHTS
+    whoosh_schema.FIELDS = tuple(
+        dataclasses.replace(f, weight=weights[f.name]) if f.name in weights else f for f in FIELDS
+    )
+    whoosh_schema.WEIGHTS = {**saved[1], **weights}
+    try:
+        yield
+    finally:
+        whoosh_schema.FIELDS, whoosh_schema.WEIGHTS = saved
+
+
+def read_records(source: str, work: Path) -> list[Record]:
+    """The records of every page under ``source``, exactly as a rebuild indexes them."""
+    report = rebuild(source, work / "parsed", full=True)
+    if report.failed:
+        print(f"pages that failed to parse: {len(report.failed)}", file=sys.stderr)
+    with Archive.open(work / "parsed") as archive:
+        return list(archive.iter_records())
+
+
+def score(
+    records: list[Record], judgments: list[Judgment], weights: Weights, work: Path, k: int
+) -> Evaluation:
+    """Index ``records`` with ``weights`` and evaluate the judged set on that index."""
+    location = work / "trial"
+    shutil.rmtree(location, ignore_errors=True)
+    with weighted(weights):
+        engine = open_engine(location, create=True)
+        build = engine.begin_build(True)
+        try:
+            build.add(records)
+            build.commit(BuildReport(len(records), 0, 0, (), 0.0, len(records), full=True))
+        except BaseException:
+            build.abort()
+            raise
+        finally:
+            engine.close()
+    with Archive.open(location) as archive:
+        return evaluate(archive, judgments, k=k)
+
+
+def objective(result: Evaluation) -> float:
+    return (result.mrr + result.ndcg) / 2
+
+
+def tune(
+    records: list[Record],
+    judgments: list[Judgment],
+    start: Weights,
+    values: Sequence[float],
+    rounds: int,
+    work: Path,
+    k: int,
+) -> dict[tuple[float, ...], Evaluation]:
+    """Coordinate ascent from ``start``; every weight set tried, with its evaluation."""
+    tried: dict[tuple[float, ...], Evaluation] = {}
+
+    def trial(weights: Weights) -> float:
+        key = tuple(weights[name] for name in TEXT)
+        if key not in tried:
+            tried[key] = score(records, judgments, weights, work, k)
+        return objective(tried[key])
+
+    best = dict(start)
+    best_score = trial(best)
+    for _ in range(rounds):
+        improved = False
+        for name in TEXT:
+            for value in values:
+                candidate = {**best, name: value}
+                result = trial(candidate)
+                if result > best_score + 1e-9:
+                    best, best_score, improved = candidate, result, True
+        if not improved:
+            break
+    return tried
+
+
+def halves(result: Evaluation) -> tuple[Evaluation, Evaluation]:
+    """The evaluation of the odd-numbered and of the even-numbered queries apart."""
+    return (
+        summarise(result.rows[0::2], result.k),
+        summarise(result.rows[1::2], result.k),
+    )
+
+
+def table(tried: dict[tuple[float, ...], Evaluation], start: tuple[float, ...], top: int) -> str:
+    """The weight sets tried, best first (the starting set marked with *)."""
+    head = "  ".join(f"{name:>8}" for name in TEXT)
+    lines = [f"  {head}  {'MRR':>6}  {'nDCG':>6}  {'odd':>6}  {'even':>6}"]
+    ranked = sorted(tried.items(), key=lambda item: -objective(item[1]))
+    shown = ranked[:top]
+    if start not in dict(shown):
+        shown.append((start, tried[start]))
+    for key, result in shown:
+        odd, even = halves(result)
+        mark = "*" if key == start else " "
+        cells = "  ".join(f"{w:8g}" for w in key)
+        lines.append(
+            f"{mark} {cells}  {result.mrr:6.3f}  {result.ndcg:6.3f}  "
+            f"{objective(odd):6.3f}  {objective(even):6.3f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments(argv)
+    values = sorted({float(v) for v in args.values.split(",") if v.strip()})
+    judgments = load_judgments(args.judgments)
+    start = {f.name: f.weight for f in FIELDS if f.kind == "text"}
+    with tempfile.TemporaryDirectory(prefix="tune-weights-") as tmp:
+        work = Path(tmp)
+        records = read_records(args.source, work)
+        print(f"{len(records)} documents, {len(judgments)} judged queries, k={args.k}")
+        tried = tune(records, judgments, start, values, args.rounds, work, args.k)
+    start_key = tuple(start[name] for name in TEXT)
+    best_key = max(tried, key=lambda key: objective(tried[key]))
+    print(f"{len(tried)} weight sets tried; objective = (MRR + nDCG@{args.k}) / 2")
+    print(table(tried, start_key, top=15))
+    before, after = tried[start_key], tried[best_key]
+    print(f"\ncurrent: MRR {before.mrr:.3f}  nDCG@{args.k} {before.ndcg:.3f}")
+    print(f"best:    MRR {after.mrr:.3f}  nDCG@{args.k} {after.ndcg:.3f}")
+    print("weights: " + ", ".join(f"{n}={w:g}" for n, w in zip(TEXT, best_key, strict=True)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
