@@ -148,7 +148,13 @@ def _table(out: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
 
 
 def _notes(out: dict[str, Any]) -> list[str]:
-    notes = []
+    systems = [s for s in COLUMNS if s in out["queries"]]
+    hits = ", ".join(
+        f"{kind} " + "/".join(f"{out['queries'][s][kind]['hits']:.0f}" for s in systems)
+        for kind in CLASSES
+        if all(kind in out["queries"][s] for s in systems)
+    )
+    notes = [f"mean hits per query ({'/'.join(systems)}): {hits}"] if systems else []
     naive = out["builds"].get("naive", {})
     if naive.get("from"):
         notes.append(f"naive figures reused from the run of {naive['from']} (--skip-naive)")

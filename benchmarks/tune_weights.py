@@ -5,7 +5,8 @@ candidate set of weights (``FieldSpec.weight`` of the text fields in searcher/re
 builds a Whoosh index of them in a scratch folder and scores the judged queries on it
 (``searcher.evaluate``).  The search is coordinate ascent: one field at a time, every
 candidate value with the other weights held, keeping a change only when it raises the
-objective (the mean of MRR and mean nDCG@10); rounds repeat until nothing improves.
+objective (the mean of MRR and mean nDCG@10), or keeps it while moving closer to the
+current weights (so that ties do not wander); rounds repeat until nothing changes.
 Every set tried is printed, best first, with the score of the odd and the even queries
 apart as a check that the choice does not rest on a few queries.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import math
 import shutil
 import sys
 import tempfile
@@ -99,6 +101,25 @@ def objective(result: Evaluation) -> float:
     return (result.mrr + result.ndcg) / 2
 
 
+def distance(weights: Sequence[float], start: Sequence[float]) -> float:
+    """How far a weight set is from the starting one (sum of absolute log2 ratios)."""
+    return sum(abs(math.log2(w / s)) for w, s in zip(weights, start, strict=True))
+
+
+def better(
+    result: Evaluation,
+    key: Sequence[float],
+    than: Evaluation,
+    than_key: Sequence[float],
+    start: Sequence[float],
+) -> bool:
+    """A higher objective, or the same one nearer the starting weights."""
+    gain = objective(result) - objective(than)
+    if abs(gain) > 1e-9:
+        return gain > 0
+    return distance(key, start) < distance(than_key, start) - 1e-9
+
+
 def tune(
     records: list[Record],
     judgments: list[Judgment],
@@ -110,26 +131,36 @@ def tune(
 ) -> dict[tuple[float, ...], Evaluation]:
     """Coordinate ascent from ``start``; every weight set tried, with its evaluation."""
     tried: dict[tuple[float, ...], Evaluation] = {}
+    origin = key_of(start)
 
-    def trial(weights: Weights) -> float:
-        key = tuple(weights[name] for name in TEXT)
+    def trial(weights: Weights) -> Evaluation:
+        key = key_of(weights)
         if key not in tried:
             tried[key] = score(records, judgments, weights, work, k)
-        return objective(tried[key])
+        return tried[key]
 
     best = dict(start)
-    best_score = trial(best)
     for _ in range(rounds):
-        improved = False
+        changed = False
         for name in TEXT:
             for value in values:
                 candidate = {**best, name: value}
-                result = trial(candidate)
-                if result > best_score + 1e-9:
-                    best, best_score, improved = candidate, result, True
-        if not improved:
+                if better(trial(candidate), key_of(candidate), trial(best), key_of(best), origin):
+                    best, changed = candidate, True
+        if not changed:
             break
     return tried
+
+
+def key_of(weights: Weights) -> tuple[float, ...]:
+    return tuple(weights[name] for name in TEXT)
+
+
+def choose(
+    tried: dict[tuple[float, ...], Evaluation], start: tuple[float, ...]
+) -> tuple[float, ...]:
+    """The best weight set tried: highest objective, then nearest the starting one."""
+    return min(tried, key=lambda key: (-round(objective(tried[key]), 9), distance(key, start)))
 
 
 def halves(result: Evaluation) -> tuple[Evaluation, Evaluation]:
@@ -144,7 +175,9 @@ def table(tried: dict[tuple[float, ...], Evaluation], start: tuple[float, ...], 
     """The weight sets tried, best first (the starting set marked with *)."""
     head = "  ".join(f"{name:>8}" for name in TEXT)
     lines = [f"  {head}  {'MRR':>6}  {'nDCG':>6}  {'odd':>6}  {'even':>6}"]
-    ranked = sorted(tried.items(), key=lambda item: -objective(item[1]))
+    ranked = sorted(
+        tried.items(), key=lambda item: (-round(objective(item[1]), 9), distance(item[0], start))
+    )
     shown = ranked[:top]
     if start not in dict(shown):
         shown.append((start, tried[start]))
@@ -169,8 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         records = read_records(args.source, work)
         print(f"{len(records)} documents, {len(judgments)} judged queries, k={args.k}")
         tried = tune(records, judgments, start, values, args.rounds, work, args.k)
-    start_key = tuple(start[name] for name in TEXT)
-    best_key = max(tried, key=lambda key: objective(tried[key]))
+    start_key = key_of(start)
+    best_key = choose(tried, start_key)
     print(f"{len(tried)} weight sets tried; objective = (MRR + nDCG@{args.k}) / 2")
     print(table(tried, start_key, top=15))
     before, after = tried[start_key], tried[best_key]

@@ -222,7 +222,9 @@ def _tail(head: list[str], rng: random.Random, count: int) -> list[str]:
     stems = [w for w in head if w.isalpha() and len(w) >= 5]
     seen = set(head)
     out: list[str] = []
-    while len(out) < count:
+    for _ in range(count * 4 if stems else 0):  # small vocabularies give fewer new words
+        if len(out) == count:
+            break
         a, b = rng.choice(stems), rng.choice(stems)
         word = a[: rng.randint(2, len(a) - 2)] + b[rng.randint(2, len(b) - 2) :]
         if word not in seen:
@@ -244,7 +246,7 @@ def load_vocabulary() -> Vocabulary:
     head_total = sum(counts.values())
     # Zipf weights for the tail, scaled so it takes TAIL_SHARE of the sampled words.
     zipf = [1.0 / (len(head) + r) for r in range(1, len(tail) + 1)]
-    scale = head_total * TAIL_SHARE / (1 - TAIL_SHARE) / sum(zipf)
+    scale = head_total * TAIL_SHARE / (1 - TAIL_SHARE) / (sum(zipf) or 1)
     weights = [counts[w] for w in head] + [z * scale for z in zipf]
 
     clean_counts = Counter(_clean(t) for t in tokens)

@@ -8,8 +8,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -45,9 +48,17 @@ class BuildReport:
 
 
 def find_pages(source: Path, *, follow_links: bool = False) -> Iterator[Path]:
-    """Every page file under ``source``; symlinks leading outside it only when asked."""
+    """Every page file under ``source``; symlinks leading outside it only when asked (each
+    folder then read once, however many links lead to it)."""
     root = source.resolve()
+    visited: set[Path] = set()
     for folder, dirs, files in os.walk(source, followlinks=follow_links):
+        if follow_links:
+            real = Path(folder).resolve()
+            if real in visited:
+                dirs.clear()
+                continue
+            visited.add(real)
         dirs.sort()
         base = Path(folder)
         for name in sorted(files):
@@ -117,6 +128,7 @@ def rebuild(
         raise StorageError(f"no folder of pages at {source}")
     engine = open_engine(index, create=True)
     build = engine.begin_build(full, wait=wait)
+    parsed: Generator[tuple[str, Any, str | None]] | None = None
     try:
         known = build.known_hashes()
         todo: list[tuple[str, str]] = []
@@ -160,6 +172,8 @@ def rebuild(
         )
         build.commit(report)
     except BaseException:
+        if parsed is not None:
+            parsed.close()  # stops worker processes at once
         build.abort()
         raise
     finally:
@@ -180,12 +194,38 @@ def _parse_all(
             yield _parse_one(path, rel, max_bytes, prepare)
         return
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_worker_init, initargs=(os.getpid(),))
+    try:
         futures = [pool.submit(_parse_chunk, chunk, max_bytes, prepare) for chunk in chunks]
-        try:
-            for future in futures:
-                yield from future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+        for future in futures:
+            yield from future.result()
+    except BaseException:
+        # Ctrl-C, an error or an abandoned build: stop the workers now, not after their
+        # queued pages (the executor has no public way to do this before Python 3.14).
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init(parent: int) -> None:
+    """Set up a parser process: Ctrl-C is the parent's to handle, and the worker dies with
+    its parent (a killed rebuild must not leave workers holding the index lock)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+    else:
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)

@@ -174,7 +174,7 @@ def parse_judgments(text: str, source: str = "judgments") -> list[Judgment]:
                 raise QueryError(f"{where}: document {doc!r} is judged twice")
             grades[doc] = int(grade)
         seen[query] = number
-        out.append(Judgment(query, grades, " ".join(need), number))
+        out.append(Judgment(query, grades, " ".join(p for p in need if p), number))
         need = []
     return out
 

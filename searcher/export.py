@@ -7,11 +7,11 @@ In CSV, lists are joined with "; " and dates are ISO (YYYY-MM-DD); JSON lines ke
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import IO, Any
 
+from searcher.cli.output import plain, to_json
 from searcher.errors import QueryError
 from searcher.record import FIELDS, Record
 
@@ -52,10 +52,10 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return LIST_SEPARATOR.join(value)
+        return plain(LIST_SEPARATOR.join(value))
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return to_json(value, indent=None)
+    return plain(value)
 
 
 def write_csv(records: Iterable[Record], fields: Sequence[str] | str | None, out: IO[str]) -> int:
@@ -79,6 +79,6 @@ def write_jsonl(records: Iterable[Record], fields: Sequence[str] | str | None, o
         for name in names:
             value = _value(record, name)
             row[name] = list(value) if isinstance(value, tuple) else value
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(to_json(row, indent=None) + "\n")
         count += 1
     return count

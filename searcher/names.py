@@ -24,6 +24,10 @@ from pathlib import Path
 __all__ = ["NameAuthority", "default_authority", "display_name", "name_tokens"]
 
 
+#: Marks a variant that is recognised but never searched for ("~Baker").
+QUIET = "~"
+
+
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -84,9 +88,10 @@ _EAST_ASIAN_FAMILY = _word_set(
 def name_tokens(text: str) -> list[str]:
     """The words of a name as the authority compares them: no case, accents or punctuation."""
     text = _POSSESSIVE.sub("", text).translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return _WORD.findall(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _WORD.findall(text.casefold())
 
 
 def _strip_leading(tokens: list[str], words: frozenset[str]) -> list[str]:
@@ -105,6 +110,7 @@ class NameAuthority:
         self._by_compact: dict[str, str] = {}
         self._max_tokens = 1
         self._cache: dict[str, str | None] = {}
+        self._quiet: set[str] = set()
         for entry in entries:
             self.add(entry[0], entry[1:])
 
@@ -127,10 +133,17 @@ class NameAuthority:
             self.add(parts[0], parts[1:])
 
     def add(self, canonical: str, variants: Iterable[str] = ()) -> None:
-        """Add a person, or more forms of one; a form known under another name moves here."""
+        """Add a person, or more forms of one; a form known under another name moves here.
+
+        A variant written with a leading ``~`` ("~Baker") is recognised when reading pages
+        but never added to a query: alone it is a common word or names many people.
+        """
         self._cache.clear()
         forms = self._variants.setdefault(canonical, [canonical])
         for form in (canonical, *variants):
+            if form.startswith(QUIET):
+                form = form[len(QUIET) :].strip()
+                self._quiet.add(form)
             tokens = name_tokens(form)
             if not tokens:
                 continue
@@ -225,9 +238,12 @@ class NameAuthority:
         return tuple(self._variants[found]) if found else ()
 
     def expansions(self, text: str) -> tuple[str, tuple[str, ...]] | None:
-        """For a query word or phrase naming a known person: (canonical, its variants)."""
+        """For a query word or phrase naming a known person: (canonical, the variants worth
+        searching too, which leave out the quiet ``~`` forms)."""
         found = self.canonical(text)
-        return (found, tuple(self._variants[found])) if found else None
+        if found is None:
+            return None
+        return found, tuple(v for v in self._variants[found] if v not in self._quiet)
 
     def find_names(self, text: str) -> tuple[str, ...]:
         """Canonical names of the known people a text mentions, in order, each once."""

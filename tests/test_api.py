@@ -39,7 +39,7 @@ def test_filters_dates_and_facets(archive):
         "", where=["place=Korea"], date_from="1951", facets=["subject"], sort="date"
     )
     assert [h.id for h in results.hits] == ["119354"]
-    assert {c.value for c in results.facets["subjects"]} == {
+    assert {c.value for c in results.facets["subject"]} == {
         "Korean War, 1950-1953",
         "China--Foreign relations--Soviet Union",
     }

@@ -2,7 +2,7 @@
 
 import pytest
 
-from searcher.names import NameAuthority, default_authority
+from searcher.names import NameAuthority, default_authority, name_tokens
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +45,76 @@ def names():
         ("Nazarbayev, Nursultan Abishuly", "Nazarbayev"),
         ("Nehru, Jawaharlal", "Nehru"),
         ("British PM Blair", "Blair"),
+        ("N.S. Khrushchev", "Khrushchev"),
+        ("Khrushchov", "Khrushchev"),
+        ("Chruschtschow", "Khrushchev"),
+        ("Khrushchev, Nikita Sergeevich", "Khrushchev"),
+        ("Breshnev", "Brezhnev"),
+        ("Gorbatschow", "Gorbachev"),
+        ("Gomulka", "Gomułka"),
+        ("Gomułka, Władysław", "Gomułka"),
+        ("Janos Kadar", "Kádár"),
+        ("Ceausescu", "Ceaușescu"),
+        ("Ceauşescu, Nicolae", "Ceaușescu"),
+        ("Dubcek", "Dubček"),
+        ("Lech Walesa", "Wałęsa"),
+        ("Mao Tsetung", "Mao Zedong"),
+        ("Chairman Mao", "Mao Zedong"),
+        ("Premier Zhou", "Zhou Enlai"),
+        ("Chiang Chieh-shih", "Chiang Kai-shek"),
+        ("Kao Kang", "Gao Gang"),
+        ("Chu Teh", "Zhu De"),
+        ("Teng Hsiao-ping", "Deng Xiaoping"),
+        ("Lin Piao", "Lin Biao"),
+        ("Hua Kuo-feng", "Hua Guofeng"),
+        ("Ho, Chi Minh", "Ho Chi Minh"),
+        ("Lê Duẩn", "Le Duan"),
+        ("Pham Van Dong", "Pham Van Dong"),
+        ("Rhee Syngman", "Syngman Rhee"),
+        ("Pak Chong-hui", "Park Chung Hee"),
+        ("Prince Sihanouk", "Norodom Sihanouk"),
+        ("Soekarno", "Sukarno"),
+        ("Gamal Abdel Nasser", "Nasser"),
+        ("Castro", "Fidel Castro"),
+        ("Castro, Raúl", "Raúl Castro"),
+        ("Raul Castro", "Raúl Castro"),
+        ("Kennedy, John F.", "John F. Kennedy"),
+        ("Robert F. Kennedy", "Robert Kennedy"),
+        ("Lyndon B. Johnson", "Lyndon Johnson"),
+        ("U. Alexis Johnson", "U. Alexis Johnson"),
+        ("Mrs. Gandhi", "Indira Gandhi"),
+        ("Dulles", "John Foster Dulles"),
+        ("Allen Dulles", "Allen Dulles"),
+        ("George Bush", "George H. W. Bush"),
+        ("Secretary of State Baker", "James Baker"),
+        ("Carter", "Jimmy Carter"),
+        ("Zbigniew Brzezinski", "Brzezinski"),
+        ("Harold Wilson", "Harold Wilson"),
     ],
 )
 def test_canonical(names, written, canonical):
     assert names.canonical(written) == canonical
 
 
-@pytest.mark.parametrize("written", ["Ivanov", "Stalin, Vasily", "Mao, Anying", "Orlov", ""])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Ivanov",
+        "Stalin, Vasily",
+        "Mao, Anying",
+        "Orlov",
+        "",
+        "Gandhi",
+        "Wilson",
+        "Major",
+        "Marshall",
+        "Brown",
+        "Thompson",
+        "Rogers",
+        "Johnson, Andrew",
+        "Castro, Juana",
+    ],
+)
 def test_unknown_people_are_not_guessed(names, written):
     assert names.canonical(written) is None
 
@@ -114,3 +177,49 @@ def test_every_line_of_the_package_file_is_well_formed():
     names.add_text(text)
     for canonical in names.names():
         assert names.canonical(canonical) == canonical, canonical
+
+
+#: Plain words (and very common surnames) that are also surnames of people in the list.
+COMMON_WORDS = frozenset(
+    "baker bush carter ford johnson kennedy castro dulles wilson major begin marshall brown "
+    "heath thompson rogers eden beam sato nagy schmidt assad bundy clinton long king young "
+    "white green rice may".split()
+)
+
+
+def test_a_query_never_grows_a_bare_common_word(names):
+    """A search for "James Baker" must not also search the word "baker"."""
+    for canonical in names.names():
+        _, forms = names.expansions(canonical)
+        bare = [form for form in forms if name_tokens(form) in ([w] for w in COMMON_WORDS)]
+        assert not bare, (canonical, bare)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("Baker", "James Baker"), ("Bush", "George H. W. Bush"), ("Castro", "Fidel Castro")],
+)
+def test_quiet_forms_are_read_but_not_searched(names, written, canonical):
+    assert names.canonical(written) == canonical
+    assert written in names.variants(canonical)
+    assert written not in names.expansions(canonical)[1]
+
+
+def test_a_quiet_form_in_a_users_file():
+    names = NameAuthority([("Harold Wilson", "~Wilson", "H. Wilson")])
+    assert names.canonical("Wilson") == "Harold Wilson"
+    assert names.expansions("Wilson") == ("Harold Wilson", ("Harold Wilson", "H. Wilson"))
+
+
+def test_no_form_names_two_people_in_the_package_file():
+    from importlib import resources
+
+    text = resources.files("searcher").joinpath("data/names.tsv").read_text("utf-8")
+    owner: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, *variants = line.split("\t")
+        for form in (canonical, *variants):
+            key = " ".join(name_tokens(form))
+            assert owner.setdefault(key, canonical) == canonical, (form, owner[key], canonical)

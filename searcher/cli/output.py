@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -15,10 +16,22 @@ from searcher.results import FacetCount, Hit, Results, Snippet
 
 HIT_COLUMNS = ("id", "title", "date", "sender", "recipient", "score", "url", "snippet")
 
+#: Control characters a terminal could act on (ESC starts ANSI sequences, U+009B is the
+#: one-character CSI): C0 except tab and newline, DEL and C1.  Page text never needs them.
+_CONTROLS = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def plain(text: Any) -> str:
+    """Page text made safe to print: control characters removed, so a title holding
+    ``ESC[2J`` cannot clear or retitle the reader's terminal."""
+    return str(text).translate(_CONTROLS)
+
 
 def to_json(value: Any, *, indent: int | None = 2) -> str:
-    """JSON with non-ASCII kept readable."""
-    return json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    """JSON with non-ASCII kept readable (C1 controls escaped like C0 ones)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def hit_row(hit: Hit) -> dict[str, Any]:
@@ -41,7 +54,7 @@ def csv_text(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: plain(v) if isinstance(v, str) else v for k, v in row.items()})
     return buf.getvalue().rstrip("\n")
 
 
@@ -50,11 +63,11 @@ def marked(snippet: Snippet, color: bool) -> str:
     out: list[str] = []
     pos = 0
     for start, end in snippet.marks:
-        out.append(snippet.text[pos:start])
-        word = snippet.text[start:end]
+        out.append(plain(snippet.text[pos:start]))
+        word = plain(snippet.text[start:end])
         out.append(click.style(word, fg="yellow", bold=True) if color else f"[[{word}]]")
         pos = end
-    out.append(snippet.text[pos:])
+    out.append(plain(snippet.text[pos:]))
     return "".join(out).replace("\n", " ")
 
 
@@ -68,11 +81,11 @@ def results_text(results: Results, *, color: bool) -> str:
         head += f" (showing {first}-{last})"
     lines.append(head)
     for written, variants in results.expanded.items():
-        lines.append(f"also matched for {written}: {', '.join(variants)}")
+        lines.append(plain(f"also matched for {written}: {', '.join(variants)}"))
     if results.suggestion:
-        lines.append(f"did you mean: {results.suggestion}")
+        lines.append(f"did you mean: {plain(results.suggestion)}")
     for n, hit in enumerate(results.hits, first):
-        title = click.style(hit.title, bold=True) if color else hit.title
+        title = click.style(plain(hit.title), bold=True) if color else plain(hit.title)
         lines.append("")
         lines.append(f"{n}. {title}")
         meta = [hit.date or "undated", f"id {hit.id}"]
@@ -81,7 +94,7 @@ def results_text(results: Results, *, color: bool) -> str:
         if hit.recipient:
             meta.append("to " + ", ".join(hit.recipient))
         meta.append(f"score {hit.score:.2f}")
-        lines.append("   " + " · ".join(meta))
+        lines.append("   " + plain(" · ".join(meta)))
         if hit.snippet and hit.snippet.text:
             lines.append("   " + marked(hit.snippet, color))
     for name, counts in results.facets.items():
@@ -95,7 +108,7 @@ def facet_lines(counts: Iterable[FacetCount]) -> list[str]:
     """Facet values with counts, right-aligned."""
     counts = list(counts)
     width = max((len(str(c.count)) for c in counts), default=1)
-    return [f"  {c.count:>{width}}  {c.value}" for c in counts]
+    return [f"  {c.count:>{width}}  {plain(c.value)}" for c in counts]
 
 
 def render_results(results: Results, fmt: str, *, color: bool) -> str:
@@ -117,17 +130,17 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
 
 def record_text(record: Record) -> str:
     """A readable view of one whole record: labelled fields, then the body."""
-    lines = [record.title or "(untitled)", ""]
+    lines = [plain(record.title) or "(untitled)", ""]
     for key, value in record.to_dict().items():
         if key in ("title", "body", "extra") or value in ("", [], None, {}):
             continue
         if isinstance(value, list):
             value = "; ".join(value)
-        lines.append(f"{key:>15}: {value}")
+        lines.append(f"{key:>15}: {plain(value)}")
     for key, value in record.extra.items():
-        lines.append(f"{key:>15}: {value}")
+        lines.append(f"{plain(key):>15}: {plain(value)}")
     if record.body:
-        lines += ["", record.body]
+        lines += ["", plain(record.body)]
     return "\n".join(lines)
 
 
@@ -155,4 +168,4 @@ def render_counts(name: str, counts: Sequence[FacetCount], fmt: str) -> str:
         return "\n".join(to_json(c.__dict__, indent=None) for c in counts)
     if fmt == "csv":
         return csv_text((c.__dict__ for c in counts), ("value", "count"))
-    return "\n".join([f"{name}: {len(counts)} values", *facet_lines(counts)])
+    return "\n".join([f"{plain(name)}: {len(counts)} values", *facet_lines(counts)])

@@ -127,6 +127,8 @@ class WhooshEngine(Engine):
         try:
             index = FileStorage(str(path)).open_index(schema=None)
             searcher = index.searcher(weighting=scoring.BM25F())
+        except FileNotFoundError:  # a file of the generation is missing
+            raise self._damaged() from None
         except OSError as exc:
             raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
         except _DAMAGE:
@@ -162,6 +164,8 @@ class WhooshEngine(Engine):
                 return self._search(request, facets, parsed)
             except SearcherError:
                 raise
+            except FileNotFoundError:
+                raise self._damaged() from None
             except OSError as exc:
                 raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
             except _DAMAGE:
@@ -428,6 +432,14 @@ class WhooshBuild(Build):
     def known_hashes(self) -> dict[str, str]:
         if self.full:
             return {}
+        try:
+            return self._known_hashes()
+        except (*_DAMAGE, FileNotFoundError):
+            raise IndexDamagedError(
+                f"index at {self.root} is damaged: run `search rebuild --full`"
+            ) from None
+
+    def _known_hashes(self) -> dict[str, str]:
         out: dict[str, str] = {}
         with self._index.reader() as reader:
             if not reader.has_column("path_c"):

@@ -17,7 +17,8 @@ from lxml import etree
 
 from searcher.errors import IngestError
 from searcher.ingest.layouts import current_site, generic, old_site, plain_text
-from searcher.ingest.layouts.html_text import clean_controls, first_text, meta_url, parse_html
+from searcher.ingest.layouts.html_text import clean_controls, first_text, parse_html
+from searcher.ingest.layouts.scan import scan
 from searcher.ingest.page import Page
 
 __all__ = ["LAYOUTS", "extract"]
@@ -44,7 +45,7 @@ def is_html(text: str) -> bool:
     return bool(_HTML_START.search(text, 0, 4096))
 
 
-def _refuse_listing(root: lxml.html.HtmlElement, *, document_layout: bool) -> None:
+def _refuse_listing(root: lxml.html.HtmlElement, url: str, *, document_layout: bool) -> None:
     """Raise for search-results and listing pages."""
     heading = root.find(".//h1")
     titles = [first_text(root.find(".//title")), first_text(heading)]
@@ -52,7 +53,7 @@ def _refuse_listing(root: lxml.html.HtmlElement, *, document_layout: bool) -> No
         raise IngestError(
             f"not an archive document: a search page ({next(t for t in titles if t)})"
         )
-    if _SEARCH_PATH.search(meta_url(root)):
+    if _SEARCH_PATH.search(url):
         raise IngestError("not an archive document: a search page")
     if not document_layout and len(set(_DOCUMENT_LINKS(root))) >= LISTING_LINKS:
         raise IngestError("not an archive document: a list of documents")
@@ -77,14 +78,16 @@ def _extract(text: str) -> Page:
         raise IngestError("not an archive document: empty page")
     if is_html(text):
         root = parse_html(text)
-        if current_site.matches(root):
-            layout = current_site
-        elif old_site.matches(root):
-            layout = old_site
+        found = scan(root)
+        if found.is_document:
+            _refuse_listing(root, found.url, document_layout=True)
+            page = current_site.read(found)
+        elif old_site.matches(root, marked=found.old_site_marks):
+            _refuse_listing(root, found.url, document_layout=True)
+            page = old_site.extract(root, found)
         else:
-            layout = generic
-        _refuse_listing(root, document_layout=layout is not generic)
-        page = layout.extract(root)
+            _refuse_listing(root, found.url, document_layout=False)
+            page = generic.extract(root)
     else:
         page = plain_text.extract(text)
     if not page.body and not (page.title and page.summary):

@@ -137,7 +137,8 @@ def squeeze(text: str) -> str:
     return text.replace("\xad", "") if "\xad" in text else text
 
 
-def _hidden(element: lxml.html.HtmlElement) -> bool:
+def is_hidden(element: lxml.html.HtmlElement) -> bool:
+    """Whether markup or an inline style hides the element."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
@@ -156,7 +157,7 @@ def element_text(element: lxml.html.HtmlElement, *, skip: frozenset[str] = SKIPP
             continue
         tag = tag.lower()
         if event == "start":
-            if tag in skip or _hidden(node):
+            if tag in skip or (node is not element and is_hidden(node)):
                 walker.skip_subtree()
                 continue
             if tag == "br":
@@ -234,6 +235,8 @@ _FURNITURE_CLASSES = (
     "downloads",
 )
 _FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "search"))
+#: Beginnings of class words of share widgets, cookie banners and lightboxes.
+_FURNITURE_PREFIXES = ("addthis", "share", "social", "a2a_", "eu-cookie", "cookie", "cbox")
 
 
 def drop_furniture(root: lxml.html.HtmlElement) -> None:
@@ -243,10 +246,12 @@ def drop_furniture(root: lxml.html.HtmlElement) -> None:
     found = []
     for element in root.iter():
         get = element.get
-        if (
-            get("id") in ids
-            or get("role") in _FURNITURE_ROLES
-            or (get("class") and not names.isdisjoint(get("class").split()))
+        if get("id") in ids or get("role") in _FURNITURE_ROLES:
+            found.append(element)
+            continue
+        words = get("class")
+        if words and any(
+            w in names or w.startswith(_FURNITURE_PREFIXES) for w in words.lower().split()
         ):
             found.append(element)
     for element in found:
@@ -312,13 +317,27 @@ LABEL_FIELDS = {
 }
 
 
+_PLURAL_MARK = re.compile(r"\(s\)|\(es\)")
+
+
+def label_key(label: str) -> str:
+    """A label as looked up: lower case, no colon, "(s)" and "&" spelled out the same way."""
+    key = label.lower().replace("&", " and ")
+    if "(" in key:
+        key = _PLURAL_MARK.sub("s", key)
+    return " ".join(key.replace(":", " ").split())
+
+
+_LABELS = {label_key(k): v for k, v in LABEL_FIELDS.items()}
+
+
 def assign(page: Page, label: str, values: list[str]) -> None:
     """Put a labelled value where it belongs on ``page``: a field, or ``extra``."""
     values = [v for v in (squeeze(v) for v in values) if v]
     if not values:
         return
     key = squeeze(label).rstrip(":").strip()
-    name = LABEL_FIELDS.get(key.lower())
+    name = _LABELS.get(label_key(key))
     if name is None:
         if key:
             page.extra[key] = "; ".join(values)

@@ -19,10 +19,12 @@ from searcher.ingest.layouts.html_text import (
     drop_furniture,
     element_text,
     first_text,
-    meta_url,
+    is_hidden,
     squeeze,
     tidy,
 )
+from searcher.ingest.layouts.scan import Found, scan
+from searcher.ingest.layouts.tabs import choose_pane
 from searcher.ingest.page import Page
 
 ARCHIVE_NAME = "History and Public Policy Program Digital Archive"
@@ -78,10 +80,19 @@ def chrome_key(line: str) -> str:
     return squeeze(line).strip(_BULLETS).lower() if len(line) <= 4 * _CHROME_MAX else ""
 
 
+_CHROME_RUN = re.compile(
+    "(?:(?:" + "|".join(sorted((re.escape(c) for c in CHROME), key=len, reverse=True)) + ")"
+    r"(?:\s*[|•·]\s*|\s+|$))+"
+)
+
+
 def is_chrome(line: str) -> bool:
-    """Whether a line is page furniture ("share document", a tab label such as "English HTML")."""
+    """Whether a line is page furniture ("share document", a tab label such as "English HTML",
+    or several such joined on one line: "Citation get citation")."""
     key = chrome_key(line)
-    return len(key) <= _CHROME_MAX and (key in CHROME or bool(_TAB_LABEL.match(key)))
+    if len(key) > _CHROME_MAX:
+        return False
+    return key in CHROME or bool(_TAB_LABEL.match(key)) or bool(_CHROME_RUN.fullmatch(key))
 
 
 @dataclass
@@ -165,29 +176,32 @@ def body_after_chrome(lines: list[str]) -> str:
     return tidy("\n".join(kept))
 
 
-_INFO = etree.XPath("//*[starts-with(@class, 'doc-inf-')]")
-_SUBJECT_LIST = etree.XPath("//*[@id='subj-list']")
-_H1 = etree.XPath("//h1")
-_TITLE = etree.XPath("//title")
-_PANES = etree.XPath(
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' tab-content ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' tab-pane ')]"
+_STYLED = etree.XPath("//*[@style or @hidden or @aria-hidden]")
+#: Words of a <title> that names only the site.
+_SITE_WORDS = frozenset(
+    ("wilson", "center", "digital", "archive", "international", "history", "declassified")
 )
-_PDF_LINKS = etree.XPath("//a[contains(concat(' ', normalize-space(@class), ' '), ' down ')]")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 
 
-def matches(root: lxml.html.HtmlElement) -> bool:
-    """Whether a parsed page is an old-site document page."""
-    if _INFO(root) or _SUBJECT_LIST(root):
+def matches(root: lxml.html.HtmlElement, *, marked: bool | None = None) -> bool:
+    """Whether a parsed page is an old-site document page.
+
+    ``marked`` says whether the page is already known to carry the layout's marks
+    (document information, subject list); None looks for them.
+    """
+    if marked if marked is not None else scan(root).old_site_marks:
         return True
     text = root.xpath("string(//body)")
     return ARCHIVE_NAME in text and ("get citation" in text or "share document" in text)
 
 
-def _labelled(root: lxml.html.HtmlElement, page: Page) -> None:
-    """Document information: each ``h4`` label, its value in the next element."""
-    for block in _INFO(root):
-        for label in block.iter("h4"):
+def _labelled(found: Found, page: Page) -> None:
+    """Document information: each ``h4``/``dt`` label, its value in the next element."""
+    for block in found.doc_info:
+        if any(b in found.doc_info for b in block.iterancestors()):
+            continue
+        for label in block.iter("h4", "dt"):
             value = label.getnext()
             if value is None:
                 values = [label.tail or ""]
@@ -195,8 +209,9 @@ def _labelled(root: lxml.html.HtmlElement, page: Page) -> None:
                 items = value.findall(".//li")
                 values = [i.text_content() for i in items] if items else [value.text_content()]
             assign(page, label.text_content(), values)
-        block.drop_tree()
-    for holder in _SUBJECT_LIST(root):
+        if block.getparent() is not None:
+            block.drop_tree()
+    for holder in found.subject_lists:
         subjects = [squeeze(li.text_content()) for li in holder.iter("li")]
         page.subjects.extend(s for s in subjects if s and s not in page.subjects)
         parent = holder.getparent()
@@ -206,34 +221,62 @@ def _labelled(root: lxml.html.HtmlElement, page: Page) -> None:
             holder.drop_tree()
 
 
-def _drop_inactive_panes(root: lxml.html.HtmlElement) -> None:
-    panes = _PANES(root)
-    if any("active" in (p.get("class") or "").split() for p in panes):
-        for pane in panes:
-            if "active" not in (pane.get("class") or "").split():
-                pane.drop_tree()
+def _keep_one_pane(found: Found) -> None:
+    """Drop every tab pane but the one a reader sees (see :func:`choose_pane`)."""
+    boxes = found.panes + found.tab_contents
+    panes = [
+        p
+        for p in boxes
+        if "tab-pane" in (p.get("class") or "").split()
+        or not any(q is not p and any(a is p for a in q.iterancestors()) for q in boxes)
+    ]
+    if len(panes) < 2:
+        return
+    chosen = choose_pane(panes, found.controls)
+    for pane in panes:
+        if pane is not chosen and pane.getparent() is not None:
+            pane.drop_tree()
 
 
-def _title_element(root: lxml.html.HtmlElement) -> str:
-    for h1 in _H1(root):
+def _show_citation(root: lxml.html.HtmlElement) -> None:
+    """Unhide the citation box that a saved page's scripts hid."""
+    for element in _STYLED(root):
+        if is_hidden(element) and ARCHIVE_NAME in element.text_content():
+            for attribute in ("style", "hidden", "aria-hidden"):
+                element.attrib.pop(attribute, None)
+
+
+def _title_element(found: Found) -> str:
+    for h1 in found.h1:
         heading = first_text(h1)
         if heading and not is_chrome(heading) and chrome_key(heading) != SITE_NAME.lower():
             return heading
     return ""
 
 
-def extract(root: lxml.html.HtmlElement) -> Page:
-    """Read an old-site HTML page."""
-    page = Page(layout="old_site", url=meta_url(root))
-    _labelled(root, page)
-    page.title = _title_element(root)
-    found = _RECORD_URL.search(page.url)
-    if found and not page.record_id:
-        page.record_id = found.group(1)
-    for link in _PDF_LINKS(root):
-        page.extra.setdefault("pdf", link.get("href") or "")
-        link.drop_tree()
-    _drop_inactive_panes(root)
+def _title_of_page(title: str) -> str:
+    """A ``<title>`` less the site's name before or after it; empty if it names only the site."""
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    kept = [p for p in parts if not _SITE_WORDS.issuperset(p.lower().split())]
+    return " - ".join(kept) if kept else ""
+
+
+def extract(root: lxml.html.HtmlElement, found: Found | None = None) -> Page:
+    """Read an old-site HTML page (``found``: the page's :func:`scan`, if already made)."""
+    found = found or scan(root)
+    page = Page(layout="old_site", url=found.url)
+    _labelled(found, page)
+    page.title = _title_element(found)
+    record = _RECORD_URL.search(page.url)
+    if record and not page.record_id:
+        page.record_id = record.group(1)
+    for link in found.down_links:
+        if link.tag == "a":
+            page.extra.setdefault("pdf", link.get("href") or "")
+            if link.getparent() is not None:
+                link.drop_tree()
+    _keep_one_pane(found)
+    _show_citation(root)
     drop_furniture(root)
     body = root.find("body")
     text = element_text(body if body is not None else root)
@@ -242,6 +285,5 @@ def extract(root: lxml.html.HtmlElement) -> Page:
     if not parse_text_order(text, page):
         page.body = body_after_chrome(text.split("\n"))
     if not page.title:
-        titles = _TITLE(root)
-        page.title = first_text(titles[0]).rsplit(" | ", 1)[0] if titles else ""
+        page.title = _title_of_page(found.title)
     return page
