@@ -48,14 +48,21 @@ def _value(record: Record, name: str) -> Any:
     return value
 
 
+#: A spreadsheet reads a cell starting with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return plain(LIST_SEPARATOR.join(value))
-    if isinstance(value, dict):
-        return to_json(value, indent=None)
-    return plain(value)
+        text = plain(LIST_SEPARATOR.join(value))
+    elif isinstance(value, dict):
+        text = to_json(value, indent=None)
+    else:
+        text = plain(value)
+    # Page text is data: quote what a spreadsheet would otherwise evaluate.
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def write_csv(records: Iterable[Record], fields: Sequence[str] | str | None, out: IO[str]) -> int:

@@ -30,7 +30,7 @@ Run `search query --help` for the query language."""
 
 
 class SearchGroup(click.Group):
-    """A group where an unknown first word is a query: ``search Stalin`` = ``search query Stalin``."""
+    """A group where an unknown first word is a query: ``search Stalin`` runs ``search query``."""
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -40,7 +40,9 @@ class SearchGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-@click.group(cls=SearchGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=SearchGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(package_name="searcher", prog_name="search")
 def cli() -> None:
     """Full-text, faceted search over scraped archives of declassified documents."""
@@ -64,8 +66,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     from searcher.errors import SearcherError
 
     try:
-        status = cli.main(args=list(argv) if argv is not None else None,
-                          prog_name="search", standalone_mode=False)
+        status = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="search", standalone_mode=False
+        )
     except click.exceptions.Exit as exc:
         status = exc.exit_code
     except click.exceptions.Abort:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -66,17 +66,3 @@ def emit(text: str = "", *, err: bool = False) -> None:
 def warn(message: str) -> None:
     """A one-line message on stderr, prefixed like every other of the command's."""
     click.echo(f"search: {message}", err=True)
-
-
-def split_fields(value: str | None, known: Iterable[str]) -> tuple[str, ...] | None:
-    """Parse ``--fields a,b,c`` and check each name against ``known``."""
-    if not value:
-        return None
-    from searcher.errors import QueryError
-
-    names = tuple(v.strip() for v in value.split(",") if v.strip())
-    allowed = set(known)
-    bad = [n for n in names if n not in allowed]
-    if bad:
-        raise QueryError(f"unknown field '{bad[0]}' in --fields (known: {', '.join(sorted(allowed))})")
-    return names

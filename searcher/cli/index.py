@@ -13,18 +13,42 @@ from searcher.cli.output import csv_text, to_json
 
 
 @click.command()
-@click.option("--source", envvar="SEARCHER_SOURCE", default=DEFAULT_SOURCE, show_default=True,
-              type=click.Path(), help="Folder of scraped pages (or $SEARCHER_SOURCE).")
+@click.option(
+    "--source",
+    envvar="SEARCHER_SOURCE",
+    default=DEFAULT_SOURCE,
+    show_default=True,
+    type=click.Path(),
+    help="Folder of scraped pages (or $SEARCHER_SOURCE).",
+)
 @index_option
 @click.option("--full", is_flag=True, help="Re-parse every page, not only new and changed ones.")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Parser processes (default: one per core).")
-@click.option("--follow-links", is_flag=True, help="Follow symbolic links out of the source folder.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024,
-              show_default=True, help="Refuse pages larger than this (uncompressed).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parser processes (default: one per core).",
+)
+@click.option(
+    "--follow-links", is_flag=True, help="Follow symbolic links out of the source folder."
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=20 * 1024 * 1024,
+    show_default=True,
+    help="Refuse pages larger than this (uncompressed).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-page errors.")
-def rebuild(source: str, index: str, full: bool, workers: int | None, follow_links: bool,
-            max_bytes: int, quiet: bool) -> int:
+def rebuild(
+    source: str,
+    index: str,
+    full: bool,
+    workers: int | None,
+    follow_links: bool,
+    max_bytes: int,
+    quiet: bool,
+) -> int:
     """Build or update the index from a folder of pages.
 
     Reads .html, .htm, .txt and .html.gz files under SOURCE (recursively).  Only new and
@@ -59,8 +83,15 @@ def rebuild(source: str, index: str, full: bool, workers: int | None, follow_lin
         bar.update(done - bar.pos)
 
     try:
-        report = run_rebuild(src, index, full=full, workers=workers, follow_links=follow_links,
-                             max_bytes=max_bytes, progress=progress)
+        report = run_rebuild(
+            src,
+            index,
+            full=full,
+            workers=workers,
+            follow_links=follow_links,
+            max_bytes=max_bytes,
+            progress=progress,
+        )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -108,7 +139,11 @@ def stats(index: str, failed: bool, fmt: str) -> int:
     if fmt in ("json", "jsonl"):
         emit(to_json(info, indent=2 if fmt == "json" else None))
     elif fmt == "csv":
-        flat = [{"key": k, "value": v} for k, v in info.items() if not isinstance(v, (dict, list, tuple))]
+        flat = [
+            {"key": k, "value": v}
+            for k, v in info.items()
+            if not isinstance(v, (dict, list, tuple))
+        ]
         emit(csv_text(flat, ("key", "value")))
     else:
         emit(_stats_text(info))

@@ -28,8 +28,13 @@ def _page_files(paths: tuple[str, ...]) -> list[Path]:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @format_option("json", "jsonl", "text", "csv", default="json")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024,
-              show_default=True, help=SIZE_HELP)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=20 * 1024 * 1024,
+    show_default=True,
+    help=SIZE_HELP,
+)
 def parse(files: tuple[str, ...], fmt: str, max_bytes: int) -> int:
     """Parse FILES (pages or folders of pages) and print the records.
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from searcher.cli.common import emit, format_option, index_option, open_archive, split_fields, use_color
+from searcher.cli.common import emit, format_option, index_option, open_archive, use_color
 
 QUERY_DOC = """Search the index.  QUERY is one or more words of the query language below.
 
@@ -18,7 +18,6 @@ ris, bibtex and csl-json cite every matching document.
 
 EXPORT_FORMATS = ("csv", "jsonl")
 CITATION_FORMATS = ("ris", "bibtex", "csl-json")
-DEFAULT_EXPORT_FIELDS = "id,title,date,sender,recipient,url"
 
 
 def _syntax_help() -> str:
@@ -34,30 +33,74 @@ def _syntax_help() -> str:
 @click.command(help=QUERY_DOC + _syntax_help())
 @click.argument("query", nargs=-1)
 @index_option
-@click.option("--where", "-w", multiple=True, metavar="FIELD=VALUE",
-              help="Keep documents whose FIELD has VALUE (repeat: same field ORs, fields AND).")
-@click.option("--from", "date_from", metavar="DATE", help="Dated on or after DATE (YYYY[-MM[-DD]]).")
+@click.option(
+    "--where",
+    "-w",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Keep documents whose FIELD has VALUE (repeat: same field ORs, fields AND).",
+)
+@click.option(
+    "--from", "date_from", metavar="DATE", help="Dated on or after DATE (YYYY[-MM[-DD]])."
+)
 @click.option("--to", "date_to", metavar="DATE", help="Dated on or before DATE.")
-@click.option("--facet", "-f", "facets", multiple=True, metavar="FIELD",
-              help="Count the matches by FIELD (repeatable).")
-@click.option("--sort", type=click.Choice(["relevance", "date", "-date"]), default="relevance",
-              show_default=True)
+@click.option(
+    "--facet",
+    "-f",
+    "facets",
+    multiple=True,
+    metavar="FIELD",
+    help="Count the matches by FIELD (repeatable).",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "date", "-date"]),
+    default="relevance",
+    show_default=True,
+)
 @click.option("--limit", "-n", type=click.IntRange(1, 10_000), default=10, show_default=True)
 @click.option("--page", "-p", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--exact", is_flag=True, help="No name-authority expansion (Stalin finds only Stalin).")
+@click.option(
+    "--exact", is_flag=True, help="No name-authority expansion (Stalin finds only Stalin)."
+)
 @click.option("--explain", is_flag=True, help="Say how the query was read.")
-@click.option("--fields", metavar="A,B,...", default=None,
-              help=f"Fields for csv/jsonl output [default: {DEFAULT_EXPORT_FIELDS}].")
+@click.option(
+    "--fields",
+    metavar="A,B,...",
+    default=None,
+    help="Fields for csv/jsonl output [default: id,title,date,sender,recipient,url].",
+)
 @format_option("text", "json", "jsonl", "csv", *CITATION_FORMATS)
-def query(query: tuple[str, ...], index: str, where: tuple[str, ...], date_from: str | None,
-          date_to: str | None, facets: tuple[str, ...], sort: str, limit: int, page: int,
-          exact: bool, explain: bool, fields: str | None, fmt: str) -> int:
+def query(
+    query: tuple[str, ...],
+    index: str,
+    where: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    facets: tuple[str, ...],
+    sort: str,
+    limit: int,
+    page: int,
+    exact: bool,
+    explain: bool,
+    fields: str | None,
+    fmt: str,
+) -> int:
     text = " ".join(query)
     with open_archive(index) as archive:
         if fmt in EXPORT_FORMATS or fmt in CITATION_FORMATS:
             return _export(archive, text, where, date_from, date_to, exact, fields, fmt)
-        results = archive.search(text, where=where, date_from=date_from, date_to=date_to,
-                                 facets=facets, sort=sort, limit=limit, page=page, exact=exact)
+        results = archive.search(
+            text,
+            where=where,
+            date_from=date_from,
+            date_to=date_to,
+            facets=facets,
+            sort=sort,
+            limit=limit,
+            page=page,
+            exact=exact,
+        )
     from searcher.cli.output import render_results
 
     if explain and fmt == "text":
@@ -68,10 +111,9 @@ def query(query: tuple[str, ...], index: str, where: tuple[str, ...], date_from:
 
 def _export(archive, text, where, date_from, date_to, exact, fields, fmt) -> int:
     """Every matching document, streamed: csv/jsonl rows or citations."""
-    from searcher.record import Record
-
-    records = archive.iter_records(text, where=where, date_from=date_from, date_to=date_to,
-                                   exact=exact)
+    records = archive.iter_records(
+        text, where=where, date_from=date_from, date_to=date_to, exact=exact
+    )
     if fmt in CITATION_FORMATS:
         from searcher.cite import iter_citations
 
@@ -81,9 +123,8 @@ def _export(archive, text, where, date_from, date_to, exact, fields, fmt) -> int
         return 0 if count else 1
     from searcher.export import write_csv, write_jsonl
 
-    names = split_fields(fields or DEFAULT_EXPORT_FIELDS, Record.__dataclass_fields__)
     writer = write_csv if fmt == "csv" else write_jsonl
-    count = writer(records, names, sys.stdout)
+    count = writer(records, fields, sys.stdout)
     return 0 if count else 1
 
 
@@ -118,8 +159,9 @@ def show(ids: tuple[str, ...], index: str, fmt: str) -> int:
 @click.argument("field")
 @click.argument("query", nargs=-1)
 @index_option
-@click.option("--limit", "-n", type=click.IntRange(min=1), default=None,
-              help="Only the most frequent values.")
+@click.option(
+    "--limit", "-n", type=click.IntRange(min=1), default=None, help="Only the most frequent values."
+)
 @format_option("text", "json", "jsonl", "csv")
 def facets(field: str, query: tuple[str, ...], index: str, limit: int | None, fmt: str) -> int:
     """Every value of FIELD with its count, over all documents or those matching QUERY.
