@@ -64,5 +64,10 @@ def emit(text: str = "", *, err: bool = False) -> None:
 
 
 def warn(message: str) -> None:
-    """A one-line message on stderr, prefixed like every other of the command's."""
-    click.echo(f"search: {message}", err=True)
+    """A one-line message on stderr, prefixed like every other of the command's.
+
+    Control characters are removed: messages may quote file names and page text.
+    """
+    from searcher.cli.output import plain
+
+    click.echo(f"search: {plain(message)}", err=True)

@@ -39,6 +39,7 @@ from searcher.cli.output import csv_text, to_json
     show_default=True,
     help="Refuse pages larger than this (uncompressed).",
 )
+@click.option("--wait", is_flag=True, help="Wait for another rebuild to finish, not refuse.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-page errors.")
 def rebuild(
     source: str,
@@ -47,6 +48,7 @@ def rebuild(
     workers: int | None,
     follow_links: bool,
     max_bytes: int,
+    wait: bool,
     quiet: bool,
 ) -> int:
     """Build or update the index from a folder of pages.
@@ -91,12 +93,13 @@ def rebuild(
             follow_links=follow_links,
             max_bytes=max_bytes,
             progress=progress,
+            wait=wait,
         )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    for note in report.cleaned:
-        warn(note)
+    for leftover in report.cleaned:
+        warn(f"removed {leftover}, left behind by an interrupted rebuild")
     if not quiet:
         for path, reason in report.failed:
             warn(f"{path}: {reason}")
