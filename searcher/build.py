@@ -89,6 +89,8 @@ def _parse_one(
     try:
         record = parse_file(path, max_bytes=max_bytes)
         record = replace(record, path=rel)
+        if path.endswith(".gz"):  # hashed as stored, as the next rebuild compares it
+            record = replace(record, content_hash=_hash_file(Path(path), max_bytes))
         return rel, prepare(record), None
     except IngestError as exc:
         return rel, None, exc.reason

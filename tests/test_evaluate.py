@@ -23,10 +23,10 @@ from searcher.evaluate import (
 )
 
 JUDGMENTS = Path(__file__).resolve().parent / "relevance" / "judgments.tsv"
-#: Floors measured on the sample index (MRR 0.973, nDCG@10 0.879 with the tuned weights),
-#: a little below so that ties reordered by unrelated changes do not fail the suite.
-MRR_FLOOR = 0.93
-NDCG_FLOOR = 0.85
+#: Floors under what the sample index measured with the tuned weights (MRR 0.973, nDCG@10
+#: 0.883): two queries losing their best answer to rank 2 still pass, more do not.
+MRR_FLOOR = 0.95
+NDCG_FLOOR = 0.86
 
 
 # -- metrics against hand-computed values ----------------------------------------------

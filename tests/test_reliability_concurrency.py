@@ -49,8 +49,8 @@ READER = textwrap.dedent(
 @pytest.mark.slow
 def test_queries_from_another_process_answer_throughout_rebuilds(tmp_path: Path):
     old, new, index = tmp_path / "old", tmp_path / "new", tmp_path / "index"
-    make_corpus(old, 1, OLD, every=6)
-    make_corpus(new, 1, NEW, every=3)
+    make_corpus(old, 1, OLD, every=8)
+    make_corpus(new, 1, NEW, every=4)
     assert run("rebuild", "--source", str(old), "--index", str(index), "-q").returncode == 0
     stop = tmp_path / "stop"
     reader = subprocess.Popen(
@@ -62,8 +62,7 @@ def test_queries_from_another_process_answer_throughout_rebuilds(tmp_path: Path)
     )
     try:
         assert reader.stdout.readline().strip() == "ready"
-        # back and forth: each rebuild also removes the generation before the live one
-        for source in (new, old, new):
+        for source in (new, old, new):  # the second removes the first's old generation
             done = run("rebuild", "--source", str(source), "--index", str(index), "-q")
             assert done.returncode == 0, done.stderr
         stop.touch()

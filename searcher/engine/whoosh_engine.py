@@ -400,11 +400,16 @@ class WhooshBuild(Build):
         try:
             root.mkdir(parents=True, exist_ok=True)
             self._lockfile = store.acquire_lock(root, wait=wait)
+            self.previous = store.current(root)
             stale = store.leftovers(root)
+            # Generations older than the live one are retired ones (kept for readers still
+            # on them); newer ones and temporary files are what an interrupted rebuild left.
+            live = self.previous.name if self.previous is not None else ""
+            self.cleaned = tuple(
+                item.name for item in stale if item.name > live or not item.is_dir()
+            )
             for item in stale:
                 store.remove(item)
-            self.cleaned = tuple(item.name for item in stale)
-            self.previous = store.current(root)
             self.generation = store.next_generation(root)
             storage = FileStorage(str(self.generation))
             if self.previous is not None and not full and self.previous.is_dir():
@@ -426,7 +431,11 @@ class WhooshBuild(Build):
 
     def _w(self) -> Any:
         if self._writer is None:
-            self._writer = self._index.writer(limitmb=WRITER_LIMIT_MB)
+            try:
+                self._writer = self._index.writer(limitmb=WRITER_LIMIT_MB)
+            except OSError as exc:
+                self.abort()
+                raise StorageError(f"cannot write index at {self.root}: {exc.strerror}") from None
         return self._writer
 
     def known_hashes(self) -> dict[str, str]:

@@ -1,11 +1,27 @@
 """Who wrote to whom: senders, recipients, intermediaries and participants from a title.
 
-Titles carry correspondents in a few shapes ("Cable, Stalin to Mao Zedong [via Kovalev]",
-"Telegram from Mao Zedong to Filippov (Stalin)", "Memorandum of Conversation between A and
-B").  Names come back canonical, through the name authority; a glossed pseudonym gives the
-person in the gloss ("Filippov [Stalin]" is Stalin) unless the name before the gloss is
-itself a canonical name ("Stalin [Kuznetsov]": Stalin, signing as Kuznetsov).  Messages
-quoted inside the document ("transmitting a Message from A to B") are not its correspondents.
+Titles carry correspondents in a few shapes: "Cable, Stalin to Mao Zedong [via Kovalev]",
+"Telegram from Mao Zedong to Filippov (Stalin)", "Letter of/by A to B", "Telegram to A
+from B", "Memorandum for the President from A", "A's Telegram to B", "Hungarian Embassy in
+the DPRK, Report", "Memorandum of Conversation between A and B", "Minutes of Conversation,
+A and B", "Record of a Conversation of A with B", "From the Journal of A: Record of
+Conversation with B".  How they are read:
+
+- Names come back canonical, through the name authority; a glossed pseudonym gives the
+  person in the gloss ("Filippov [Stalin]" is Stalin) unless the name before the gloss is
+  itself a canonical name ("Stalin [Kuznetsov]": Stalin, signing as Kuznetsov).
+- Offices before a name go ("Soviet Ambassador to the DPRK Shtykov" is Shtykov, and its
+  "to" is no recipient); an office alone stands for its holder ("the Soviet Consul General
+  in Urumqi"); institutions are kept as written ("Embassy of Hungary in North Korea"), with
+  a signing person's gloss ("Czechoslovak Embassy in Havana (Pavlíček)").
+- Lists with commas, "and" and "cc:" give several names; "and others", places and dates
+  beside names ("Beijing, Mao Zedong"; "..., Havana, 5 November 1962") are dropped.
+- A speaker or author is the sender: "Speech by A at ...", "Statement of A", "A's Secret
+  Speech"; a diarist is a sender, or a participant when the entry records a conversation.
+- Conversations name participants, not senders; a meeting of a body names nobody ("Minutes
+  of the Meeting of the CPSU CC Presidium").
+- Messages quoted inside the document ("transmitting a Message from A to B") and quoted
+  subjects ("Cable from A, 'Reactions to the Moscow Conference'") are not correspondents.
 
 >>> from searcher.names import default_authority
 >>> parse_title("Cable, Filippov [Stalin] to Mao Zedong", default_authority()).sender
@@ -59,6 +75,8 @@ _TYPE_WORDS = _word_set(
 #: Joined to an office's "to" while a title is parsed (see ``_OFFICE_TO``), so that the word
 #: splits nothing; dropped from the names found.
 _MARK = "\u2060"
+#: Lower-case particles joined to a name: "al-Assad", "el-Sadat", "d'Affaires", "d'Estaing".
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|ud|ul|ed|d|l)[-'’]\w", re.IGNORECASE)
 #: Lower-case words allowed inside a name or an institution's name.
 _CONNECTORS = _word_set(
     "of the in for and de da del della van von der den du al el bin ibn la le di y zu"
@@ -73,11 +91,15 @@ _INSTITUTION_WORDS = _word_set(
     "commissions departments offices"
 )
 
+
 #: Countries, capitals and regions that titles name beside people ("Beijing, Mao Zedong",
 #: "Soviet Ambassador to the DPRK Shtykov", "Mikoyan in Havana"), as name tokens.
-_PLACES = frozenset(
-    " ".join(name_tokens(place))
-    for place in """
+def _keys(listing: str) -> frozenset[str]:
+    return frozenset(" ".join(name_tokens(item)) for item in listing.split(","))
+
+
+_PLACES = _keys(
+    """
     USA, US, United States, United States of America, America, USSR, Soviet Union, Russia, PRC,
     China, People's Republic of China, Taiwan, Republic of China, Formosa, DPRK, North Korea,
     South Korea, Korea, ROK, Republic of Korea, Democratic People's Republic of Korea, Japan,
@@ -104,7 +126,7 @@ _PLACES = frozenset(
     Alma-Ata, Almaty, Hong Kong, Macau, New York, Chequers, Camp David, Glassboro, Panmunjom,
     Kaesong, Manila, Kuala Lumpur, Lhasa, Xinjiang, Tibet, Manchuria, Northeast China, Yalta,
     Potsdam, Madrid, Rome, Ottawa, Mexico City, Santiago, Managua
-    """.split(",")
+    """
 )
 #: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.
 _OFFICE_TO = re.compile(
@@ -130,7 +152,11 @@ _CONTENT = re.compile(
     r"matter|situation)|in\s+(?:reply|response|answer)\b))"
     r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their)\b",
 )
-_FROM = re.compile(r"(?:^|\s)from\s+", re.IGNORECASE)
+_FROM = re.compile(
+    r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:meetings?|conversations?|talks?|discussions?|"
+    r"sessions?|plenums?|congress|conference|minutes|records?|diary|journal)\b)",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"(?:^|\s)by\s+(?=.+\s+to\s+)", re.IGNORECASE)
 #: "Memorandum for the President from ...": the addressee before the sender.
 _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.IGNORECASE)
@@ -172,6 +198,10 @@ _QUOTED = re.compile(r"^(?P<author>[^'\"‘“]+?),\s*['\"‘“](?P<inner>.+)['
 _GLOSSED = re.compile(r"^(?P<main>[^\[(]+?)\s*[\[(](?P<gloss>[^\])]+)[\])]\s*$")
 _POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+#: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]".
+_EDITORIAL = re.compile(
+    r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]", re.IGNORECASE
+)
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 _GLOSS_POSSESSIVE = re.compile(r"['’]s(?=[\])])")
 _LEAD_WORDS = re.compile(r"^(?:(?:the|cdes?\.?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I)
@@ -223,13 +253,15 @@ def _name_run(text: str) -> str:
     for word in text.split():
         if depth == 0:
             bare = word.strip("\"'“”‘’,.;:")
-            if not bare:
+            if not bare or (not kept and bare in ("a", "an")):
                 continue
             first = bare[0]
             if first.isdigit() or (
                 first.islower()
                 and bare not in _CONNECTORS
                 and bare.rstrip(".") not in HONORIFICS
+                and bare not in OFFICES
+                and not _PARTICLE.match(bare)
                 and not _POSSESSIVE_END.search(bare)
             ):
                 break
@@ -254,7 +286,7 @@ _COMPLEMENT_WORDS = OFFICES | _word_set(
     "republic council commission ministry board staff forces armed volunteers communist "
     "workers socialist the"
 )
-_LEADING_OFFICE = (OFFICES | HONORIFICS) - {"of"}
+_LEADING_OFFICE = (OFFICES | HONORIFICS | {"d'affaires", "d’affaires"}) - {"of"}
 _OFFICE_PREPS = frozenset({"of", "to", f"to{_MARK}", "in", "for", "at"})
 
 
@@ -511,7 +543,7 @@ def _correspondence(text: str, collect: _Collector) -> Correspondents:
         return Correspondents(tuple(sender), tuple(recipient), _unique(via_s + via_r))
     if match := _AUTHORED.match(text):
         who = _split(match["who"], _COMMA)
-        if who and _looks_like_name(_name_run(who[0])):
+        if who and _looks_like_name(_name_run(who[0])) and not _GATHERING.search(_name_run(who[0])):
             return Correspondents(tuple(collect.names(_name_run(who[0]))))
     if (match := _POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
         return Correspondents(tuple(collect.names(match["who"])))
@@ -527,6 +559,10 @@ def _correspondence(text: str, collect: _Collector) -> Correspondents:
 
 
 _TYPE_OF = re.compile(r"^(.+?)\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
+#: A gathering, not an author: "Notes of CC CPSU Politburo Session".
+_GATHERING = re.compile(
+    r"\b(?:session|meeting|plenum|conference|congress|summit|talks)s?$", re.IGNORECASE
+)
 _RECORD = re.compile(r"^(?:the\s+)?(?:record|files?|archives?)$", re.IGNORECASE)
 
 
@@ -584,7 +620,7 @@ def _protect_office_to(text: str) -> str:
 
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = _protect_office_to(" ".join(title.split()).strip(" ."))
+    text = _protect_office_to(" ".join(_EDITORIAL.sub(" ", title).split()).strip(" ."))
     collect = _Collector(authority)
     if match := _QUOTED.match(text):
         outer = parse_title(match["author"], authority)

@@ -41,8 +41,8 @@ def page_title(root: lxml.html.HtmlElement) -> str:
 
 
 def main_text(root: lxml.html.HtmlElement) -> str:
-    drop_furniture(root)
     """Text of the main content: the longest article/main, else the whole body."""
+    drop_furniture(root)
     best = ""
     for candidate in _MAIN(root):
         text = element_text(candidate, skip=_SKIP)
