@@ -14,12 +14,15 @@ forms); users may add files of their own in the same format.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from searcher.errors import StorageError
 
 __all__ = ["NameAuthority", "default_authority", "display_name", "name_tokens"]
 
@@ -276,5 +279,12 @@ def display_name(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def default_authority() -> NameAuthority:
-    """The package's name list, loaded once."""
-    return NameAuthority.load()
+    """The package's name list plus the users' files named in $SEARCHER_NAMES (separated
+    like PATH), loaded once."""
+    extra = [Path(p) for p in os.environ.get("SEARCHER_NAMES", "").split(os.pathsep) if p]
+    try:
+        return NameAuthority.load(extra)
+    except OSError as exc:
+        raise StorageError(f"cannot read names file {exc.filename}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise StorageError("a names file in $SEARCHER_NAMES is not UTF-8 text") from None

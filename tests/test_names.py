@@ -223,3 +223,23 @@ def test_no_form_names_two_people_in_the_package_file():
         for form in (canonical, *variants):
             key = " ".join(name_tokens(form))
             assert owner.setdefault(key, canonical) == canonical, (form, owner[key], canonical)
+
+
+def test_users_names_files_come_from_the_environment(monkeypatch, tmp_path):
+    from searcher.errors import StorageError
+    from searcher.names import default_authority
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# my own pseudonyms\nKennan\tMr. X\n", encoding="utf-8")
+    monkeypatch.setenv("SEARCHER_NAMES", str(mine))
+    default_authority.cache_clear()
+    try:
+        authority = default_authority()
+        assert authority.canonical("Mr. X") == "Kennan"
+        assert authority.canonical("Filippov") == "Stalin"  # the package's list still holds
+        monkeypatch.setenv("SEARCHER_NAMES", str(tmp_path / "missing.tsv"))
+        default_authority.cache_clear()
+        with pytest.raises(StorageError, match="missing.tsv"):
+            default_authority()
+    finally:
+        default_authority.cache_clear()
