@@ -172,3 +172,14 @@ def test_color_only_on_a_terminal_and_no_color(index):
     piped = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert piped.returncode == 0 and "\x1b[" not in piped.stdout
     assert "[[" in piped.stdout  # matches still marked, as plain text
+
+
+def test_explain_and_did_you_mean(capsys, index):
+    status, out, _ = run(
+        capsys, "query", '"demarcation line"~3 sender:Mao', "--explain", "--index", index
+    )
+    assert status == 0
+    first = out.splitlines()[0]
+    assert first.startswith("query read as:") and "demarcation" in first and "mao" in first.lower()
+    status, out, _ = run(capsys, "query", "armistise", "--index", index, "--format", "json")
+    assert status == 1 and json.loads(out)["suggestion"] == "armistice"

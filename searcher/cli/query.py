@@ -104,7 +104,7 @@ def query(
     from searcher.cli.output import render_results
 
     if explain and fmt == "text":
-        emit(f"query: {results.explanation}", err=True)
+        emit(f"query read as: {results.explanation}")
     emit(render_results(results, fmt, color=use_color()))
     return 0 if results.total else 1
 
