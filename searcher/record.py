@@ -140,9 +140,14 @@ class Record:
         """The inverse of :meth:`to_dict`; unknown keys are ignored."""
         kwargs: dict[str, Any] = {}
         for f in dataclasses.fields(cls):
-            if f.name not in data or data[f.name] is None and f.name not in (
-                "date_start",
-                "date_end",
+            if (
+                f.name not in data
+                or data[f.name] is None
+                and f.name
+                not in (
+                    "date_start",
+                    "date_end",
+                )
             ):
                 continue
             value = data[f.name]
