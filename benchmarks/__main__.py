@@ -17,7 +17,7 @@ from typing import Any
 from benchmarks import measure, report
 from benchmarks.generate import CACHE, edited_page, ensure_pages
 from benchmarks.queries import CLASSES
-from benchmarks.systems import SEARCHABLE
+from benchmarks.systems import PG_ENV, SEARCHABLE, SYSTEMS
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -34,11 +34,32 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--classes", default=",".join(CLASSES), help=f"query classes ({','.join(CLASSES)})"
     )
     parser.add_argument("--cold", type=int, default=10, help="cold `search query` runs (10)")
+    parser.add_argument(
+        "--engine",
+        choices=("whoosh", "postgres"),
+        default="whoosh",
+        help="postgres: also measure the searcher on PostgreSQL, beside the embedded index",
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get(PG_ENV) or os.environ.get("SEARCHER_TEST_PG"),
+        help=f"database for --engine postgres (${PG_ENV} or $SEARCHER_TEST_PG); emptied",
+    )
+    parser.add_argument(
+        "--skip", default="", help="systems to leave out, comma-separated (e.g. fts5,floor)"
+    )
     args = parser.parse_args(argv)
     args.classes = [c for c in args.classes.split(",") if c]
     unknown = set(args.classes) - set(CLASSES)
     if unknown:
         parser.error(f"unknown query classes: {', '.join(sorted(unknown))}")
+    args.skip = {s for s in args.skip.split(",") if s}
+    if args.skip - set(SYSTEMS):
+        parser.error(f"unknown systems: {', '.join(sorted(args.skip - set(SYSTEMS)))}")
+    if args.engine == "postgres":
+        if not args.pg_url:
+            parser.error(f"--engine postgres needs --pg-url or ${PG_ENV}")
+        os.environ[PG_ENV] = args.pg_url  # the build and query processes read it
     return args
 
 
@@ -94,6 +115,8 @@ def _builds(args: argparse.Namespace, source: Path, work: Path, out: dict[str, A
     systems += [] if args.skip_naive else ["naive"]
     systems += ["fts5"] if ready else []
     systems += ["floor"]
+    systems += ["postgres"] if ready and args.engine == "postgres" else []
+    systems = [s for s in systems if s not in args.skip]
     for system in systems:
         repeat = 1 if system == "naive" else args.repeat
         runs = []
@@ -102,21 +125,43 @@ def _builds(args: argparse.Namespace, source: Path, work: Path, out: dict[str, A
             runs.append(measure.build(system, source, work / system))
         figures = _median_build(runs)
         figures["pages_per_s"] = n / figures["wall"]
-        if system != "floor":
+        if system == "postgres":
+            from benchmarks.systems import postgres_size
+
+            figures["index_bytes"] = postgres_size()
+        elif system != "floor":
             figures["index_bytes"] = measure.du(work / system)
         out["builds"][system] = figures
-    if "searcher" in systems:
-        runs = []
+    engines = [s for s in ("searcher", "postgres") if s in systems]
+    runs_of: dict[str, list[dict[str, Any]]] = {e: [] for e in engines}
+    for engine in engines:
         for r in range(args.repeat):
-            _say(f"searcher: rebuild with nothing changed {r + 1}/{args.repeat}")
-            runs.append(measure.build("searcher", source, work / "searcher", full=False))
-        out["incremental"]["unchanged"] = _median_build(runs)
-        runs = []
-        for r in range(args.repeat):
-            changed = _edit(source, 0.01, revision=r + 1)
-            _say(f"searcher: rebuild with {changed} pages changed {r + 1}/{args.repeat}")
-            runs.append(measure.build("searcher", source, work / "searcher", full=False))
-        out["incremental"]["changed_1pct"] = _median_build(runs)
+            _say(f"{engine}: rebuild with nothing changed {r + 1}/{args.repeat}")
+            runs_of[engine].append(_update(engine, source, work))
+    _incremental(out, runs_of, "unchanged")
+    runs_of = {e: [] for e in engines}
+    for r in range(args.repeat if engines else 0):
+        changed = _edit(source, 0.01, revision=r + 1)
+        for engine in engines:
+            _say(f"{engine}: rebuild with {changed} pages changed {r + 1}/{args.repeat}")
+            runs_of[engine].append(_update(engine, source, work))
+    _incremental(out, runs_of, "changed_1pct")
+
+
+def _update(engine: str, source: Path, work: Path) -> dict[str, Any]:
+    """One incremental rebuild of an engine's index in a fresh process."""
+    if engine == "postgres":
+        return measure.build("postgres-update", source, work / engine)
+    return measure.build(engine, source, work / engine, full=False)
+
+
+def _incremental(out: dict[str, Any], runs_of: dict[str, list[Any]], key: str) -> None:
+    """Incremental figures: the searcher's under ``key``, other engines' under their name."""
+    for engine, runs in runs_of.items():
+        if engine == "searcher":
+            out["incremental"][key] = _median_build(runs)
+        else:
+            out["incremental"].setdefault(engine, {})[key] = _median_build(runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         report.reuse_naive(out)
     out["elapsed"] = time.perf_counter() - started
     print(report.render(out))
-    written = report.save(out)
+    written = report.save(out, suffix="-postgres" if args.engine == "postgres" else "")
     _say("wrote " + ", ".join(str(p) for p in written))
     return 0
 

@@ -11,6 +11,8 @@ from benchmarks.queries import CLASSES
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_PAGES = 20_000
 COLUMNS = ("searcher", "naive", "fts5", "floor")
+#: Columns shown only when the run measured them (``--engine postgres``).
+OPTIONAL = ("postgres",)
 RATIOS = ("naive", "fts5", "floor")
 MB = 1024 * 1024
 
@@ -37,11 +39,12 @@ def _rows(out: dict[str, Any]) -> list[tuple[str, dict[str, float | None]]]:
         ("peak RSS, process tree MB", per("tree_rss", 1 / MB)),
         ("index size / raw pages", per("index_bytes", 1 / raw)),
     ]
+    inc = out["incremental"]
     for key, label in (("unchanged", "nothing changed"), ("changed_1pct", "1% changed")):
-        if key in out["incremental"]:
-            rows.append(
-                (f"rebuild, {label}, wall s", {"searcher": out["incremental"][key]["wall"]})
-            )
+        values = {"searcher": inc[key]["wall"]} if key in inc else {}
+        values |= {s: inc[s][key]["wall"] for s in OPTIONAL if key in inc.get(s, {})}
+        if values:
+            rows.append((f"rebuild, {label}, wall s", values))
     for kind in CLASSES:
         for stat in ("p50", "p95"):
             values = {s: q[kind][stat] * 1000 for s, q in out["queries"].items() if kind in q}
@@ -137,18 +140,23 @@ def _previous_size(out: dict[str, Any]) -> dict[str, Any] | None:
     return json.loads(found[-1].read_text()) if found else None
 
 
+def _columns(out: dict[str, Any]) -> tuple[str, ...]:
+    return (*COLUMNS, *(s for s in OPTIONAL if s in out["builds"]))
+
+
 def _table(out: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
-    header = ["", *COLUMNS, *(f"searcher/{r}" for r in RATIOS)]
+    columns = _columns(out)
+    header = ["", *columns, *(f"searcher/{r}" for r in RATIOS)]
     body = []
     for label, row in _rows(out):
         body.append(
-            [label, *(_fmt(row.get(c)) for c in COLUMNS), *(_ratio(row, r) for r in RATIOS)]
+            [label, *(_fmt(row.get(c)) for c in columns), *(_ratio(row, r) for r in RATIOS)]
         )
     return header, body
 
 
 def _notes(out: dict[str, Any]) -> list[str]:
-    systems = [s for s in COLUMNS if s in out["queries"]]
+    systems = [s for s in _columns(out) if s in out["queries"]]
     hits = ", ".join(
         f"{kind} " + "/".join(f"{out['queries'][s][kind]['hits']:.0f}" for s in systems)
         for kind in CLASSES
@@ -225,18 +233,21 @@ def reuse_naive(out: dict[str, Any]) -> None:
             return
 
 
-def save(out: dict[str, Any]) -> list[Path]:
-    """Write latest.json, latest.md and dated copies under benchmarks/results/."""
+def save(out: dict[str, Any], suffix: str = "") -> list[Path]:
+    """Write latest.json, latest.md and dated copies under benchmarks/results/.
+
+    A ``suffix`` (``-postgres``) keeps a run apart from the ones later runs compare with.
+    """
     RESULTS.mkdir(exist_ok=True)
     stamp = out["date"].replace(":", "")
     text = json.dumps(out, indent=2, sort_keys=True) + "\n"
     md = markdown(out)
     written = []
     for name, content in (
-        ("latest.json", text),
-        ("latest.md", md),
-        (f"{stamp}-pages-{out['pages']}.json", text),
-        (f"{stamp}-pages-{out['pages']}.md", md),
+        (f"latest{suffix}.json", text),
+        (f"latest{suffix}.md", md),
+        (f"{stamp}-pages-{out['pages']}{suffix}.json", text),
+        (f"{stamp}-pages-{out['pages']}{suffix}.md", md),
     ):
         (RESULTS / name).write_text(content)
         written.append(RESULTS / name)

@@ -7,13 +7,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,9 @@ def rebuild(
     parsed: Generator[tuple[str, Any, str | None]] | None = None
     try:
         known = build.known_hashes()
+        known_failures = _known_failures(build)
+        digests: dict[str, str] = {}
+        failed: list[tuple[str, str]] = []
         todo: list[tuple[str, str]] = []
         seen: set[str] = set()
         unchanged = 0
@@ -144,24 +148,32 @@ def rebuild(
             except OSError:
                 todo.append((str(path), rel))  # the parser reports why it cannot read it
                 continue
+            digests[rel] = digest
             if known.get(rel) == digest:
                 unchanged += 1
+            elif rel in known_failures and known_failures[rel][0] == digest:
+                failed.append((rel, known_failures[rel][1]))  # unchanged: not parsed again
             else:
                 todo.append((str(path), rel))
         gone = [p for p in known if p not in seen]
         deleted = build.delete(gone) if gone else 0
-        failed: list[tuple[str, str]] = []
         indexed = 0
-        parsed = _parse_all(todo, max_bytes, workers, build.preparer)
-        for done, (rel, doc, reason) in enumerate(parsed, 1):
-            if doc is None:
-                failed.append((rel, reason or "unreadable"))
-                if rel in known:
-                    deleted += build.delete([rel])
-            else:
-                indexed += build.add_prepared([doc])
-            if progress is not None:
-                progress(done, len(todo))
+        count = workers if workers is not None else (os.cpu_count() or 1)
+        target = _shard_target(build) if count > 1 and len(todo) >= PARALLEL_FROM else None
+        if target is not None:
+            indexed, bad = _write_shards(todo, max_bytes, count, build, target, progress)
+            failed.extend(bad)
+        else:
+            parsed = _parse_all(todo, max_bytes, count, build.preparer)
+            for done, (rel, doc, reason) in enumerate(parsed, 1):
+                if doc is None:
+                    failed.append((rel, reason or "unreadable"))
+                    if rel in known:
+                        deleted += build.delete([rel])
+                else:
+                    indexed += build.add_prepared([doc])
+                if progress is not None:
+                    progress(done, len(todo))
         report = BuildReport(
             indexed=indexed,
             unchanged=unchanged,
@@ -172,6 +184,9 @@ def rebuild(
             cleaned=getattr(build, "cleaned", ()),
             full=getattr(build, "full", full),
         )
+        remember = getattr(build, "remember_failures", None)
+        if remember is not None:
+            remember({rel: (digests[rel], why) for rel, why in failed if rel in digests})
         build.commit(report)
     except BaseException:
         if parsed is not None:
@@ -184,13 +199,99 @@ def rebuild(
     return BuildReport(**{**report.__dict__, "elapsed": elapsed})
 
 
+def _known_failures(build: Any) -> dict[str, tuple[str, str]]:
+    """Path -> (content hash, reason) of pages the last build could not read."""
+    offer = getattr(build, "known_failures", None)
+    return offer() if offer is not None else {}
+
+
+def _shard_target(build: Any) -> str | None:
+    """Where workers may write segments themselves (engines that offer it, full builds)."""
+    offer = getattr(build, "shard_target", None)
+    return offer() if offer is not None else None
+
+
+#: Pages parsed so far by the worker processes of a sharded build (set in each worker).
+_done: Any = None
+
+
+def _init_shard_worker(parent: int, done: Any) -> None:
+    global _done
+    _done = done
+    _worker_init(parent)
+
+
+def _shard(
+    items: list[tuple[str, str]],
+    max_bytes: int,
+    prepare: Callable[[Any], Any],
+    write: Callable[[str, Iterator[Any]], tuple[Any, int]],
+    target: str,
+) -> tuple[int, list[tuple[str, str]], Any]:
+    """Parse, prepare and index a share of the pages as one segment (in a worker)."""
+    failed: list[tuple[str, str]] = []
+
+    def docs() -> Iterator[Any]:
+        for path, rel in items:
+            rel, doc, reason = _parse_one(path, rel, max_bytes, prepare)
+            with _done.get_lock():
+                _done.value += 1
+            if doc is None:
+                failed.append((rel, reason or "unreadable"))
+            else:
+                yield doc
+
+    segment, indexed = write(target, docs())
+    return indexed, failed, segment
+
+
+def _write_shards(
+    todo: list[tuple[str, str]],
+    max_bytes: int,
+    count: int,
+    build: Any,
+    target: str,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[int, list[tuple[str, str]]]:
+    """Each worker parses and indexes every ``count``-th page into a segment of its own;
+    the build lists the segments at commit (no merge: the parent never touches a posting).
+    """
+    done = multiprocessing.Value("q", 0)
+    indexed = 0
+    failed: list[tuple[str, str]] = []
+    pool = ProcessPoolExecutor(
+        max_workers=count, initializer=_init_shard_worker, initargs=(os.getpid(), done)
+    )
+    try:
+        task = (max_bytes, build.preparer, build.write_shard, target)
+        futures = [pool.submit(_shard, todo[i::count], *task) for i in range(count)]
+        pending = set(futures)
+        while pending:
+            _, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
+            if progress is not None:
+                progress(done.value, len(todo))
+            if any(f.done() and f.exception() is not None for f in futures):
+                break
+        for future in futures:
+            n, bad, segment = future.result()
+            indexed += n
+            failed.extend(bad)
+            build.add_segments([segment])
+    except BaseException:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return indexed, failed
+
+
 def _parse_all(
     todo: list[tuple[str, str]],
     max_bytes: int,
-    workers: int | None,
+    count: int,
     prepare: Callable[[Any], Any],
 ) -> Iterator[tuple[str, Any, str | None]]:
-    count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(todo) < PARALLEL_FROM:
         for path, rel in todo:
             yield _parse_one(path, rel, max_bytes, prepare)

@@ -177,3 +177,77 @@ def test_killed_build_leaves_the_previous_index_and_is_cleaned_up(pages, tmp_pat
     assert report.cleaned == ("gen-000002",)
     assert report.unchanged == 3
     assert titles(index, "armistice") == ["Telegram on the armistice"]
+
+
+def test_workers_writing_their_own_segments_index_what_one_process_does(
+    pages, tmp_path, monkeypatch
+):
+    import searcher.build
+
+    for i in range(40):
+        topic = ("armistice", "treaty", "alliance")[i % 3]
+        (pages / f"n{i:02d}.html").write_text(f"Note {i}\nOn the {topic} question, part {i}.")
+    (pages / "empty.html").write_text(" ")
+    monkeypatch.setattr(searcher.build, "PARALLEL_FROM", 4)
+    seen: list[tuple[int, int]] = []
+    single = rebuild(pages, tmp_path / "single", workers=1)
+    sharded = rebuild(
+        pages, tmp_path / "sharded", workers=2, progress=lambda d, t: seen.append((d, t))
+    )
+    assert (
+        (sharded.indexed, sharded.failed)
+        == (single.indexed, single.failed)
+        == (
+            43,
+            (("empty.html", "empty page"),),
+        )
+    )
+    assert seen and seen[-1] == (44, 44)
+    for word in ("armistice", "treaty", "friendship", "negotiations"):
+        assert titles(tmp_path / "sharded", word) == titles(tmp_path / "single", word)
+    with open_engine(tmp_path / "sharded") as engine:
+        assert engine.stats().documents == 43
+    from whoosh.filedb.filestore import FileStorage
+
+    from searcher.engine.store import current
+
+    live = FileStorage(str(current(tmp_path / "sharded"))).open_index()
+    assert len(live._segments()) == 2  # one per worker, listed without a merge
+    # an incremental rebuild on top of the workers' segments replaces by path
+    (pages / "n00.html").write_text("Note zero\nNothing about it now.")
+    again = rebuild(pages, tmp_path / "sharded", workers=2)
+    assert (again.indexed, again.unchanged) == (1, 42)
+    assert "Note 0" not in titles(tmp_path / "sharded", "armistice")
+    assert titles(tmp_path / "sharded", "nothing") == ["Note zero"]
+
+
+def test_incremental_rebuild_adds_new_words_to_the_lexicon(pages, tmp_path):
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    (pages / "d.html").write_text("Cable\nThe plenipotentiary arrived.")
+    rebuild(pages, index, workers=1)
+    with open_engine(index) as engine:
+        found = engine.search(SearchRequest(node=ast.Wildcard(None, "plenipot*"))).total
+        fuzzy = engine.search(SearchRequest(node=ast.Fuzzy(None, "plenipotentiari", 1))).total
+        kept = engine.search(SearchRequest(node=ast.Wildcard(None, "armist*"))).total
+        assert (found, fuzzy, kept) == (1, 1, 1)
+        assert engine.suggest("plenipotentary") == "plenipotentiary"
+
+
+def test_an_unchanged_failed_page_is_reported_again_without_parsing(pages, tmp_path, monkeypatch):
+    (pages / "empty.html").write_text("   ")
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    parsed: list[str] = []
+
+    def counting_parse(path, *, max_bytes=0):
+        parsed.append(Path(path).name)
+        return simple_parse(path, max_bytes=max_bytes)
+
+    monkeypatch.setattr(searcher.ingest, "parse_file", counting_parse)
+    again = rebuild(pages, index, workers=1)
+    assert again.failed == (("empty.html", "empty page"),)
+    assert parsed == []
+    (pages / "empty.html").write_text("Now a title\nand a body")
+    fixed = rebuild(pages, index, workers=1)
+    assert (fixed.failed, fixed.indexed, parsed) == ((), 1, ["empty.html"])

@@ -101,7 +101,8 @@ def test_schema_comes_from_fields():
             assert schema[spec.name].format.field_boost == spec.weight
         elif spec.kind == "keyword":
             assert {spec.name, spec.name + "_w"} <= names
-    assert {"year", "decade", "date_start", "date_end", "words"} <= names
+    assert {"year", "decade", "date_start", "date_end"} <= names
+    assert "words" not in names  # the lexicon is a word file, not postings
     assert set(TEXT_FIELDS) == {f.name for f in FIELDS if f.kind == "text"}
 
 
@@ -283,3 +284,82 @@ def test_damaged_index(tmp_path, damage):
             item.write_bytes(data[: len(data) // 3] if damage == "truncate" else b"\x00" * 64)
     with pytest.raises(IndexDamagedError, match="search rebuild --full"):
         open_engine(path).search(SearchRequest(node=ast.Term(None, "armistice")))
+
+
+def _postings(index_dir: Path) -> tuple[dict, dict]:
+    from whoosh.filedb.filestore import FileStorage
+
+    ix = FileStorage(str(index_dir)).open_index()
+    with ix.reader() as reader:
+        posts = {}
+        for fieldname, btext in reader.all_terms():
+            m = reader.postings(fieldname, btext)
+            posts[fieldname, btext] = [(d, m.weight(), m.value()) for d in m.all_ids()]
+            m = reader.postings(fieldname, btext)
+            while m.is_active():
+                posts[fieldname, btext, "block"] = (
+                    m.block_max_weight(),
+                    m.block_min_length(),
+                    m.block_max_length(),
+                )
+                m.next()
+        lengths = {
+            (d, f): reader.doc_field_length(d, f)
+            for d in reader.all_doc_ids()
+            for f in reader.indexed_field_names()
+        }
+    return posts, lengths
+
+
+def test_lean_writer_writes_what_whoosh_writes(tmp_path):
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.writing import SegmentWriter as PlainWriter
+
+    from searcher.engine.schema import to_document
+    from searcher.engine.writer import SegmentWriter
+
+    many = [
+        Record(
+            id=f"{r.id}-{i}",
+            title=r.title,
+            body=r.body * (1 + i % 3),
+            path=f"{i}/{r.path}",
+            sender=r.sender,
+            subjects=r.subjects,
+            date_start=r.date_start,
+            date_end=r.date_end,
+        )
+        for i in range(12)
+        for r in RECORDS
+    ]
+    small_blocks = W3Codec(blocklimit=4)
+    for name, writer_class in (("plain", PlainWriter), ("lean", SegmentWriter)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = FileStorage(str(folder)).create_index(build_schema())
+        writer = writer_class(ix, codec=small_blocks, limitmb=1)
+        writer.pool.limit = 20_000  # spill sorted runs to disk along the way
+        for record in many:
+            writer.add_document(**to_document(record))
+        writer.commit()
+    plain, lean = _postings(tmp_path / "plain"), _postings(tmp_path / "lean")
+    assert len(plain[0]) > 100
+    assert lean == plain
+
+
+def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):
+    from searcher.engine import lexicon
+
+    lexicon.write(tmp_path, {"armistice": 3, "armies": 1, "army": 5, "arms": 2, "treaty": 4})
+    words = lexicon.Lexicon.load(tmp_path)
+    assert words is not None and lexicon.read_counts(tmp_path)["army"] == 5
+    assert words.matching("arm*", 10) == ["armies", "armistice", "arms", "army"]
+    assert words.matching("arm?", 10) == ["arms", "army"]
+    assert words.matching("ar?s", 10) == ["arms"]
+    assert words.matching("*ty", 10) == ["treaty"]
+    assert words.matching("arm*", 2) == ["armies", "armistice"]
+    assert sorted(words.within("armz", 1, prefix=1)) == ["arms", "army"]
+    assert words.suggest("armz") == "army"  # the most frequent of the nearest
+    assert words.suggest("qqqq") is None
+    assert lexicon.Lexicon.load(tmp_path / "nowhere") is None

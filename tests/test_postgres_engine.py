@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -200,3 +201,120 @@ def test_missing_index_and_wrong_database(url: str) -> None:
         open_engine(url)
     with pytest.raises(IndexMissingError, match="no such database"):
         open_engine(url.rsplit("/", 1)[0] + "/no_such_db")
+
+
+def test_rank_weights_follow_the_field_weights() -> None:
+    from searcher.engine.postgres.analyze import RANK_WEIGHTS, rank_weights
+    from searcher.engine.schema import WEIGHTS
+
+    # labels D, C, B, A; D is shared by citation and source and takes the larger weight
+    weights = {"title": 2.0, "summary": 1.0, "body": 0.5, "citation": 0.25, "source": 1.0}
+    assert rank_weights(weights) == "{0.5, 0.25, 0.5, 1}"
+    d, c, b, a = (float(w) for w in RANK_WEIGHTS.strip("{}").split(","))
+    top = max(WEIGHTS.values())
+    assert (a, b, c) == pytest.approx(
+        (WEIGHTS["title"] / top, WEIGHTS["summary"] / top, WEIGHTS["body"] / top), abs=1e-3
+    )
+    assert d == pytest.approx(max(WEIGHTS["citation"], WEIGHTS["source"]) / top, abs=1e-3)
+
+
+# -- through the command line ----------------------------------------------------------
+
+CLUSTER = os.environ.get("SEARCHER_TEST_PG_CLUSTER")
+SHARDS = os.environ.get("SEARCHER_TEST_PG_SHARDS", "").split()
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``search ARGS`` in-process; returns (status, stdout, stderr)."""
+    from searcher.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+@pytest.mark.skipif(not (CLUSTER and SHARDS), reason="SEARCHER_TEST_PG_CLUSTER/_SHARDS not set")
+def test_engine_init_shards_spreads_partitions_over_the_shard_servers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import psycopg
+
+    from searcher.engine import open_engine
+    from tests.test_engines_parity import fresh_database
+
+    assert CLUSTER
+    coordinator = fresh_database(CLUSTER, "searcher_cli_init")
+    shards = [fresh_database(url, "searcher_cli_init") for url in SHARDS]
+    flags = [a for url in shards for a in ("--shard-url", url)]
+    status, out, err = run(
+        capsys, "engine", "init", "--index", coordinator, "--shards", "3", *flags
+    )
+    assert (status, err) == (0, "")
+    assert f"3 partitions on {len(shards)} shard servers" in out
+    with psycopg.connect(coordinator) as conn:
+        servers = conn.execute(
+            "SELECT c.relname, s.srvname FROM pg_foreign_table f"
+            " JOIN pg_class c ON c.oid = f.ftrelid"
+            " JOIN pg_foreign_server s ON s.oid = f.ftserver ORDER BY c.relname"
+        ).fetchall()
+    assert [s for _, s in servers] == [f"searcher_shard_{i % len(shards)}" for i in range(3)]
+
+    engine = open_engine(coordinator)
+    build = engine.begin_build(True)
+    records = [Record(id=str(i), path=f"{i}.html", title=f"Telegram {i}") for i in range(30)]
+    build.add(records)
+    build.commit({})
+    held = []
+    for url in shards:
+        with psycopg.connect(url) as conn:
+            tables = conn.execute(
+                "SELECT tablename FROM pg_tables WHERE tablename LIKE 'searcher_docs_p%'"
+            ).fetchall()
+            held.append(
+                sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for (t,) in tables)
+            )
+    assert sum(held) == 30 and all(held)  # every row on a shard, every shard holds some
+    assert engine.stats().documents == 30
+    engine.close()
+
+
+def test_engine_init_refuses_shards_without_servers_and_folders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SEARCHER_SHARDS", raising=False)
+    status, _, err = run(
+        capsys, "engine", "init", "--index", "postgresql://me@127.0.0.1:1/x", "--shards", "2"
+    )
+    assert status == 2 and "--shard-url" in err and err.count("\n") == 1
+    status, _, err = run(capsys, "engine", "init", "--index", str(tmp_path))
+    assert status == 2 and "postgresql://" in err
+
+
+def _refused(capsys: pytest.CaptureFixture[str], url: str, password: str) -> str:
+    """stderr of ``search query`` against ``url``, checked for the documented shape."""
+    status, out, err = run(capsys, "query", "armistice", "--index", url)
+    assert status == 3 and out == ""  # exit 3: the index cannot be reached (docs/postgres.md)
+    assert err.startswith("search: ") and err.count("\n") == 1
+    assert password not in err
+    return err
+
+
+def test_cli_server_down_is_one_line_without_password(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(capsys, "postgresql://historian:pw-Xy7@127.0.0.1:1/archive", "pw-Xy7")
+    assert "cannot reach" in err and "historian@127.0.0.1:1/archive" in err
+
+
+@needs_server
+def test_cli_wrong_credentials_and_missing_database(capsys: pytest.CaptureFixture[str]) -> None:
+    from psycopg.conninfo import conninfo_to_dict
+
+    assert SINGLE
+    info = conninfo_to_dict(SINGLE)
+    server = f"{info['host']}:{info['port']}"
+    err = _refused(capsys, f"postgresql://no_such_role:pw-Xy7@{server}/searcher", "pw-Xy7")
+    assert "refused these credentials" in err
+    err = _refused(
+        capsys, f"postgresql://{info['user']}:pw-Xy7@{server}/no_such_database", "pw-Xy7"
+    )
+    assert "no such database" in err and "no_such_database" in err

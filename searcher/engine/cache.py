@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
+from searcher.engine.lexicon import Lexicon
+from searcher.engine.schema import WORDS
 from searcher.results import FacetCount
+
+_UNREAD = object()
 
 
 class FacetTable:
@@ -49,11 +54,21 @@ class FacetTable:
 class ReaderCache:
     """Lazily built lookups over one reader; safe to share between threads."""
 
-    def __init__(self, reader: IndexReader) -> None:
+    def __init__(self, reader: IndexReader, folder: Path | None = None) -> None:
         self.reader = reader
+        self.folder = folder
         self._lock = threading.Lock()
         self._lower: dict[str, dict[str, tuple[str, ...]]] = {}
         self._facets: dict[str, FacetTable] = {}
+        self._words: object = _UNREAD
+
+    def words(self) -> Lexicon | None:
+        """The generation's word file (None for an index written before there was one)."""
+        if self._words is _UNREAD:
+            with self._lock:
+                if self._words is _UNREAD:
+                    self._words = Lexicon.load(self.folder) if self.folder else None
+        return self._words  # type: ignore[return-value]
 
     def lexicon(self, field: str) -> list[str]:
         if not self.lexicon_exists(field):
@@ -98,6 +113,9 @@ class ReaderCache:
     def expand_pattern(self, field: str, pattern: str, cap: int) -> list[str]:
         """Lexicon words of ``field`` matching a glob pattern (at most ``cap``)."""
         out: list[str] = []
+        lexicon = self.words() if field == WORDS else None
+        if lexicon is not None:
+            return lexicon.matching(pattern, cap)
         if not self.lexicon_exists(field):
             return out
         for btext in wq.Wildcard(field, pattern)._btexts(self.reader):
@@ -108,9 +126,12 @@ class ReaderCache:
 
     def terms_within(self, field: str, word: str, distance: int) -> list[str]:
         """Lexicon words of ``field`` within ``distance`` edits of ``word``."""
+        prefix = 1 if len(word) > 3 else 0
+        lexicon = self.words() if field == WORDS else None
+        if lexicon is not None:
+            return list(lexicon.within(word, distance, prefix))
         if not self.lexicon_exists(field) or distance <= 0:
             return []
-        prefix = 1 if len(word) > 3 else 0
         return list(self.reader.terms_within(field, word, distance, prefix=prefix))
 
     def lexicon_exists(self, field: str) -> bool:

@@ -6,8 +6,10 @@ times more per word.  The same functions analyse query words, so index and query
 
 Per record field kind:
 - text: ``name`` holds Porter2 stems with positions; stopwords are kept so that a phrase
-  never jumps over a word.  Every unstemmed word of every text field also goes into
-  ``words`` (no positions): the lexicon for wildcards, fuzzy terms and spelling.
+  never jumps over a word.  The unstemmed words of a document's text fields are handed
+  to the writer under ``_words`` (not indexed: postings for them would be ~40% of all
+  postings); each generation keeps them as a word file (see ``lexicon``), the lexicon
+  for wildcards, fuzzy terms and spelling.
 - keyword: ``name`` holds whole values as displayed (facets, exact filters, matched
   case-insensitively through the lexicon); ``name_w`` holds their lower-cased words with
   positions, so ``sender:mao`` finds "Mao Zedong".
@@ -40,8 +42,10 @@ FACET_FIELDS: tuple[str, ...] = (
 )
 #: Ranking weight of each text field; the single source is FieldSpec.weight.
 WEIGHTS: dict[str, float] = {f.name: f.weight for f in FIELDS if f.kind == "text"}
-#: Unstemmed words of all text fields.
+#: The lexicon of unstemmed words of all text fields (a word file, not an indexed field).
 WORDS = "words"
+#: The key of a prepared document that carries its unstemmed words to the writer.
+WORDS_KEY = "_words"
 UNDATED_SORT = 10**8
 _MAX_SPAN_YEARS = 200
 
@@ -127,7 +131,6 @@ def build_schema() -> fields.Schema:
     schema.add("rec", fields.STORED())
     schema.add("path_c", fields.COLUMN(columns.VarBytesColumn()))
     schema.add("hash_c", fields.COLUMN(columns.VarBytesColumn()))
-    schema.add(WORDS, ValueField())
     for spec in FIELDS:
         if spec.kind == "text":
             schema.add(spec.name, TokenField(field_boost=spec.weight))
@@ -161,7 +164,7 @@ def span_years(start: date | None, end: date | None) -> list[int]:
 def to_document(record: Record) -> dict[str, Any]:
     """The keyword arguments of ``writer.add_document`` for one record.
 
-    Plain data only (lists, strings, ints, bytes), so worker processes can prepare it.
+    Plain data only (lists, sets, strings, ints, bytes), so worker processes can prepare it.
     """
     doc: dict[str, Any] = {
         "id": [record.id],
@@ -179,7 +182,7 @@ def to_document(record: Record) -> dict[str, Any]:
         tokens = words(text)
         vocabulary.update(tokens)
         doc[name] = [stem(t) for t in tokens]
-    doc[WORDS] = list(vocabulary)
+    doc[WORDS_KEY] = vocabulary
     for name in KEYWORD_FIELDS:
         values = keyword_values(record, name)
         if not values:

@@ -22,7 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError, Index
 from whoosh.index import IndexError as WhooshIndexError
 
-from searcher.engine import store
+from searcher.engine import lexicon, store
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.cache import ReaderCache
 from searcher.engine.compile import compile_node, positive_words
@@ -36,6 +36,7 @@ from searcher.engine.schema import (
     words,
 )
 from searcher.engine.snippets import Marker, make_snippet
+from searcher.engine.writer import SegmentWriter
 from searcher.errors import (
     IndexDamagedError,
     IndexMissingError,
@@ -49,6 +50,8 @@ from searcher.results import FacetCount, Hit, Results
 
 #: Whoosh memory for sorting postings before it spills runs to temporary files.
 WRITER_LIMIT_MB = 512
+#: The same for each worker process writing a segment of a full rebuild.
+SHARD_LIMIT_MB = 160
 #: A query with fewer hits than this gets a spelling suggestion.
 SUGGEST_BELOW = 3
 _DAMAGE = (
@@ -135,7 +138,8 @@ class WhooshEngine(Engine):
             raise self._damaged() from None
         if gen is not None:
             gen.searcher.close()
-        self._gen = _Generation(stamp, path, index, searcher, ReaderCache(searcher.reader()))
+        cache = ReaderCache(searcher.reader(), path)
+        self._gen = _Generation(stamp, path, index, searcher, cache)
         return self._gen
 
     def close(self) -> None:
@@ -278,9 +282,10 @@ class WhooshEngine(Engine):
 
     def _suggest(self, gen: _Generation, text: str) -> str | None:
         reader = gen.searcher.reader()
-        if WORDS not in reader.indexed_field_names():
+        lexicon = gen.cache.words()
+        if lexicon is None and WORDS not in reader.indexed_field_names():
             return None
-        corrector = reader.corrector(WORDS)
+        corrector = reader.corrector(WORDS) if lexicon is None else None
         changed = False
         out: list[str] = []
         pos = 0
@@ -295,13 +300,16 @@ class WhooshEngine(Engine):
                 or word in ("AND", "OR", "NOT")
                 or len(word) < 3
                 or not word.isalpha()
-                or reader.doc_frequency(WORDS, lower)
+                or (lower in lexicon.counts if lexicon else reader.doc_frequency(WORDS, lower))
             ):
                 out.append(word)
                 continue
-            found = corrector.suggest(lower, limit=1, maxdist=2, prefix=1)
+            if lexicon is not None:
+                found = lexicon.suggest(lower, maxdist=2, prefix=1)
+            else:
+                found = next(iter(corrector.suggest(lower, limit=1, maxdist=2, prefix=1)), None)
             if found:
-                out.append(found[0])
+                out.append(found)
                 changed = True
             else:
                 out.append(word)
@@ -385,10 +393,35 @@ def prepare(record: Record) -> dict[str, Any]:
     return to_document(record)
 
 
+def write_shard(target: str, docs: Iterable[dict[str, Any]]) -> tuple[Any, int]:
+    """Write prepared documents as one new segment of the index being built at ``target``.
+
+    Runs in a worker process while the build in the parent holds the lock; returns the
+    segment (None when ``docs`` was empty) for :meth:`WhooshBuild.add_segments`.
+    """
+    index = FileStorage(target).open_index()
+    writer = SegmentWriter(index, _lk=False, limitmb=SHARD_LIMIT_MB)
+    try:
+        n = 0
+        for doc in docs:
+            writer.add_document(**doc)
+            n += 1
+        if not n:
+            writer._close_segment()
+            return None, 0
+        # finish the segment only: the parent's commit lists it and removes temp files
+        return (writer._finalize_segment(), writer.word_counts), n
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer._close_segment()
+        raise
+
+
 class WhooshBuild(Build):
     """A new generation being written; see :mod:`searcher.engine.store`."""
 
     preparer = staticmethod(prepare)
+    write_shard = staticmethod(write_shard)
 
     def __init__(self, root: Path, *, full: bool, wait: bool) -> None:
         self.root = root
@@ -396,6 +429,9 @@ class WhooshBuild(Build):
         self.cleaned: tuple[str, ...] = ()
         self._done = False
         self._writer: Any = None
+        self._segments: list[Any] = []
+        self._failures: dict[str, tuple[str, str]] = {}
+        self._word_counts: Counter[str] = Counter()
         self._lockfile: IO[str] | None = None
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -432,11 +468,37 @@ class WhooshBuild(Build):
     def _w(self) -> Any:
         if self._writer is None:
             try:
-                self._writer = self._index.writer(limitmb=WRITER_LIMIT_MB)
+                self._writer = SegmentWriter(self._index, limitmb=WRITER_LIMIT_MB)
             except OSError as exc:
                 self.abort()
                 raise StorageError(f"cannot write index at {self.root}: {exc.strerror}") from None
         return self._writer
+
+    def shard_target(self) -> str | None:
+        """Where worker processes may write segments (:func:`write_shard`): full builds."""
+        if not self.full:
+            return None
+        self._w()  # holds the generation's temporary folder while workers write
+        return str(self.generation)
+
+    def add_segments(self, segments: Iterable[Any]) -> None:
+        """List segments written by :func:`write_shard` in the next commit."""
+        for item in segments:
+            if item is not None:
+                segment, counts = item
+                self._segments.append(segment)
+                self._word_counts.update(counts)
+
+    def known_failures(self) -> dict[str, tuple[str, str]]:
+        """Path -> (content hash, reason) of the pages the live generation could not read."""
+        if self.full or self.previous is None:
+            return {}
+        saved = store.read_meta(self.previous).get("failed_hashes", {})
+        return {rel: (item[0], item[1]) for rel, item in saved.items() if len(item) == 2}
+
+    def remember_failures(self, failures: dict[str, tuple[str, str]]) -> None:
+        """Keep the hashes of unreadable pages, so an unchanged one is not parsed again."""
+        self._failures = dict(failures)
 
     def known_hashes(self) -> dict[str, str]:
         if self.full:
@@ -484,8 +546,13 @@ class WhooshBuild(Build):
     def commit(self, report: Any) -> None:
         try:
             writer = self._w()
-            writer.commit(optimize=self.full)
+            if self._segments:
+                shards = list(self._segments)
+                writer.commit(mergetype=lambda _writer, segments: [*segments, *shards])
+            else:
+                writer.commit(optimize=self.full)
             self._writer = None
+            self._write_words(writer.word_counts)
             as_dict = report.to_dict() if hasattr(report, "to_dict") else dict(report or {})
             store.write_meta(
                 self.generation,
@@ -493,6 +560,7 @@ class WhooshBuild(Build):
                     "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                     "report": as_dict,
                     "failed": as_dict.get("failed", []),
+                    "failed_hashes": {k: list(v) for k, v in self._failures.items()},
                 },
             )
             store.publish(self.root, self.generation)
@@ -504,6 +572,16 @@ class WhooshBuild(Build):
             raise
         self._done = True
         self._release()
+
+    def _write_words(self, added: Counter[str]) -> None:
+        counts = (
+            Counter()
+            if self.full or self.previous is None
+            else Counter(lexicon.read_counts(self.previous))
+        )
+        counts.update(self._word_counts)
+        counts.update(added)
+        lexicon.write(self.generation, counts)
 
     def abort(self) -> None:
         if self._done:

@@ -19,6 +19,7 @@ from typing import Any
 from searcher.engine.schema import (
     KEYWORD_FIELDS,
     TEXT_FIELDS,
+    WEIGHTS,
     keyword_values,
     span_years,
     stem,
@@ -37,6 +38,25 @@ MAX_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 256
 #: Facet columns derived from the date span.
 DERIVED = ("year", "decade")
+
+
+def rank_weights(weights: dict[str, float] = WEIGHTS) -> str:
+    """``ts_rank``'s weight array for the labels D, C, B, A, from the field weights.
+
+    A label ranks with the largest weight of its fields (``FieldSpec.weight``, the one
+    definition both engines follow), scaled so the heaviest label is 1 (PostgreSQL takes
+    weights from 0 to 1).
+    """
+    top = max(weights[f] for f in TSV_LABELS)
+    by_label = {
+        label: max(weights[f] for f, lab in TSV_LABELS.items() if lab == label)
+        for label in set(TSV_LABELS.values())
+    }
+    return "{" + ", ".join(f"{by_label.get(label, 0.0) / top:.4g}" for label in "DCBA") + "}"
+
+
+#: The label weights every ``ts_rank`` call uses.
+RANK_WEIGHTS = rank_weights()
 
 
 def quote(lexeme: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.postgres import schema
-from searcher.engine.postgres.analyze import DERIVED, to_row
+from searcher.engine.postgres.analyze import DERIVED, RANK_WEIGHTS, to_row
 from searcher.engine.postgres.compile import Compiled, compile_query
 from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.engine.schema import FACET_FIELDS, stem, words
@@ -24,8 +24,6 @@ from searcher.record import QUERY_FIELDS, Record
 from searcher.results import FacetCount, Hit, Results, Snippet
 
 DOCS, WORDS, META = schema.DOCS, schema.WORDS, schema.META
-#: Ranking weights of the labels D, C, B, A (citation/source, body, summary, title).
-RANK_WEIGHTS = "{0.17, 0.33, 0.5, 1.0}"
 #: A query with fewer hits than this gets a spelling suggestion (as the embedded engine).
 SUGGEST_BELOW = 3
 #: Advisory lock keys: builds (full ones exclusive, incremental ones shared), and commits.
