@@ -72,6 +72,12 @@ _FOLD = str.maketrans(
 )
 _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+#: Life dates after an inverted name, as in catalogue headings: "Castro, Fidel, 1926-2016",
+#: "Nagy, Imre, 1896-1958", "Kim, Il-sung, 1912-1994", "Roca, Blas, b. 1908", "(1893-1976)".
+_LIFE_DATES = re.compile(
+    r"(?:,\s*|\s+\(\s*)(?:(?:b|d|born|died|ca|fl)\.?\s*)?\d{3,4}\??\s*(?:[-–]\s*(?:\d{3,4}\??)?)?"
+    r"\s*\)?\s*$"
+)
 _GLOSS = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)|[\"“]([^\"”]*)[\"”]")
 _LEADING_HONORIFIC = re.compile(
     r"^(?:(?:cdes?|comrades?|tov|mr|mrs|ms|messrs|dr|prof|sir|mme|herr|frau|monsieur)\.?\s+)+",
@@ -206,6 +212,7 @@ class NameAuthority:
         return found
 
     def _resolve(self, name: str) -> str | None:
+        name = without_life_dates(name)
         glosses = [next(g for g in m.groups() if g is not None) for m in _GLOSS.finditer(name)]
         main = _GLOSS.sub(" ", name)
         surname_part, comma, given_part = main.partition(",")
@@ -265,9 +272,14 @@ class NameAuthority:
         return tuple(found)
 
 
+def without_life_dates(name: str) -> str:
+    """A name without the life dates a catalogue heading adds ("Stalin, Joseph, 1879-1953")."""
+    return _LIFE_DATES.sub("", name) if any(c.isdigit() for c in name) else name
+
+
 def display_name(name: str) -> str:
     """A written name tidied for display, without consulting any list."""
-    text = _POSSESSIVE.sub("", _GLOSS.sub(" ", name))
+    text = _POSSESSIVE.sub("", _GLOSS.sub(" ", without_life_dates(name)))
     text = _LEADING_HONORIFIC.sub("", " ".join(text.split())).strip(" ,;:")
     surname, comma, given = (part.strip() for part in text.partition(","))
     if not comma or not given or not surname:

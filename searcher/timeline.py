@@ -123,7 +123,7 @@ def to_text(line: Timeline, *, width: int = 50) -> str:
         bar = "█" * (full - light) + "░" * light
         rows.append(f"{b.period:>{label_width}} {b.count:>{count_width}} {bar}".rstrip())
     rows.append("")
-    rows.append(f"{line.total} documents; {line.undated} undated")
+    rows.append(f"{line.total} document{'' if line.total == 1 else 's'}; {line.undated} undated")
     if any(b.approximate for b in line.buckets):
         rows.append(f"░ dated only more coarsely than a {line.by}: counted at its start")
     return "\n".join(rows)

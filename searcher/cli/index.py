@@ -59,19 +59,27 @@ def rebuild(
     or failed rebuild leaves the previous index as it was.
 
     Exit status: 0 all pages indexed, 1 some pages failed (listed on stderr and in
-    `search stats --failed`), 3/4/5 index, lock or disk problems, 130 interrupted.
+    `search stats --failed`), 2 no pages under SOURCE (the index is kept), 3/4/5 index,
+    lock or disk problems, 130 interrupted.
 
     \b
     Examples:
       search rebuild
       search rebuild --source ~/scrapes/wilson --index ~/wilson-index --full
     """
+    from searcher.build import find_pages
     from searcher.build import rebuild as run_rebuild
-    from searcher.errors import StorageError
+    from searcher.errors import QueryError, StorageError
 
     src = Path(source)
     if not src.is_dir():
         raise StorageError(f"source folder not found: {src}")
+    if next(find_pages(src, follow_links=follow_links), None) is None:
+        # Rebuilding from a wrong or empty folder would empty the index.
+        raise QueryError(
+            f"no pages (.html, .htm, .txt, .html.gz) under {src}: nothing to index, "
+            "the index is left as it was"
+        )
     bar: Any = None
     show_bar = not quiet and sys.stderr.isatty()
 

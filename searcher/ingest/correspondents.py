@@ -603,6 +603,12 @@ def _conversation_first(text: str, match: re.Match[str]) -> bool:
     return not prefix.strip() or _is_type_phrase(prefix) or _HOST.match(prefix) is not None
 
 
+def _sent_about_meeting(who: str) -> bool:
+    """Whether a conversation's names run on into ", A to B": a message about a meeting."""
+    _, comma, rest = who.partition(",")
+    return bool(comma) and _TO.search(rest) is not None
+
+
 def _protect_office_to(text: str) -> str:
     """Mark the "to" of "Ambassador to the DPRK Shtykov" so that it splits nothing."""
     if " to " not in text and " To " not in text:
@@ -651,7 +657,12 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
             break
     conversation = _CONVERSATION.search(text)
     result = NONE
-    if conversation and _conversation_first(text, conversation):
+    if conversation and _sent_about_meeting(conversation["who"]):
+        result = _correspondence(text, collect)  # "Note on the Meeting of X, A to B"
+        if not (result.sender and result.recipient):
+            collect.written.clear()
+            result = NONE
+    if result == NONE and conversation and _conversation_first(text, conversation):
         result = _conversation(text, conversation, collect)
     if not (result.sender or result.recipient or result.participants):
         collect.written.clear()

@@ -13,6 +13,7 @@ import codecs
 import functools
 import gzip
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,6 +220,12 @@ def _detect(data: bytes) -> list[str]:
 #: Non-letters common in real text of any European script.
 _COMMON_SIGNS = frozenset("\xa0“”‘’‚„–—…«»°§€£¥©®™·•×±¹²³¼½¾¡¿¦¨¯´¸ˆ˜‹›†‡‰№")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A word this long in a Latin-script language always has a plain ASCII letter.
+_NO_LATIN_WORD = 5
+
+
+def _all_latin(word: str) -> bool:
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in word)
 
 
 def _implausible(text: str, encoding: str) -> bool:
@@ -238,16 +245,20 @@ def _implausible(text: str, encoding: str) -> bool:
     words = _LETTER_WORD.findall(sample)
     if not words:
         return False
-    accented = mixed = considered = 0
+    accented = mixed = considered = long_accented = 0
     for word in words:
         if word.isascii():
             continue
         considered += 1
         has_ascii = any(c.isascii() for c in word)
+        if not has_ascii and len(word) >= _NO_LATIN_WORD and _all_latin(word):
+            long_accented += 1
         if encoding in _WESTERN and not has_ascii:
             accented += 1
         elif encoding in _CYRILLIC and has_ascii:
             mixed += 1
+    if long_accented and long_accented * 2 >= considered:
+        return True  # words of accented Latin letters only: another alphabet, misread
     if considered < 3:
         return False
     if encoding in _WESTERN:

@@ -55,7 +55,8 @@ def compose_citation(title: str, shown_date: str, source: str) -> str:
         parts.append(f"{shown_date},")
     parts.append(f"{ARCHIVE_NAME}{',' if source else '.'}")
     if source:
-        parts.append(source if source.endswith(".") else f"{source}.")
+        ended = source.rstrip("\"”'’").endswith((".", "?", "!"))  # '... "77 Conversations."'
+        parts.append(source if ended else f"{source}.")
     return " ".join(parts)
 
 

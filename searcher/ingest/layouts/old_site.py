@@ -196,6 +196,28 @@ def matches(root: lxml.html.HtmlElement, *, marked: bool | None = None) -> bool:
     return ARCHIVE_NAME in text and ("get citation" in text or "share document" in text)
 
 
+_LIST_GLUE = re.compile(r"[\s,;|•·]+")
+
+
+def _values(element: lxml.html.HtmlElement) -> list[str]:
+    """The values in a labelled element: its list items, else its links when it holds
+    nothing else, else its lines when ``<br>`` separates them, else its text."""
+    items = element.findall(".//li")
+    if items:
+        return [i.text_content() for i in items]
+    text = element.text_content()
+    links = [a.text_content() for a in element.iter("a")]
+    if len(links) > 1:
+        outside = text
+        for link in links:
+            outside = outside.replace(link, "", 1)
+        if not _LIST_GLUE.sub("", outside):
+            return links
+    if element.find(".//br") is not None:
+        return element_text(element).split("\n")
+    return [text]
+
+
 def _labelled(found: Found, page: Page) -> None:
     """Document information: each ``h4``/``dt`` label, its value in the next element."""
     for block in found.doc_info:
@@ -203,11 +225,7 @@ def _labelled(found: Found, page: Page) -> None:
             continue
         for label in block.iter("h4", "dt"):
             value = label.getnext()
-            if value is None:
-                values = [label.tail or ""]
-            else:
-                items = value.findall(".//li")
-                values = [i.text_content() for i in items] if items else [value.text_content()]
+            values = [label.tail or ""] if value is None else _values(value)
             assign(page, label.text_content(), values)
         if block.getparent() is not None:
             block.drop_tree()
