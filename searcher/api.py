@@ -18,15 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from searcher.build import BuildReport, rebuild
 from searcher.engine import SORTS, Engine, SearchRequest, Stats, open_engine
 from searcher.errors import QueryError
 from searcher.query import combine, date_filter, parse, parse_filters
 from searcher.query.ast import MatchAll, Node
 from searcher.record import QUERY_FIELDS, Record
 from searcher.results import FacetCount, Results
+
+if TYPE_CHECKING:  # the build machinery is imported only by a build, not by a search
+    from searcher.build import BuildReport
 
 
 class Archive:
@@ -51,6 +53,8 @@ class Archive:
         >>> Archive.build("raw_html", "index", full=True).indexed   # doctest: +SKIP
         12
         """
+        from searcher.build import rebuild
+
         return rebuild(source, index, **options)
 
     @property

@@ -363,3 +363,45 @@ def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):
     assert words.suggest("armz") == "army"  # the most frequent of the nearest
     assert words.suggest("qqqq") is None
     assert lexicon.Lexicon.load(tmp_path / "nowhere") is None
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        ast.Term(None, "armistice"),
+        ast.Or((ast.Term(None, "friendship"), ast.Term(None, "kim"))),
+        ast.And((ast.Term(None, "friendship"), ast.Term(None, "alliance"))),
+        ast.Phrase(None, ("friendship", "alliance"), 0),
+        ast.Phrase(None, ("kim", "armistice"), 5),
+        ast.And((ast.Term("places", "korea"), ast.DateRange(date(1950, 6, 1), date(1951, 12, 1)))),
+        ast.And((ast.Term(None, "kim"), ast.Not(ast.Term(None, "treaty")))),
+        ast.DateRange(None, date(1950, 6, 1)),
+    ],
+    ids=repr,
+)
+def test_bulk_evaluation_finds_and_scores_what_whoosh_matchers_do(engine, node):
+    from whoosh import query as wq
+
+    from searcher.engine.compile import compile_node
+    from searcher.engine.matching import evaluate
+
+    with engine._lock:
+        gen = engine._generation()
+        q = compile_node(node, gen.cache)
+        found = evaluate(q, gen.cache, gen.searcher)
+        reference = {
+            hit.docnum: hit.score for hit in gen.searcher.search(q, limit=None, terms=False)
+        }
+    assert found  # every case matches something
+    assert set(found) == set(reference)
+    if not any(isinstance(part, wq.NumericRange) for part in q.leaves()) and not isinstance(
+        q, wq.NumericRange
+    ):
+        assert found == pytest.approx(reference, rel=1e-5)
+
+
+def test_phrase_words_must_follow_in_order_within_the_slop(engine):
+    assert ids(engine, ast.Phrase(None, ("alliance", "friendship"), 0)) == []
+    assert ids(engine, ast.Phrase(None, ("alliance", "friendship"), 3)) == []
+    assert ids(engine, ast.Phrase(None, ("kim", "armistice"), 4)) == []
+    assert ids(engine, ast.Phrase(None, ("kim", "armistice"), 5)) == ["4004"]

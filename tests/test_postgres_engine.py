@@ -318,3 +318,53 @@ def test_cli_wrong_credentials_and_missing_database(capsys: pytest.CaptureFixtur
         capsys, f"postgresql://{info['user']}:pw-Xy7@{server}/no_such_database", "pw-Xy7"
     )
     assert "no such database" in err and "no_such_database" in err
+
+
+def _stages(url: str) -> list[str]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT tablename FROM pg_tables WHERE tablename LIKE 'searcher\\_stage\\_%'"
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+@needs_server
+def test_full_build_workers_copy_rows_into_a_staging_table(url: str) -> None:
+    from searcher.engine import SearchRequest, open_engine
+    from searcher.engine.postgres.engine import write_stage
+
+    engine = open_engine(url, create=True)
+    build = engine.begin_build(True)
+    target = build.shard_target()
+    assert target is not None and "searcher_stage_" in target
+    counts, n = write_stage(target, (to_row(r) for r in _records()))
+    assert n == 2 and counts["armistice"] == 1
+    build.add_segments([counts])
+    assert engine.search(SearchRequest()).total == 0  # nothing published before commit
+    build.commit({})
+    hits = engine.search(SearchRequest(node=parse("armistice", exact=True).node)).hits
+    assert [h.id for h in hits] == ["a"]
+    assert engine.suggest("armistise") == "armistice"  # the workers' words reached the lexicon
+    assert _stages(url) == []
+    incremental = engine.begin_build(False)
+    assert incremental.shard_target() is None  # incremental builds stage in their session
+    incremental.abort()
+    engine.close()
+
+
+@needs_server
+def test_staging_table_of_a_crashed_build_goes_with_the_next_full_build(url: str) -> None:
+    from searcher.engine import open_engine
+    from searcher.engine.postgres.engine import write_stage
+
+    engine = open_engine(url, create=True)
+    crashed = engine.begin_build(True)
+    write_stage(crashed.shard_target() or "", (to_row(r) for r in _records()))
+    crashed._conn.close()  # the session ends without a word, as when its process is killed
+    assert len(_stages(url)) == 1
+    engine.begin_build(True).abort()
+    assert _stages(url) == []
+    assert engine.stats().documents == 0
+    engine.close()

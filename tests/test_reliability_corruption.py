@@ -23,7 +23,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _segment(index: Path) -> Path:
-    return next(live(index).glob("*.seg"))
+    """A segment's file: the compound file, or the term table of a segment kept in parts."""
+    folder = live(index)
+    return next(folder.glob("*.seg"), None) or next(folder.glob("*.trm"))
 
 
 def _toc(index: Path) -> Path:

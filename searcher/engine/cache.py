@@ -6,18 +6,37 @@ generation and makes a new cache.
 
 from __future__ import annotations
 
+import sys
 import threading
+from array import array
 from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field as _field
 from pathlib import Path
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
+from whoosh.util.numeric import byte_to_length
 
 from searcher.engine.lexicon import Lexicon
 from searcher.engine.schema import WORDS
 from searcher.results import FacetCount
 
 _UNREAD = object()
+#: BM25F's free parameters, as Whoosh's default ``BM25F()``.
+K1 = 1.2
+B = 0.75
+_LENGTHS = [float(byte_to_length(i)) for i in range(256)]
+
+
+@dataclass(eq=False)
+class Leaf:
+    """One segment of the reader: its reader, first global document number, deletions."""
+
+    reader: IndexReader
+    offset: int
+    deleted: frozenset[int]
+    norms: dict[str, list[float]] = _field(default_factory=dict)
 
 
 class FacetTable:
@@ -61,6 +80,9 @@ class ReaderCache:
         self._lower: dict[str, dict[str, tuple[str, ...]]] = {}
         self._facets: dict[str, FacetTable] = {}
         self._words: object = _UNREAD
+        self._leaves: list[Leaf] | None = None
+        self._live: list[int] | None = None
+        self._columns: dict[str, array[int] | None] = {}
 
     def words(self) -> Lexicon | None:
         """The generation's word file (None for an index written before there was one)."""
@@ -134,5 +156,79 @@ class ReaderCache:
             return []
         return list(self.reader.terms_within(field, word, distance, prefix=prefix))
 
+    def leaves(self) -> list[Leaf]:
+        """The reader's segments in document-number order."""
+        if self._leaves is None:
+            self._leaves = [
+                Leaf(r, offset, r.deleted_docs_set if r.has_deletions() else frozenset())
+                for r, offset in self.reader.leaf_readers()
+            ]
+        return self._leaves
+
+    def live(self) -> list[int]:
+        """Every live global document number, ascending."""
+        if self._live is None:
+            self._live = list(self.reader.all_doc_ids())
+        return self._live
+
+    def norms(self, leaf: Leaf, field: str) -> list[float]:
+        """``K1 * ((1 - B) + B * length / average length)`` of each document of a segment
+        in a field: the length part of its BM25F score, as Whoosh quantises lengths."""
+        table = leaf.norms.get(field)
+        if table is None:
+            reader = self.reader
+            average = (reader.field_length(field) / (reader.doc_count_all() or 1)) or 1
+            scale = [K1 * ((1 - B) + B * n / average) for n in _LENGTHS]
+            count = leaf.reader.doc_count_all()
+            raw = _length_bytes(leaf.reader, field, count)
+            table = [scale[b] for b in raw] if raw is not None else [scale[1]] * count
+            leaf.norms[field] = table
+        return table
+
+    def column(self, name: str) -> array[int] | None:
+        """A 32-bit integer column by global document number (None when a segment lacks it)."""
+        if name not in self._columns:
+            values: array[int] | None = array("i")
+            for leaf in self.leaves():
+                part = _int_column(leaf.reader, name)
+                if part is None:
+                    values = None
+                    break
+                values.extend(part)  # type: ignore[union-attr]
+            with self._lock:
+                self._columns[name] = values
+        return self._columns[name]
+
     def lexicon_exists(self, field: str) -> bool:
         return field in self.reader.indexed_field_names()
+
+
+def _length_bytes(reader: IndexReader, field: str, count: int) -> bytes | None:
+    """The stored length byte of each document of a segment in a field (None: no lengths)."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    perdoc = reader._perdoc
+    name = _lenfield(field)
+    if not perdoc.has_column(name):
+        return None
+    col = perdoc.column_reader(name, LENGTHS_COLUMN)
+    data = col._dbfile.get(col._basepos, col._count)
+    return data + bytes(count - len(data)) if len(data) < count else data
+
+
+def _int_column(reader: IndexReader, name: str) -> array[int] | None:
+    """A segment's 32-bit integer column as an array (None when it has none)."""
+    schema = reader.schema
+    if name not in schema or not reader.has_column(name):
+        return None
+    col = reader._perdoc.column_reader(name, schema[name].column_type)
+    if col._fixedlen != 4:
+        return None
+    values = array("i")
+    values.frombytes(col._dbfile.get(col._basepos, col._count * 4))
+    if sys.byteorder == "little":
+        values.byteswap()
+    missing = reader.doc_count_all() - len(values)
+    if missing > 0:
+        values.extend([col._default] * missing)
+    return values

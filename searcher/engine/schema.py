@@ -13,8 +13,9 @@ Per record field kind:
 - keyword: ``name`` holds whole values as displayed (facets, exact filters, matched
   case-insensitively through the lexicon); ``name_w`` holds their lower-cased words with
   positions, so ``sender:mao`` finds "Mao Zedong".
-- date: day ordinals in NUMERIC fields (range filters), plus ``sort_asc``/``sort_desc``
-  columns that put undated documents last either way.
+- date: day ordinals in NUMERIC fields, plus ``sort_asc``/``sort_desc`` columns that put
+  undated documents last either way; ``sort_asc`` and ``end_c`` (0 when undated) are
+  what range queries read (see ``matching``).
 - ``year``/``decade``: derived from the date span, as facet values.
 """
 
@@ -141,6 +142,7 @@ def build_schema() -> fields.Schema:
         schema.add(name, fields.NUMERIC(numtype=int, bits=32))  # signed: unsigned ranges mis-match
     schema.add("sort_asc", fields.COLUMN(columns.NumericColumn("i")))
     schema.add("sort_desc", fields.COLUMN(columns.NumericColumn("i")))
+    schema.add("end_c", fields.COLUMN(columns.NumericColumn("i")))
     for name in DERIVED_FACETS:
         schema.add(name, ValueField())
     return schema
@@ -195,6 +197,7 @@ def to_document(record: Record) -> dict[str, Any]:
         doc["date_end"] = end.toordinal()
         doc["sort_asc"] = start.toordinal()
         doc["sort_desc"] = -start.toordinal()
+        doc["end_c"] = end.toordinal()
         years = span_years(start, end)
         doc["year"] = [str(y) for y in years]
         doc["decade"] = sorted({f"{y // 10 * 10}s" for y in years})

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import heapq
 import math
+import operator
 import pickle
 import re
 import struct
@@ -19,6 +21,7 @@ from typing import IO, Any
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import EmptyIndexError, Index
 from whoosh.index import IndexError as WhooshIndexError
 
@@ -26,6 +29,7 @@ from searcher.engine import lexicon, store
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.cache import ReaderCache
 from searcher.engine.compile import compile_node, positive_words
+from searcher.engine.matching import evaluate
 from searcher.engine.schema import (
     FACET_FIELDS,
     WORDS,
@@ -56,6 +60,7 @@ SHARD_LIMIT_MB = 160
 SUGGEST_BELOW = 3
 _DAMAGE = (
     EmptyIndexError,
+    FileFormatError,
     WhooshIndexError,
     EOFError,
     struct.error,
@@ -182,27 +187,24 @@ class WhooshEngine(Engine):
         if request.filter is not None and not isinstance(request.filter, MatchAll):
             filt = compile_node(request.filter, gen.cache)
             q = filt if isinstance(q, wq.Every) else wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
+        scores = evaluate(q, gen.cache, searcher, scored=request.sort == "relevance")
+        total = len(scores)
         limit = max(request.limit, 1)
-        results = searcher.search(
-            q, limit=request.page * limit, sortedby=_SORT_COLUMN.get(request.sort)
-        )
-        total = len(results)
         start = (request.page - 1) * limit
         hits: list[Hit] = []
         marker = Marker(positive_words(request.node)) if request.snippets else None
-        if request.limit:
-            for i in range(start, min(start + limit, results.scored_length())):
-                docnum = results.docnum(i)
+        if request.limit and total > start:
+            for docnum, score in _top(scores, start + limit, request.sort, gen.cache)[start:]:
                 record = self._record(searcher, docnum)
                 snippet = (
                     make_snippet((record.body, record.summary, record.title), marker)
                     if marker is not None
                     else None
                 )
-                hits.append(_hit(record, results.score(i) or 0.0, snippet))
+                hits.append(_hit(record, score, snippet))
         counts: dict[str, tuple[FacetCount, ...]] = {}
         if facets:
-            docs = None if isinstance(q, wq.Every) else results.docs()
+            docs = None if isinstance(q, wq.Every) else scores
             for name in facets:
                 counts[name] = gen.cache.facet(name).count(docs)
         text = getattr(parsed, "text", "") or ""
@@ -237,13 +239,14 @@ class WhooshEngine(Engine):
             gen = self._generation()
             if node is None or isinstance(node, MatchAll):
                 return gen.cache.facet(name).count(None)
-            docs = set(self._query(node, gen.cache).docs(gen.searcher))
+            docs = evaluate(self._query(node, gen.cache), gen.cache, gen.searcher, scored=False)
             return gen.cache.facet(name).count(docs)
 
     def iter_records(self, node: Node | None = None) -> Iterator[Record]:
         with self._lock:
             gen = self._generation()
-            docnums = sorted(self._query(node, gen.cache).docs(gen.searcher))
+            q = self._query(node, gen.cache)
+            docnums = sorted(evaluate(q, gen.cache, gen.searcher, scored=False))
         batch = 256
         for i in range(0, len(docnums), batch):
             with self._lock:
@@ -262,15 +265,15 @@ class WhooshEngine(Engine):
             q = _key_terms_query(record, searcher.reader())
             if q is None:
                 return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
-            results = searcher.search(q, limit=limit + 1)
+            scores = evaluate(q, gen.cache, searcher)
             hits = [
-                _hit(self._record(searcher, hit.docnum), hit.score or 0.0, None)
-                for hit in results
-                if hit.docnum != docnum
+                _hit(self._record(searcher, d), score, None)
+                for d, score in _top(scores, limit + 1, "relevance", gen.cache)
+                if d != docnum
             ][:limit]
             return Results(
                 query=f"similar:{id}",
-                total=max(0, len(results) - 1),
+                total=max(0, len(scores) - (docnum in scores)),
                 page=1,
                 limit=limit,
                 hits=tuple(hits),
@@ -343,6 +346,21 @@ class WhooshEngine(Engine):
 _SUGGEST_WORD = re.compile(r"\w+")
 
 
+def _top(
+    scores: dict[int, float], n: int, sort: str, cache: ReaderCache
+) -> list[tuple[int, float]]:
+    """The first ``n`` (document, score) pairs in the order of ``sort``: by score, best
+    first, or by a date column; ties in document order."""
+    if sort == "relevance":
+        best = heapq.nlargest(n, zip(scores.values(), map(operator.neg, scores), strict=True))
+        return [(-negated, score) for score, negated in best]
+    column = cache.column(_SORT_COLUMN[sort])
+    if column is None:
+        return [(d, scores[d]) for d in sorted(scores)[:n]]
+    first = heapq.nsmallest(n, zip(map(column.__getitem__, scores), scores, strict=True))
+    return [(d, scores[d]) for _, d in first]
+
+
 def _hit(record: Record, score: float, snippet: Any) -> Hit:
     return Hit(
         id=record.id,
@@ -400,7 +418,7 @@ def write_shard(target: str, docs: Iterable[dict[str, Any]]) -> tuple[Any, int]:
     segment (None when ``docs`` was empty) for :meth:`WhooshBuild.add_segments`.
     """
     index = FileStorage(target).open_index()
-    writer = SegmentWriter(index, _lk=False, limitmb=SHARD_LIMIT_MB)
+    writer = SegmentWriter(index, _lk=False, limitmb=SHARD_LIMIT_MB, compound=False)
     try:
         n = 0
         for doc in docs:
@@ -452,7 +470,12 @@ class WhooshBuild(Build):
                 store.clone(self.previous, self.generation)
                 try:
                     self._index = storage.open_index()
+                    # an index written before a field was added is rebuilt in full
+                    current = set(self._index.schema.names())
+                    outdated = not set(build_schema().names()) <= current
                 except _DAMAGE:
+                    outdated = True
+                if outdated:
                     self._index = storage.create_index(build_schema())
                     self.full = True
             else:
@@ -468,7 +491,7 @@ class WhooshBuild(Build):
     def _w(self) -> Any:
         if self._writer is None:
             try:
-                self._writer = SegmentWriter(self._index, limitmb=WRITER_LIMIT_MB)
+                self._writer = SegmentWriter(self._index, limitmb=WRITER_LIMIT_MB, compound=False)
             except OSError as exc:
                 self.abort()
                 raise StorageError(f"cannot write index at {self.root}: {exc.strerror}") from None

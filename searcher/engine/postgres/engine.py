@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -30,6 +31,8 @@ SUGGEST_BELOW = 3
 BUILD_LOCK = 0x5E_A2_C4_01
 COMMIT_LOCK = 0x5E_A2_C4_02
 COPY_BATCH = 500
+#: Name prefix of the unlogged tables parser workers copy a full rebuild's rows into.
+STAGE_PREFIX = "searcher_stage_"
 _START, _STOP = "\x02", "\x03"
 _HEADLINE = (
     f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12, "
@@ -335,9 +338,10 @@ class PostgresEngine(Engine):
             meta = dict(self._conn.execute(f"SELECT key, value FROM {META}").fetchall())
             size = self._conn.execute(
                 "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM"
-                " pg_partition_tree(%s::regclass) JOIN pg_class c ON c.oid = relid"
+                " (SELECT relid FROM pg_partition_tree(%s::regclass)"
+                "  UNION SELECT %s::regclass) AS t JOIN pg_class c ON c.oid = t.relid"
                 " WHERE c.relkind IN ('r', 'm')",
-                (DOCS,),
+                (DOCS, DOCS),
             ).fetchone()[0]
             size += self._conn.execute(
                 "SELECT pg_total_relation_size(%s::regclass)", (WORDS,)
@@ -404,12 +408,38 @@ def _opening(record: Record, width: int = 240) -> Snippet | None:
     return Snippet(text)
 
 
+def write_stage(target: str, rows: Iterable[dict[str, Any]]) -> tuple[Counter[str], int]:
+    """Copy prepared rows into a full build's staging table (in a parser worker).
+
+    Returns the lexicon counts of the rows and how many there were, for the parent's
+    :meth:`PostgresBuild.add_segments` and report.
+    """
+    where = json.loads(target)
+    url, table = where["url"], where["table"]
+    counts: Counter[str] = Counter()
+    n = 0
+    conn = connect(url)
+    statement = f"COPY {table} ({', '.join(schema.COLUMNS)}) FROM STDIN"
+    try:
+        with translated(url), conn.cursor() as cur, cur.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(tuple(row[c] for c in schema.COLUMNS))
+                counts.update(row["_words"])
+                n += 1
+    finally:
+        conn.close()
+    return counts, n
+
+
 class PostgresBuild(Build):
-    """Rows are copied into temporary tables; :meth:`commit` publishes them in one
+    """Rows are copied into staging tables; :meth:`commit` publishes them in one
     transaction, so readers see the old index or the new one, never a mix.
 
     A full build holds the build lock exclusively; incremental builds share it, so several
-    machines may ingest at once, and their commits take turns.
+    machines may ingest at once, and their commits take turns.  A full build's parser
+    workers copy their rows themselves (:meth:`shard_target`, :func:`write_stage`) into
+    one unlogged table, so the rows never pass through the parent; one left by a crashed
+    build is dropped by the next full build.
     """
 
     preparer = staticmethod(to_row)
@@ -422,11 +452,14 @@ class PostgresBuild(Build):
         self._buffer: list[dict[str, Any]] = []
         self._words: Counter[str] = Counter()
         self._deleted: list[str] = []
+        self._stage: str | None = None
         self._done = False
         self._conn = connect(url)
         try:
             with translated(url):
                 self._lock()
+                if full:
+                    self._drop_stale_stages()
                 self._conn.execute(
                     f"CREATE TEMP TABLE stage (seq bigserial, {schema.docs_columns()})"
                 )
@@ -448,6 +481,36 @@ class PostgresBuild(Build):
                 f"index at {describe(self.url)} is busy: another build holds it"
                 + (" (a full rebuild)" if not self.full else "")
             )
+
+    def _drop_stale_stages(self) -> None:
+        """Drop staging tables of crashed full builds (none can be running: we hold the
+        build lock exclusively)."""
+        stale = self._conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            " AND tablename LIKE %s",
+            (_like_prefix(STAGE_PREFIX),),
+        ).fetchall()
+        for (table,) in stale:
+            self._conn.execute(f'DROP TABLE IF EXISTS "{table}"')
+
+    def shard_target(self) -> str | None:
+        """For a full build: a staging table that parser workers copy rows into."""
+        if not self.full:
+            return None
+        if self._stage is None:
+            table = f"{STAGE_PREFIX}{uuid.uuid4().hex[:16]}"
+            with translated(self.url):
+                self._conn.execute(f"CREATE UNLOGGED TABLE {table} ({schema.docs_columns()})")
+            self._stage = table
+        return json.dumps({"url": self.url, "table": self._stage})
+
+    write_shard = staticmethod(write_stage)
+
+    def add_segments(self, segments: Iterable[Any]) -> None:
+        """Take in the lexicon counts :func:`write_stage` returned from each worker."""
+        for counts in segments:
+            if counts:
+                self._words.update(counts)
 
     def known_hashes(self) -> dict[str, str]:
         if self.full:
@@ -512,6 +575,11 @@ class PostgresBuild(Build):
                     f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM"
                     f" (SELECT DISTINCT ON (path) * FROM stage ORDER BY path, seq DESC) AS s"
                 )
+                if self._stage is not None:
+                    self._conn.execute(
+                        f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM {self._stage}"
+                    )
+                    self._conn.execute(f"DROP TABLE {self._stage}")
                 if self._words:
                     items = sorted(self._words.items())
                     self._conn.execute(
@@ -534,6 +602,9 @@ class PostgresBuild(Build):
         if self._done:
             return
         self._done = True
+        if self._stage is not None and not self._conn.closed:
+            with contextlib.suppress(Exception):
+                self._conn.execute(f"DROP TABLE IF EXISTS {self._stage}")
         self._conn.close()  # temporary tables and session locks go with the session
 
 
@@ -542,4 +613,10 @@ def open_postgres(url: str, *, create: bool = False) -> PostgresEngine:
     return PostgresEngine(url, create=create)
 
 
-__all__: Sequence[str] = ("PostgresBuild", "PostgresEngine", "facet_field", "open_postgres")
+__all__: Sequence[str] = (
+    "PostgresBuild",
+    "PostgresEngine",
+    "facet_field",
+    "open_postgres",
+    "write_stage",
+)

@@ -1,0 +1,303 @@
+"""Bulk evaluation of compiled queries: whole posting lists at a time, scored with BM25F.
+
+Whoosh's matchers step through postings one method call at a time, which is where its
+searches spend their time.  Here each term's posting list is read block by block into
+plain lists, scored with per-document length norms computed once per reader, and
+combined with dict and set operations; a query costs a few list operations per posting.
+The answer is every matching document with its score, so the total is exact for free.
+
+Scores are Whoosh's BM25F (B=0.75, K1=1.2): the same posting weights, quantised field
+lengths, idf and average lengths; ``And``/``Or`` add the scores of their matching parts, a
+phrase scores as its words, ``AndNot`` as its positive part.  Query types without a bulk
+form here fall back to Whoosh's own matchers (same documents and scores, slower).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from itertools import accumulate
+from math import log
+from pickle import loads
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
+
+from searcher.engine.cache import K1, Leaf, ReaderCache
+
+Scores = dict[int, float]
+#: The integer columns that hold the date fields' values (see ``schema``): range queries
+#: on them are filters over the column instead of unions of numeric terms.
+RANGE_COLUMNS = {"date_start": "sort_asc", "date_end": "end_c"}
+#: A leaf's postings of one term (live documents only): segment document numbers,
+#: weights, values (when asked for) and the count of all postings, deleted ones too
+#: (Whoosh's document frequency, for idf).
+_Postings = tuple[list[int], list[float], list[Any] | None, int]
+
+
+def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True) -> Scores:
+    """Global document number -> score of every live document ``q`` matches.
+
+    Unscored (``scored=False``) evaluation skips the arithmetic; every score is 0.0.
+    """
+    return _Run(cache, searcher, scored).eval(q)
+
+
+class _Run:
+    def __init__(self, cache: ReaderCache, searcher: Any, scored: bool) -> None:
+        self.cache = cache
+        self.searcher = searcher
+        self.scored = scored
+
+    def eval(self, q: Any) -> Scores:
+        kind = type(q)
+        if kind is wq.Term:
+            return self.term(q.fieldname, q.text)
+        if kind is wq.Or:
+            return self.union(q.subqueries)
+        if kind is wq.And:
+            return self.intersection(q.subqueries)
+        if kind is wq.AndNot:
+            return self.difference(q.a, q.b)
+        if kind is wq.Phrase:
+            return self.phrase(q.fieldname, q.words, q.slop)
+        if kind is wq.Every and not q.fieldname:
+            return dict.fromkeys(self.cache.live(), 1.0 if self.scored else 0.0)
+        if kind is wq.ConstantScoreQuery:
+            found = _Run(self.cache, self.searcher, False).eval(q.child)
+            return dict.fromkeys(found, q.score if self.scored else 0.0)
+        if q is wq.NullQuery:
+            return {}
+        if kind is wq.NumericRange and self._column(q) is not None:
+            return dict.fromkeys(self._in_range(q, self.cache.live()), 1.0 if self.scored else 0.0)
+        return self.fallback(q)
+
+    # -- leaves ----------------------------------------------------------------------------
+
+    def term(self, field: str, text: Any) -> Scores:
+        btext = self._bytes(field, text)
+        if btext is None:
+            return {}
+        found = [(leaf, _postings(leaf, field, btext, False)) for leaf in self.cache.leaves()]
+        out: Scores = {}
+        if not self.scored:
+            for leaf, (ids, _, _, _) in found:
+                out.update(dict.fromkeys(_global(ids, leaf.offset), 0.0))
+            return out
+        factor, scorable = self._factor(field, found)
+        for leaf, (ids, weights, _, _) in found:
+            if not ids:
+                continue
+            if scorable:
+                norm = self.cache.norms(leaf, field)
+                values = [factor * w / (w + norm[d]) for d, w in zip(ids, weights, strict=True)]
+            else:
+                values = weights
+            out.update(zip(_global(ids, leaf.offset), values, strict=True))
+        return out
+
+    def phrase(self, field: str, words: list[str], slop: int) -> Scores:
+        btexts = [self._bytes(field, w) for w in words]
+        if any(b is None for b in btexts):
+            return {}
+        out: Scores = {}
+        per_word = [
+            [(leaf, _postings(leaf, field, b, True)) for leaf in self.cache.leaves()]
+            for b in btexts
+        ]
+        factors = [self._factor(field, found) for found in per_word] if self.scored else []
+        for i, leaf in enumerate(self.cache.leaves()):
+            lists = [found[i][1] for found in per_word]
+            if any(not lst[0] for lst in lists):
+                continue
+            index = [dict(zip(lst[0], range(len(lst[0])), strict=True)) for lst in lists]
+            shortest = min(range(len(lists)), key=lambda k: len(lists[k][0]))
+            candidates = [d for d in lists[shortest][0] if all(d in idx for idx in index)]
+            norm = self.cache.norms(leaf, field) if self.scored else None
+            for d in candidates:
+                at = [idx[d] for idx in index]
+                positions = [_positions(lst[2][j]) for lst, j in zip(lists, at, strict=True)]
+                if not _chained(positions, slop):
+                    continue
+                score = 0.0
+                if norm is not None:
+                    for (factor, scorable), lst, j in zip(factors, lists, at, strict=True):
+                        w = lst[1][j]
+                        score += factor * w / (w + norm[d]) if scorable else w
+                out[leaf.offset + d] = score
+        return out
+
+    def _bytes(self, field: str, text: Any) -> bytes | None:
+        schema = self.cache.reader.schema
+        if field not in schema:
+            return None
+        try:
+            return schema[field].to_bytes(text)
+        except ValueError:
+            return None
+
+    def _factor(self, field: str, found: list[tuple[Leaf, _Postings]]) -> tuple[float, bool]:
+        """``idf * (K1 + 1)`` of a term whose postings are ``found``, and whether the field
+        is scored by length (else a posting scores its weight)."""
+        reader = self.cache.reader
+        if not reader.schema[field].scorable:
+            return 1.0, False
+        df = sum(postings[3] for _, postings in found)
+        idf = log(reader.doc_count_all() / (df + 1)) + 1
+        return idf * (K1 + 1), True
+
+    # -- combinations ----------------------------------------------------------------------
+
+    def union(self, items: Iterable[Any]) -> Scores:
+        parts = sorted((self.eval(q) for q in items), key=len, reverse=True)
+        if not parts:
+            return {}
+        out = dict(parts[0])
+        for part in parts[1:]:
+            if self.scored:
+                get = out.get
+                for d, s in part.items():
+                    out[d] = get(d, 0.0) + s
+            else:
+                out.update(part)
+        return out
+
+    def intersection(self, items: Iterable[Any]) -> Scores:
+        ranges: list[Any] = []
+        others: list[Any] = []
+        pending = list(items)
+        while pending:
+            q = pending.pop()
+            if type(q) is wq.And:
+                pending.extend(q.subqueries)
+            elif type(q) is wq.NumericRange and self._column(q) is not None:
+                ranges.append(q)
+            else:
+                others.append(q)
+        if not others:
+            docs: Iterable[int] = self.cache.live()
+            for q in ranges:
+                docs = self._in_range(q, docs)
+            base = 1.0 if self.scored else 0.0
+            return {d: base * len(ranges) for d in docs}
+        parts = []
+        for q in others:
+            part = self.eval(q)
+            if not part:
+                return {}
+            parts.append(part)
+        parts.sort(key=len)
+        out = parts[0]
+        for part in parts[1:]:
+            if self.scored:
+                out = {d: s + part[d] for d, s in out.items() if d in part}
+            else:
+                out = {d: s for d, s in out.items() if d in part}
+            if not out:
+                return out
+        if ranges:
+            kept: Iterable[int] = out
+            for q in ranges:
+                kept = self._in_range(q, kept)
+            bonus = len(ranges) if self.scored else 0
+            out = {d: out[d] + bonus for d in kept}
+        return out
+
+    def difference(self, a: Any, b: Any) -> Scores:
+        positive = self.eval(a)
+        if not positive:
+            return positive
+        negative = _Run(self.cache, self.searcher, False).eval(b)
+        return {d: s for d, s in positive.items() if d not in negative}
+
+    def _column(self, q: Any) -> Any:
+        name = RANGE_COLUMNS.get(q.fieldname)
+        return self.cache.column(name) if name else None
+
+    def _in_range(self, q: Any, docs: Iterable[int]) -> list[int]:
+        column = self._column(q)
+        low = q.start if q.start is not None else -(2**31)
+        high = q.end if q.end is not None else 2**31 - 1
+        if q.startexcl:
+            low += 1
+        if q.endexcl:
+            high -= 1
+        return [d for d in docs if low <= column[d] <= high]  # type: ignore[index]
+
+    def fallback(self, q: Any) -> Scores:
+        """Whoosh's own matchers, for query types without a bulk form."""
+        out: Scores = {}
+        for sub, offset in self.searcher.leaf_searchers():
+            context = sub.context() if self.scored else sub.boolean_context()
+            m = q.matcher(sub, context)
+            while m.is_active():
+                out[offset + m.id()] = m.score() if self.scored else 0.0
+                m.next()
+        return out
+
+
+def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
+    """Segment document numbers, weights and (when asked) values of one term's postings."""
+    try:
+        m = leaf.reader._terms.matcher(field, btext, leaf.reader.schema[field].format)
+    except (TermNotFound, KeyError):
+        return [], [], None, 0
+    ids: list[int] = []
+    weights: list[float] = []
+    vals: list[Any] | None = [] if values else None
+    if type(m) is W3LeafMatcher:
+        while True:
+            m._read_data()
+            block = m._data[0]
+            ids.extend(block if m._byteids else accumulate(block))  # ids are delta-coded
+            m._read_weights()
+            weights.extend(m._weights)
+            if vals is not None:
+                m._read_values()
+                vals.extend(m._values)
+            if m._lastblock:
+                break
+            m._goto(m._nextoffset)
+    else:
+        while m.is_active():
+            ids.append(m.id())
+            weights.append(m.weight())
+            if vals is not None:
+                vals.append(m.value())
+            m.next()
+    total = len(ids)
+    deleted = leaf.deleted
+    if deleted:
+        keep = [i for i, d in enumerate(ids) if d not in deleted]
+        ids = [ids[i] for i in keep]
+        weights = [weights[i] for i in keep]
+        if vals is not None:
+            vals = [vals[i] for i in keep]
+    return ids, weights, vals, total
+
+
+def _positions(value: bytes) -> list[int]:
+    """The positions of a posting of a positional field (``formats.Positions`` coding: a
+    4-byte count, then the pickled position deltas)."""
+    return list(accumulate(loads(value[4:] if value[-1:] == b"." else value[4:] + b".")))
+
+
+def _global(ids: list[int], offset: int) -> list[int]:
+    return [offset + d for d in ids] if offset else ids
+
+
+def _chained(positions: list[list[int]], slop: int) -> bool:
+    """Whether each word occurs 1..``slop`` positions after the previous one, in order."""
+    ends = positions[0]
+    for following in positions[1:]:
+        nxt = []
+        for p in following:
+            i = bisect_left(ends, p) - 1
+            if i >= 0 and p - ends[i] <= slop:
+                nxt.append(p)
+        if not nxt:
+            return False
+        ends = nxt
+    return True
