@@ -165,3 +165,12 @@ def test_and_not_excludes_from_hits_counts_facets_and_exports(capsys, tmp_path: 
         assert {c["value"]: c["count"] for c in data["facets"]["sender"]} == {"Mikoyan": 1}
         status, out, _ = run(capsys, "query", query, "--index", index, "--format", "csv")
         assert len(out.strip().splitlines()) == 2, query  # header and the one document
+
+
+def test_did_you_mean_leaves_names_alone_and_never_offers_a_stopword(capsys, raw_html_index):
+    index = str(raw_html_index)
+    for query in ('"Mao Tse-tung"', "Chou En-lai", "Tse"):
+        status, out, _ = run(capsys, "query", query, "--index", index, "--format", "json")
+        assert json.loads(out)["suggestion"] is None, query
+    status, out, _ = run(capsys, "query", "armistise", "--index", index, "--format", "json")
+    assert status == 1 and json.loads(out)["suggestion"] == "armistice"

@@ -183,3 +183,16 @@ def test_explain_and_did_you_mean(capsys, index):
     assert first.startswith("query read as:") and "demarcation" in first and "mao" in first.lower()
     status, out, _ = run(capsys, "query", "armistise", "--index", index, "--format", "json")
     assert status == 1 and json.loads(out)["suggestion"] == "armistice"
+
+
+def test_where_keeps_exactly_what_the_facet_value_counts(capsys, index):
+    _, out, _ = run(capsys, "facets", "place", "--index", index, "--format", "json")
+    counts = {c["value"]: c["count"] for c in json.loads(out)["values"]}
+    china = [v for v in counts if "China" in v]
+    assert "China" in counts and len(china) > 1  # "Manchuria (China)" and the like exist too
+    _, out, _ = run(capsys, "query", "--where", "place=china", "--index", index, "--format", "json")
+    assert json.loads(out)["total"] == counts["China"]
+    # No document has the whole value "Korea": its word is matched instead.
+    _, out, _ = run(capsys, "query", "--where", "place=Korea", "--index", index, "--format", "json")
+    korea = sum(n for v, n in counts.items() if "Korea" in v.split(" (")[0])
+    assert "Korea" not in counts and 0 < json.loads(out)["total"] <= korea

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from searcher.errors import QueryError
 from searcher.names import NameAuthority
 from searcher.query import parse, parse_filters
-from searcher.query.ast import And, Not, Or, Phrase, Term, Wildcard
+from searcher.query.ast import And, Not, Or, Phrase, Term, Value, Wildcard
 
 AUTHORITY = NameAuthority(
     [
@@ -124,17 +124,17 @@ def test_filters_use_canonical_names_for_person_fields():
     node = parse_filters(["sender=Filippov", "sender=Mao", "place=Korea"], authority=AUTHORITY)
     assert node == And(
         (
-            Or((Term("sender", "stalin"), Term("sender", "mao zedong"))),
-            Term("places", "korea"),
+            Or((Value("sender", "stalin"), Value("sender", "mao zedong"))),
+            Value("places", "korea"),
         )
     )
-    assert parse_filters(["sender=Filippov"], exact=True) == Term("sender", "filippov")
+    assert parse_filters(["sender=Filippov"], exact=True) == Value("sender", "filippov")
 
 
 def test_package_authority_is_the_default():
     query = parse("Stalin")
     assert "Filippov" in query.expanded["Stalin"]
-    assert parse_filters(["sender=Feng Xi"]) == Term("sender", "stalin")
+    assert parse_filters(["sender=Feng Xi"]) == Value("sender", "stalin")
 
 
 @settings(max_examples=200, deadline=None)

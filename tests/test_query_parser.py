@@ -20,6 +20,7 @@ from searcher.query.ast import (
     Or,
     Phrase,
     Term,
+    Value,
     Wildcard,
 )
 from searcher.query.help import SYNTAX_HELP
@@ -346,8 +347,8 @@ def test_help_examples_parse():
 def test_filters_or_within_a_field_and_across_fields():
     assert parse_filters(["type=Telegram", "place=North Korea", "type=Cable"], exact=True) == And(
         (
-            Or((Term("type", "telegram"), Term("type", "cable"))),
-            Term("places", "north korea"),
+            Or((Value("type", "telegram"), Value("type", "cable"))),
+            Value("places", "north korea"),
         )
     )
 

@@ -43,6 +43,12 @@ def compile_node(node: ast.Node, cache: ReaderCache) -> wq.Query:
         return _date_range(node)
     if isinstance(node, ast.Term):
         return _term(node.field, node.text, cache)
+    if isinstance(node, ast.Value):
+        _check_field(node.field)
+        values = cache.values_lower(node.field).get(node.value.lower(), ())
+        if not values:  # no such facet value: match it as words ("Korea" in "Korea (North)")
+            return _keyword(node.field, node.value, cache)
+        return _or(wq.Term(node.field, value) for value in values)
     if isinstance(node, ast.Phrase):
         return _phrase(node.field, node.words, node.slop, cache)
     if isinstance(node, ast.Wildcard):

@@ -15,11 +15,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
 from whoosh import query as wq
 from whoosh import scoring
+from whoosh.analysis import STOP_WORDS
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import EmptyIndexError, Index
@@ -304,6 +306,7 @@ class WhooshEngine(Engine):
                 or len(word) < 3
                 or not word.isalpha()
                 or (lower in lexicon.counts if lexicon else reader.doc_frequency(WORDS, lower))
+                or lower in _name_words()
             ):
                 out.append(word)
                 continue
@@ -311,7 +314,7 @@ class WhooshEngine(Engine):
                 found = lexicon.suggest(lower, maxdist=2, prefix=1)
             else:
                 found = next(iter(corrector.suggest(lower, limit=1, maxdist=2, prefix=1)), None)
-            if found:
+            if found and found not in STOP_WORDS:
                 out.append(found)
                 changed = True
             else:
@@ -344,6 +347,20 @@ class WhooshEngine(Engine):
 
 
 _SUGGEST_WORD = re.compile(r"\w+")
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Every word of every known name: a spelling never to "correct" ("Tse" of Tse-tung)."""
+    from searcher.names import default_authority, name_tokens
+
+    authority = default_authority()
+    return frozenset(
+        token
+        for name in authority.names()
+        for form in authority.variants(name)
+        for token in name_tokens(form)
+    )
 
 
 def _top(

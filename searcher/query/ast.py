@@ -45,6 +45,19 @@ class Term(Node):
 
 
 @dataclass(frozen=True)
+class Value(Node):
+    """Exactly one whole value of a keyword field, in any case: what a facet count counts.
+
+    Filters (``--where place=Korea``) use it, so they keep the documents the facet value
+    "Korea" counts, and not those of "North Korea".  Where no document has the whole
+    value, its words are matched instead, as for a Term.
+    """
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Phrase(Node):
     """Words in order; ``slop`` > 0 allows that many positions between them (proximity)."""
 

@@ -12,6 +12,7 @@ from searcher.query.ast import (
     Or,
     Phrase,
     Term,
+    Value,
     Wildcard,
 )
 from searcher.query.fields import kind
@@ -40,6 +41,8 @@ def _describe(node: Node, names: dict[str, tuple[str, tuple[str, ...]]], top: bo
         return "every document"
     if isinstance(node, Term):
         return _term(node, names)
+    if isinstance(node, Value):
+        return f"{node.field} is '{node.value}'"
     if isinstance(node, Phrase):
         return _phrase(node, names)
     if isinstance(node, Wildcard):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from searcher.errors import QueryError
 from searcher.query import fields
-from searcher.query.ast import And, DateRange, MatchAll, Node, Not, Or, Term
+from searcher.query.ast import And, DateRange, MatchAll, Node, Not, Or, Term, Value
 from searcher.query.daterange import date_node
 from searcher.query.words import split, term_or_phrase
 
@@ -20,15 +20,15 @@ def parse_filters(
 ) -> Node | None:
     """``["sender=Stalin", "place=Korea"]`` as a node: one field's values OR, fields AND.
 
-    Keyword values are whole values as facets show them (a Term: whole value or its
-    words, see searcher.query.ast); names in person fields go
+    Keyword values are whole values as facets show them (a Value, any case); names in
+    person fields go
     through the name authority (``authority`` defaults to the package's) unless ``exact``.
     Text fields match the value as a phrase, date fields as a date or range.
 
     >>> parse_filters(["type=Telegram", "type=Cable", "year=1951"], exact=True)
     ... # doctest: +NORMALIZE_WHITESPACE
-    And(items=(Or(items=(Term(field='type', text='telegram'),
-                         Term(field='type', text='cable'))),
+    And(items=(Or(items=(Value(field='type', value='telegram'),
+                         Value(field='type', value='cable'))),
                DateRange(start=datetime.date(1951, 1, 1), end=datetime.date(1951, 12, 31))))
     """
     by_field: dict[str, list[Node]] = {}
@@ -64,7 +64,7 @@ def _value(
 
                 authority = default_authority()
             value = authority.canonical(value) or value
-        return Term(field, " ".join(value.lower().split()))
+        return Value(field, " ".join(value.lower().split()))
     node = term_or_phrase(field, split(value))
     if node is None:
         raise QueryError(f"filter '{item}' has no words to match")

@@ -96,6 +96,10 @@ class _Compiler:
             return self.negate(self.node(node.item, not negated))
         if isinstance(node, ast.DateRange):
             return _date_range(node)
+        if isinstance(node, ast.Value):
+            # The whole value, or its words (the embedded engine takes the words only
+            # where no document has the whole value).
+            return self.words(node.field, words(node.value), 0, negated, whole=node.value)
         if isinstance(node, ast.Term):
             return self.words(node.field, words(node.text), 0, negated, whole=node.text)
         if isinstance(node, ast.Phrase):
