@@ -196,3 +196,11 @@ def test_where_keeps_exactly_what_the_facet_value_counts(capsys, index):
     _, out, _ = run(capsys, "query", "--where", "place=Korea", "--index", index, "--format", "json")
     korea = sum(n for v, n in counts.items() if "Korea" in v.split(" (")[0])
     assert "Korea" not in counts and 0 < json.loads(out)["total"] <= korea
+
+
+def test_usage_errors_are_one_line_with_status_two(capsys):
+    status, out, err = run(capsys, "show")
+    assert status == 2 and out == ""
+    assert err.strip() == "search: Missing argument 'IDS...' (see `search show --help`)"
+    status, _, err = run(capsys, "query", "x", "--limit", "0")
+    assert status == 2 and len(err.strip().splitlines()) == 1 and "--limit" in err

@@ -77,8 +77,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("search: interrupted", err=True)
         status = 130
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "search"
+        message = exc.format_message().rstrip(".")
+        click.echo(f"search: {message} (see `{where} --help`)", err=True)
+        status = exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"search: {exc.format_message()}", err=True)
         status = exc.exit_code
     except SearcherError as exc:
         click.echo(f"search: {exc}", err=True)
