@@ -13,8 +13,9 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from searcher.ingest import DEFAULT_MAX_BYTES, content_hash, is_page
 PARALLEL_FROM = 200
 #: Pages per task sent to a worker process.
 CHUNK = 32
+#: Tasks queued per worker process ahead of the writer.
+IN_FLIGHT = 4
 
 
 @dataclass(frozen=True)
@@ -296,12 +299,18 @@ def _parse_all(
         for path, rel in todo:
             yield _parse_one(path, rel, max_bytes, prepare)
         return
-    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    chunks = (todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK))
     pool = ProcessPoolExecutor(max_workers=count, initializer=_worker_init, initargs=(os.getpid(),))
     try:
-        futures = [pool.submit(_parse_chunk, chunk, max_bytes, prepare) for chunk in chunks]
-        for future in futures:
-            yield from future.result()
+        # A bounded window of chunks in flight: parsed pages wait for the writer in memory,
+        # so the workers may run only a little ahead of it, however many pages there are.
+        window: deque[Future[list[tuple[str, Any, str | None]]]] = deque()
+        for chunk in chunks:
+            window.append(pool.submit(_parse_chunk, chunk, max_bytes, prepare))
+            if len(window) >= IN_FLIGHT * count:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
     except BaseException:
         # Ctrl-C, an error or an abandoned build: stop the workers now, not after their
         # queued pages (the executor has no public way to do this before Python 3.14).

@@ -309,8 +309,14 @@ def repair_mojibake(text: str) -> str:
     return text
 
 
+#: The start of any mojibake sequence; one cheap scan rules most pages out.
+_MOJIBAKE_START = re.compile(f"[\xc2-\xf4][{_MOJIBAKE_CONT}]")
+
+
 def _looks_double_encoded(text: str) -> bool:
     """Whether mojibake sequences make up most of the text's non-ASCII characters."""
+    if text.isascii() or not _MOJIBAKE_START.search(text):
+        return False
     covered = 0
     for match in _MOJIBAKE.finditer(text):
         if _fix_sequence(match) != match.group():
