@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -262,10 +263,7 @@ def _write_shards(
     done = multiprocessing.Value("q", 0)
     indexed = 0
     failed: list[tuple[str, str]] = []
-    pool = ProcessPoolExecutor(
-        max_workers=count, initializer=_init_shard_worker, initargs=(os.getpid(), done)
-    )
-    try:
+    with _workers(count, _init_shard_worker, (os.getpid(), done)) as pool:
         task = (max_bytes, build.preparer, build.write_shard, target)
         futures = [pool.submit(_shard, todo[i::count], *task) for i in range(count)]
         pending = set(futures)
@@ -280,12 +278,6 @@ def _write_shards(
             indexed += n
             failed.extend(bad)
             build.add_segments([segment])
-    except BaseException:
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.kill()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
     return indexed, failed
 
 
@@ -300,8 +292,7 @@ def _parse_all(
             yield _parse_one(path, rel, max_bytes, prepare)
         return
     chunks = (todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK))
-    pool = ProcessPoolExecutor(max_workers=count, initializer=_worker_init, initargs=(os.getpid(),))
-    try:
+    with _workers(count, _worker_init, (os.getpid(),)) as pool:
         # A bounded window of chunks in flight: parsed pages wait for the writer in memory,
         # so the workers may run only a little ahead of it, however many pages there are.
         window: deque[Future[list[tuple[str, Any, str | None]]]] = deque()
@@ -311,9 +302,19 @@ def _parse_all(
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+
+
+@contextmanager
+def _workers(
+    count: int, initializer: Callable[..., None], initargs: tuple[Any, ...]
+) -> Iterator[ProcessPoolExecutor]:
+    """A pool of worker processes, killed at once on Ctrl-C, an error or an abandoned
+    build, not after their queued pages (the executor has no public way to do this before
+    Python 3.14)."""
+    pool = ProcessPoolExecutor(max_workers=count, initializer=initializer, initargs=initargs)
+    try:
+        yield pool
     except BaseException:
-        # Ctrl-C, an error or an abandoned build: stop the workers now, not after their
-        # queued pages (the executor has no public way to do this before Python 3.14).
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()
         raise
