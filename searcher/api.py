@@ -111,8 +111,8 @@ class Archive:
     def get(self, id: str) -> Record | None:
         """The record with this id, or None.
 
-        >>> archive.get("119354").title                        # doctest: +SKIP
-        'Telegram from Mao Zedong to Filippov [Stalin]'
+        >>> archive.get("900024").title                        # doctest: +SKIP
+        'Telegram from Mao Zedong to Filippov (Stalin)'
         """
         return self._engine.get(id)
 

@@ -24,7 +24,7 @@ Examples:
   search rebuild                          index the pages in raw_html/ into index/
   search "armistice negotiations"~5       shorthand for: search query ...
   search query 'sender:Stalin date:1950..1951' --facet recipient
-  search show 119377
+  search show 900001
   search facets subject
 Run `search query --help` for the query language."""
 

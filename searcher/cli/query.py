@@ -137,8 +137,8 @@ def show(ids: tuple[str, ...], index: str, fmt: str) -> int:
 
     \b
     Examples:
-      search show 119377
-      search show 119377 300653 --format json
+      search show 900001
+      search show 900001 300653 --format json
     """
     from searcher.cli.output import render_records
     from searcher.errors import SearcherError

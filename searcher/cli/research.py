@@ -39,9 +39,9 @@ def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None) -> 
 
     \b
     Examples:
-      search cite 119377
-      search cite 119377 300653 --style chicago-bib
-      search cite 119377 --style ris > mao.ris          (Zotero: File > Import)
+      search cite 900001
+      search cite 900001 300653 --style chicago-bib
+      search cite 900001 --style ris > mao.ris          (Zotero: File > Import)
       search query 'sender:Mao armistice' --format csl-json > all.json
     """
     from searcher.cite import format_citations
@@ -196,8 +196,8 @@ def similar(id: str, index: str, limit: int, fmt: str) -> int:
 
     \b
     Examples:
-      search similar 119377
-      search similar 119377 --limit 20 --format csv
+      search similar 900001
+      search similar 900001 --limit 20 --format csv
     """
     from searcher.cli.output import render_results
 
