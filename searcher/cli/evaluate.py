@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from searcher.cli.common import emit, format_option, index_option, open_archive
-from searcher.evaluate import Evaluation, Judgment, QueryScore, load_judgments
-from searcher.evaluate import evaluate as run_evaluation
+
+if TYPE_CHECKING:
+    from searcher.evaluate import Evaluation, Judgment, QueryScore
 
 #: The judged set the project keeps (relative to the project folder).
 DEFAULT_JUDGMENTS = "tests/relevance/judgments.tsv"
@@ -48,6 +51,9 @@ def evaluate(judgments: str, index: str, k: int, fmt: str) -> int:
       search evaluate my-judgments.tsv --index /data/index --format json
       search evaluate --index postgresql://me@db/archive --format csv > scores.csv
     """
+    from searcher.evaluate import evaluate as run_evaluation
+    from searcher.evaluate import load_judgments
+
     judged = load_judgments(judgments)
     with open_archive(index) as archive:
         result = run_evaluation(archive, judged, k=k)
