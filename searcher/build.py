@@ -127,6 +127,20 @@ def rebuild(
     state goes live only when complete; on any error or Ctrl-C the previous index stays.
     ``progress(done, total)`` is called as pages are parsed.
     """
+    with _interrupts():
+        return _rebuild(source, index, full, workers, follow_links, max_bytes, progress, wait)
+
+
+def _rebuild(
+    source: str | Path,
+    index: str | Path,
+    full: bool,
+    workers: int | None,
+    follow_links: bool,
+    max_bytes: int,
+    progress: Callable[[int, int], None] | None,
+    wait: bool,
+) -> BuildReport:
     from searcher.engine import open_engine
 
     started = time.perf_counter()
@@ -176,6 +190,7 @@ def rebuild(
                         deleted += build.delete([rel])
                 else:
                     indexed += build.add_prepared([doc])
+                _stop_if_interrupted()
                 if progress is not None:
                     progress(done, len(todo))
         report = BuildReport(
@@ -191,6 +206,7 @@ def rebuild(
         remember = getattr(build, "remember_failures", None)
         if remember is not None:
             remember({rel: (digests[rel], why) for rel, why in failed if rel in digests})
+        _stop_if_interrupted()
         build.commit(report)
     except BaseException:
         if parsed is not None:
@@ -269,6 +285,7 @@ def _write_shards(
         pending = set(futures)
         while pending:
             _, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
+            _stop_if_interrupted()
             if progress is not None:
                 progress(done.value, len(todo))
             if any(f.done() and f.exception() is not None for f in futures):
@@ -302,6 +319,39 @@ def _parse_all(
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+
+
+#: Set by Ctrl-C during a rebuild in the main thread (see ``_interrupts``).
+_INTERRUPTED = threading.Event()
+
+
+@contextmanager
+def _interrupts() -> Iterator[None]:
+    """Remember Ctrl-C as well as raising it: Python drops a KeyboardInterrupt raised while
+    a finaliser runs, so the build also looks at the flag before it goes on or publishes."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield  # embedded, or the host handles Ctrl-C its own way
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        _INTERRUPTED.set()
+        raise KeyboardInterrupt
+
+    _INTERRUPTED.clear()
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _INTERRUPTED.clear()
+
+
+def _stop_if_interrupted() -> None:
+    if _INTERRUPTED.is_set():
+        raise KeyboardInterrupt
 
 
 @contextmanager

@@ -119,6 +119,26 @@ def test_interrupted_build_leaves_the_previous_index(pages, tmp_path, monkeypatc
     assert sorted(p.name for p in index.iterdir() if p.name.startswith("gen-")) == ["gen-000001"]
 
 
+@pytest.mark.parametrize("at_page", [1, 4])
+def test_ctrl_c_swallowed_by_a_finaliser_still_stops_the_build(pages, tmp_path, at_page):
+    """Python drops a KeyboardInterrupt raised inside a finaliser; the build must not."""
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)
+    (pages / "e.html").write_text("Report\nThe armistice report.")
+
+    def progress(done: int, total: int) -> None:
+        if done == at_page:  # the last page too: the check before publishing catches it
+            try:
+                signal.raise_signal(signal.SIGINT)
+            except KeyboardInterrupt:
+                pass  # what the interpreter does with it in a __del__
+
+    with pytest.raises(KeyboardInterrupt):
+        rebuild(pages, index, workers=1, full=True, progress=progress)
+    assert titles(index, "armistice") == ["Telegram on the armistice"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_reader_picks_up_a_new_generation(pages, tmp_path):
     index = tmp_path / "index"
     rebuild(pages, index, workers=1)

@@ -405,3 +405,61 @@ def test_phrase_words_must_follow_in_order_within_the_slop(engine):
     assert ids(engine, ast.Phrase(None, ("alliance", "friendship"), 3)) == []
     assert ids(engine, ast.Phrase(None, ("kim", "armistice"), 4)) == []
     assert ids(engine, ast.Phrase(None, ("kim", "armistice"), 5)) == ["4004"]
+
+
+def test_positions_beyond_sixteen_bits_keep_phrases_exact(tmp_path):
+    from whoosh import query as wq
+
+    from searcher.engine.compile import compile_node
+    from searcher.engine.matching import evaluate
+
+    filler = "report " * 70_000  # the phrase sits past position 65,535
+    long = Record(
+        id="9009",
+        title="A very long transcript",
+        body=filler + "the armistice line was drawn. Line armistice.",
+        path="long.html",
+        content_hash="l9",
+    )
+    build_index(tmp_path / "index", (*RECORDS, long))
+    engine = open_engine(tmp_path / "index")
+    try:
+        assert ids(engine, ast.Phrase(None, ("armistice", "line"), 0)) == ["4004", "9009"]
+        assert ids(engine, ast.Phrase(None, ("line", "armistice"), 0)) == ["9009"]
+        with engine._lock:
+            gen = engine._generation()
+            q = compile_node(ast.Phrase(None, ("report", "the", "armistice"), 0), gen.cache)
+            found = evaluate(q, gen.cache, gen.searcher)
+            whoosh = {h.docnum for h in gen.searcher.search(q, limit=None)}
+        assert isinstance(q, wq.Query) and set(found) == whoosh and len(found) == 1
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize("positions", [[], [0], [3, 7, 7000], [5, 65_535], [1, 65_536, 900_000]])
+def test_packed_positions_round_trip(positions):
+    from whoosh import formats
+
+    from searcher.engine.matching import _decoder
+    from searcher.engine.schema import PackedPositions
+
+    packed = PackedPositions()
+    value = packed.encode(positions)
+    assert packed.decode_positions(value) == positions
+    assert packed.decode_frequency(value) == len(positions)
+    assert list(_decoder(packed)(value)) == positions
+    legacy = formats.Positions()  # indexes written before the packed format still read
+    if positions:
+        assert list(_decoder(legacy)(legacy.encode(positions))) == positions
+
+
+def test_stored_records_read_back_in_both_stored_forms():
+    import json
+    import zlib
+
+    from searcher.engine.schema import from_stored, to_document
+
+    record = RECORDS[0]
+    blob = to_document(record)["rec"]
+    legacy = zlib.compress(json.dumps(record.to_dict(), ensure_ascii=False).encode(), 1)
+    assert from_stored(blob) == from_stored(legacy) == record

@@ -184,3 +184,18 @@ def test_same_stats(engine: Engine, whoosh: Engine) -> None:
         theirs.date_max,
     )
     assert mine.facets == theirs.facets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("armistise negotiatons", "armistice negotiations"),
+        ("title:armistise", "title:armistice"),  # a text field's words are respelt
+        ("place:Pyongyangg armistise", "place:Pyongyangg armistice"),  # facet values are not
+        ('sender:"Mao Zedongg" armistise', 'sender:"Mao Zedongg" armistice'),
+        ("armistice", None),
+        ("sender:mao", None),
+    ],
+)
+def test_same_spelling_suggestions(engine: Engine, text: str, expected: str | None) -> None:
+    assert engine.suggest(text) == expected

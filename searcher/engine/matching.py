@@ -15,7 +15,7 @@ form here fall back to Whoosh's own matchers (same documents and scores, slower)
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 from math import log
 from pickle import loads
@@ -26,6 +26,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 
 from searcher.engine.cache import K1, Leaf, ReaderCache
+from searcher.engine.schema import PackedPositions, unpack_positions
 
 Scores = dict[int, float]
 #: The integer columns that hold the date fields' values (see ``schema``): range queries
@@ -35,6 +36,8 @@ RANGE_COLUMNS = {"date_start": "sort_asc", "date_end": "end_c"}
 #: weights, values (when asked for) and the count of all postings, deleted ones too
 #: (Whoosh's document frequency, for idf).
 _Postings = tuple[list[int], list[float], list[Any] | None, int]
+_BEFORE = (-1).__add__  # p -> p - 1
+_AFTER = (1).__add__  # p -> p + 1
 
 
 def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True) -> Scores:
@@ -108,18 +111,21 @@ class _Run:
             for b in btexts
         ]
         factors = [self._factor(field, found) for found in per_word] if self.scored else []
+        decode = _decoder(self.cache.reader.schema[field].format)
         for i, leaf in enumerate(self.cache.leaves()):
             lists = [found[i][1] for found in per_word]
             if any(not lst[0] for lst in lists):
                 continue
             index = [dict(zip(lst[0], range(len(lst[0])), strict=True)) for lst in lists]
-            shortest = min(range(len(lists)), key=lambda k: len(lists[k][0]))
-            candidates = [d for d in lists[shortest][0] if all(d in idx for idx in index)]
+            order = sorted(range(len(lists)), key=lambda k: len(lists[k][0]))
+            candidates = lists[order[0]][0]
+            for k in order[1:]:
+                candidates = [d for d in candidates if d in index[k]]
+            values = [lst[2] for lst in lists]
             norm = self.cache.norms(leaf, field) if self.scored else None
             for d in candidates:
                 at = [idx[d] for idx in index]
-                positions = [_positions(lst[2][j]) for lst, j in zip(lists, at, strict=True)]
-                if not _chained(positions, slop):
+                if not _chained([decode(v[j]) for v, j in zip(values, at, strict=True)], slop):
                     continue
                 score = 0.0
                 if norm is not None:
@@ -278,9 +284,14 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
     return ids, weights, vals, total
 
 
-def _positions(value: bytes) -> list[int]:
-    """The positions of a posting of a positional field (``formats.Positions`` coding: a
-    4-byte count, then the pickled position deltas)."""
+def _decoder(fmt: Any) -> Callable[[bytes], Sequence[int]]:
+    """The fastest decoder of a positional field's posting values."""
+    return unpack_positions if isinstance(fmt, PackedPositions) else _pickled_positions
+
+
+def _pickled_positions(value: bytes) -> list[int]:
+    """Positions in ``formats.Positions`` coding (indexes written before PackedPositions):
+    a 4-byte count, then the pickled position deltas."""
     return list(accumulate(loads(value[4:] if value[-1:] == b"." else value[4:] + b".")))
 
 
@@ -288,16 +299,24 @@ def _global(ids: list[int], offset: int) -> list[int]:
     return [offset + d for d in ids] if offset else ids
 
 
-def _chained(positions: list[list[int]], slop: int) -> bool:
+def _chained(positions: list[Sequence[int]], slop: int) -> bool:
     """Whether each word occurs 1..``slop`` positions after the previous one, in order."""
-    ends = positions[0]
+    if slop == 1:  # a phrase: shift the ends one place and intersect, all in C
+        ends = set(positions[0])
+        for following in positions[1:]:
+            ends = ends.intersection(map(_BEFORE, following))
+            if not ends:
+                return False
+            ends = set(map(_AFTER, ends))
+        return True
+    ends_list: Sequence[int] = positions[0]
     for following in positions[1:]:
         nxt = []
         for p in following:
-            i = bisect_left(ends, p) - 1
-            if i >= 0 and p - ends[i] <= slop:
+            i = bisect_left(ends_list, p) - 1
+            if i >= 0 and p - ends_list[i] <= slop:
                 nxt.append(p)
         if not nxt:
             return False
-        ends = nxt
+        ends_list = nxt
     return True

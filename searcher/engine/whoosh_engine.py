@@ -7,7 +7,6 @@ import heapq
 import math
 import operator
 import pickle
-import re
 import struct
 import threading
 import zlib
@@ -15,13 +14,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
 from whoosh import query as wq
 from whoosh import scoring
-from whoosh.analysis import STOP_WORDS
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import EmptyIndexError, Index
@@ -51,6 +48,7 @@ from searcher.errors import (
     StorageError,
 )
 from searcher.query.ast import MatchAll, Node
+from searcher.query.spelling import respell
 from searcher.record import DERIVED_FACETS, QUERY_FIELDS, Record
 from searcher.results import FacetCount, Hit, Results
 
@@ -288,39 +286,23 @@ class WhooshEngine(Engine):
     def _suggest(self, gen: _Generation, text: str) -> str | None:
         reader = gen.searcher.reader()
         lexicon = gen.cache.words()
-        if lexicon is None and WORDS not in reader.indexed_field_names():
+        if lexicon is not None:
+            counts = lexicon.counts
+
+            def correct(word: str) -> str | None:
+                return None if word in counts else lexicon.suggest(word, maxdist=2, prefix=1)
+
+        elif WORDS in reader.indexed_field_names():  # indexes from before the word file
+            corrector = reader.corrector(WORDS)
+
+            def correct(word: str) -> str | None:
+                if reader.doc_frequency(WORDS, word):
+                    return None
+                return next(iter(corrector.suggest(word, limit=1, maxdist=2, prefix=1)), None)
+
+        else:
             return None
-        corrector = reader.corrector(WORDS) if lexicon is None else None
-        changed = False
-        out: list[str] = []
-        pos = 0
-        for m in _SUGGEST_WORD.finditer(text):
-            word = m.group()
-            out.append(text[pos : m.start()])
-            pos = m.end()
-            follows = text[m.end() : m.end() + 1]
-            lower = word.lower()
-            if (
-                follows == ":"
-                or word in ("AND", "OR", "NOT")
-                or len(word) < 3
-                or not word.isalpha()
-                or (lower in lexicon.counts if lexicon else reader.doc_frequency(WORDS, lower))
-                or lower in _name_words()
-            ):
-                out.append(word)
-                continue
-            if lexicon is not None:
-                found = lexicon.suggest(lower, maxdist=2, prefix=1)
-            else:
-                found = next(iter(corrector.suggest(lower, limit=1, maxdist=2, prefix=1)), None)
-            if found and found not in STOP_WORDS:
-                out.append(found)
-                changed = True
-            else:
-                out.append(word)
-        out.append(text[pos:])
-        return "".join(out) if changed else None
+        return respell(text, correct)
 
     def stats(self) -> Stats:
         with self._lock:
@@ -344,23 +326,6 @@ class WhooshEngine(Engine):
 
     def begin_build(self, full: bool, *, wait: bool = False) -> Build:
         return WhooshBuild(self.root, full=full, wait=wait)
-
-
-_SUGGEST_WORD = re.compile(r"\w+")
-
-
-@cache
-def _name_words() -> frozenset[str]:
-    """Every word of every known name: a spelling never to "correct" ("Tse" of Tse-tung)."""
-    from searcher.names import default_authority, name_tokens
-
-    authority = default_authority()
-    return frozenset(
-        token
-        for name in authority.names()
-        for form in authority.variants(name)
-        for token in name_tokens(form)
-    )
 
 
 def _top(

@@ -135,7 +135,6 @@ def write_postings(
     Equivalent to ``FieldWriter.add_postings``, one term at a time: each posting block is
     filled with array extends instead of a method call per posting.
     """
-    dfl = lengths.doc_field_length
     lastfield = None
     for (fieldname, btext), group in groupby(items, _FIELD_TERM):
         if fieldname != lastfield:
@@ -144,15 +143,16 @@ def write_postings(
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfield = fieldname
         fieldwriter.start_term(btext)
-        _add_term(fieldwriter._postwriter, fieldname, group, dfl)
+        _add_term(fieldwriter._postwriter, fieldname, group, lengths)
         fieldwriter.finish_term()
     if lastfield is not None:
         fieldwriter.finish_field()
 
 
-def _add_term(pw: Any, fieldname: str, group: Iterator[tuple[Any, ...]], dfl: Any) -> None:
+def _add_term(pw: Any, fieldname: str, group: Iterator[tuple[Any, ...]], lengths: Lengths) -> None:
     """What ``W3PostingsWriter.add_posting`` does for each posting, a block at a time."""
     limit = pw._blocklimit
+    known = lengths.known.get(fieldname, {})
     postings = list(group)
     for start in range(0, len(postings), limit):
         if len(pw._ids) >= limit:
@@ -168,7 +168,10 @@ def _add_term(pw: Any, fieldname: str, group: Iterator[tuple[Any, ...]], dfl: An
         top = max(weights)
         if top > pw._maxweight:
             pw._maxweight = top
-        found = [n for n in (dfl(d, fieldname) for d in docnums) if n]
+        got = list(map(known.get, docnums))
+        if None in got:  # documents merged in from another segment: lengths on disk
+            got = [lengths.doc_field_length(d, fieldname) for d in docnums]
+        found = [n for n in got if n]
         if found:
             low, high = min(found), max(found)
             if pw._minlength is None or low < pw._minlength:

@@ -21,6 +21,7 @@ from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.engine.schema import FACET_FIELDS, stem, words
 from searcher.errors import IndexBusyError, IndexDamagedError, IndexMissingError, QueryError
 from searcher.query.ast import MatchAll, Node
+from searcher.query.spelling import respell
 from searcher.record import QUERY_FIELDS, Record
 from searcher.results import FacetCount, Hit, Results, Snippet
 
@@ -290,25 +291,7 @@ class PostgresEngine(Engine):
             return self._suggest(text)
 
     def _suggest(self, text: str) -> str | None:
-        out: list[str] = []
-        pos = 0
-        changed = False
-        for m in re.finditer(r"\w+", text):
-            word = m.group()
-            out.append(text[pos : m.start()])
-            pos = m.end()
-            lower = word.lower()
-            keep = (
-                text[m.end() : m.end() + 1] == ":"
-                or word in ("AND", "OR", "NOT")
-                or len(word) < 3
-                or not word.isalpha()
-            )
-            found = None if keep else self._correct(lower)
-            out.append(found or word)
-            changed = changed or found is not None
-        out.append(text[pos:])
-        return "".join(out) if changed else None
+        return respell(text, self._correct)
 
     def _correct(self, word: str) -> str | None:
         """The closest frequent lexicon word (same first letter, 2 edits), unless known."""
