@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -128,10 +129,8 @@ def test_ctrl_c_swallowed_by_a_finaliser_still_stops_the_build(pages, tmp_path, 
 
     def progress(done: int, total: int) -> None:
         if done == at_page:  # the last page too: the check before publishing catches it
-            try:
+            with contextlib.suppress(KeyboardInterrupt):  # as the interpreter does in a __del__
                 signal.raise_signal(signal.SIGINT)
-            except KeyboardInterrupt:
-                pass  # what the interpreter does with it in a __del__
 
     with pytest.raises(KeyboardInterrupt):
         rebuild(pages, index, workers=1, full=True, progress=progress)

@@ -338,14 +338,18 @@ def test_lean_writer_writes_what_whoosh_writes(tmp_path):
         folder = tmp_path / name
         folder.mkdir()
         ix = FileStorage(str(folder)).create_index(build_schema())
-        writer = writer_class(ix, codec=small_blocks, limitmb=1)
-        writer.pool.limit = 20_000  # spill sorted runs to disk along the way
-        for record in many:
-            writer.add_document(**to_document(record))
-        writer.commit()
+        for merge, batch in ((False, many[:40]), (True, many[40:])):
+            writer = writer_class(ix, codec=small_blocks, limitmb=1, compound=False)
+            writer.pool.limit = 20_000  # spill sorted runs to disk along the way
+            for record in batch:
+                writer.add_document(**to_document(record))
+            writer.commit(optimize=merge)  # the second commit merges the first segment in
     plain, lean = _postings(tmp_path / "plain"), _postings(tmp_path / "lean")
     assert len(plain[0]) > 100
     assert lean == plain
+    for ext in (".pst", ".trm"):  # the very same bytes
+        (a,), (b,) = ((tmp_path / n).glob(f"*{ext}") for n in ("plain", "lean"))
+        assert a.read_bytes() == b.read_bytes()
 
 
 def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):

@@ -1,12 +1,15 @@
 """A leaner Whoosh segment writer for the engine's own schema.
 
-It writes exactly the segments Whoosh's ``SegmentWriter`` writes (same codec, same files,
-same postings), with less work per posting, which is where a rebuild spends its time:
+It writes exactly the segments Whoosh's ``SegmentWriter`` writes (same codec, same bytes
+in the postings and term files), with less work per posting, which is where a rebuild
+spends its time:
 
-- ``add_document`` appends postings straight to the sorting pool (no per-posting asserts
-  or size sums) and remembers each document's field lengths;
-- the flush feeds each term's postings to the codec in bulk, taking field lengths from
-  that memory instead of reading them back from the length columns once per posting.
+- postings are gathered per term (:class:`~searcher.engine.postings.TermPool`), not as
+  one tuple per posting sorted at the end; each document's field lengths are remembered;
+- the flush writes each term's posting blocks itself, as ``W3PostingsWriter`` would
+  (same header, block tuple, compression and term info), with list operations per block
+  instead of method calls per posting, and field lengths taken from memory instead of
+  being read back from the length columns.
 
 Segments may be written by several processes at once (``_lk=False``) and listed in one
 table of contents by the parent (see ``WhooshBuild``).
@@ -14,20 +17,21 @@ table of contents by the parent (see ``WhooshBuild``).
 
 from __future__ import annotations
 
+import zlib
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from itertools import groupby
-from operator import itemgetter
+from collections.abc import Iterable
+from operator import sub
+from pickle import dumps
 from typing import Any
 
 from whoosh import writing
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.system import pack_int, pack_ushort
+from whoosh.util.numeric import length_to_byte
 
+from searcher.engine.postings import Term, TermPool
 from searcher.engine.schema import WORDS_KEY
-
-_FIELD_TERM = itemgetter(0, 1)
-#: Pool bytes accounted per posting besides its term and value bytes.
-_POSTING_OVERHEAD = 200
 
 
 def codec() -> W3Codec:
@@ -41,6 +45,13 @@ class Lengths:
     def __init__(self, known: dict[str, dict[int, int]], fallback: Any) -> None:
         self.known = known
         self.fallback = fallback
+
+    def block(self, field: str, docnums: Iterable[int]) -> list[int]:
+        """The non-zero lengths of some documents in a field."""
+        got = list(map(self.known.get(field, {}).get, docnums))
+        if None in got:  # documents merged in from another segment: lengths on disk
+            got = [self.doc_field_length(d, field) for d in docnums]
+        return [n for n in got if n]
 
     def doc_field_length(self, docnum: int, fieldname: str) -> int:
         table = self.known.get(fieldname)
@@ -57,6 +68,7 @@ class SegmentWriter(writing.SegmentWriter):
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         kwargs.setdefault("codec", codec())
         super().__init__(ix, **kwargs)
+        self.pool = TermPool(self._tempstorage, kwargs.get("limitmb", 128))
         self._lengths: dict[str, dict[int, int]] = {}
         #: word -> documents, from the ``_words`` of added documents (see ``lexicon``)
         self.word_counts: Counter[str] = Counter()
@@ -67,9 +79,6 @@ class SegmentWriter(writing.SegmentWriter):
         schema = self.schema
         docnum = self.docnum
         pool = self.pool
-        current = pool.current
-        names = pool.fieldnames
-        size = 0
         pdw.start_doc(docnum)
         try:
             for name in sorted(fields):
@@ -83,11 +92,7 @@ class SegmentWriter(writing.SegmentWriter):
                 field = schema[name]
                 length = 0
                 if field.indexed:
-                    names.add(name)
-                    for tbytes, freq, weight, vbytes in field.index(value):
-                        length += freq
-                        current.append((name, tbytes, docnum, weight, vbytes))
-                        size += _POSTING_OVERHEAD + len(tbytes) + len(vbytes or b"")
+                    length = pool.add_document(name, docnum, field.index(value))
                     if not field.scorable:
                         length = 0
                     self._lengths.setdefault(name, {})[docnum] = length
@@ -101,9 +106,6 @@ class SegmentWriter(writing.SegmentWriter):
         pdw.finish_doc()
         self._added = True
         self.docnum += 1
-        pool.currentsize += size
-        if pool.currentsize > pool.limit:
-            pool.save()
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -115,11 +117,11 @@ class SegmentWriter(writing.SegmentWriter):
             return opened[0]
 
         try:
-            write_postings(
+            write_terms(
                 self.fieldwriter,
                 self.schema,
                 Lengths(self._lengths, fallback),
-                self.pool.iter_postings(),
+                self.pool.iter_terms(),
             )
         finally:
             for reader in opened:
@@ -127,54 +129,81 @@ class SegmentWriter(writing.SegmentWriter):
         self.fieldwriter.close()
 
 
-def write_postings(
-    fieldwriter: Any, schema: Any, lengths: Lengths, items: Iterable[tuple[Any, ...]]
-) -> None:
-    """Sorted (field, term, docnum, weight, value) postings into a W3 field writer.
-
-    Equivalent to ``FieldWriter.add_postings``, one term at a time: each posting block is
-    filled with array extends instead of a method call per posting.
-    """
+def write_terms(fieldwriter: Any, schema: Any, lengths: Lengths, terms: Iterable[Term]) -> None:
+    """Terms in (field, term) order, with their postings, into a W3 field writer."""
     lastfield = None
-    for (fieldname, btext), group in groupby(items, _FIELD_TERM):
+    for fieldname, btext, ids, weights, values in terms:
         if fieldname != lastfield:
             if lastfield is not None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfield = fieldname
-        fieldwriter.start_term(btext)
-        _add_term(fieldwriter._postwriter, fieldname, group, lengths)
-        fieldwriter.finish_term()
+        _write_term(fieldwriter, fieldname, btext, ids, weights, values, lengths)
     if lastfield is not None:
         fieldwriter.finish_field()
 
 
-def _add_term(pw: Any, fieldname: str, group: Iterator[tuple[Any, ...]], lengths: Lengths) -> None:
-    """What ``W3PostingsWriter.add_posting`` does for each posting, a block at a time."""
+def _write_term(
+    fw: Any,
+    fieldname: str,
+    btext: bytes,
+    ids: array,
+    weights: array,
+    values: list[bytes],
+    lengths: Lengths,
+) -> None:
+    """One term's posting blocks and term-table row, byte for byte as
+    ``W3FieldWriter.start_term/add/finish_term`` write them."""
+    pw = fw._postwriter
+    postfile = pw._postfile
     limit = pw._blocklimit
-    known = lengths.known.get(fieldname, {})
-    postings = list(group)
-    for start in range(0, len(postings), limit):
-        if len(pw._ids) >= limit:
-            pw._write_block()
-        block = postings[start : start + limit]
-        docnums = [p[2] for p in block]
-        weights = [p[3] for p in block]
-        pw._ids.extend(docnums)
-        pw._weights.extend(weights)
-        values = [p[4] for p in block if p[4]]
-        if values:
-            pw._values.extend(values)
-        top = max(weights)
-        if top > pw._maxweight:
-            pw._maxweight = top
-        got = list(map(known.get, docnums))
-        if None in got:  # documents merged in from another segment: lengths on disk
-            got = [lengths.doc_field_length(d, fieldname) for d in docnums]
-        found = [n for n in got if n]
-        if found:
-            low, high = min(found), max(found)
-            if pw._minlength is None or low < pw._minlength:
-                pw._minlength = low
-            if high > pw._maxlength:
-                pw._maxlength = high
+    comp = pw._compression
+    fixed = fw._format.fixed_value_size()
+    info = W3TermInfo()
+    start = postfile.tell()
+    postfile.write(WHOOSH3_HEADER_MAGIC)
+    count = len(ids)
+    for first in range(0, count, limit):
+        block_ids = ids[first : first + limit]
+        block_weights = weights[first : first + limit]
+        n = len(block_ids)
+        found = lengths.block(fieldname, block_ids)
+        low = min(found) if found else None
+        high = max(found) if found else 0
+        top = max(0, max(block_weights))
+        # what W3TermInfo.add_block records
+        info._weight += sum(block_weights)
+        info._df += n
+        if info._minlength is None:
+            info._minlength = low
+        elif low is not None:
+            info._minlength = min(info._minlength, low)
+        info._maxlength = max(info._maxlength, high)
+        info._maxweight = max(info._maxweight, top)
+        if info._minid is None:
+            info._minid = block_ids[0]
+        info._maxid = block_ids[-1]
+        # what W3PostingsWriter._write_block writes
+        deltas = (block_ids[0], *map(sub, block_ids[1:], block_ids[:-1]))
+        if block_weights.count(1.0) == n:
+            mini_weights: Any = None
+        elif block_weights.count(block_weights[0]) == n:
+            mini_weights = block_weights[0]
+        else:
+            mini_weights = tuple(block_weights)
+        block_values = values[first : first + limit]
+        if fixed is None or fixed < 0:
+            mini_values: Any = tuple(block_values)
+        elif fixed == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(block_values)
+        data = dumps((deltas, mini_weights, mini_values), 2)
+        if comp:
+            data = zlib.compress(data, comp)
+        stats = (n, block_ids[-1], top, comp, length_to_byte(low), length_to_byte(high))
+        head = dumps(stats, 2)
+        size = len(head) + len(data)
+        postfile.write(pack_int(-size if first + limit >= count else size) + head + data)
+    info.set_extent(start, postfile.tell() - start)
+    fw._tindex.add(pack_ushort(fw._fieldid) + btext, info.to_bytes())

@@ -22,7 +22,7 @@ from searcher.engine.schema import (
     WEIGHTS,
     keyword_values,
     span_years,
-    stem,
+    stem_all,
     words,
 )
 from searcher.record import Record
@@ -95,7 +95,7 @@ def to_row(record: Record) -> dict[str, Any]:
             continue
         tokens = words(text)
         vocabulary.update(tokens)
-        stems = [stem(t) for t in tokens]
+        stems = stem_all(tokens)
         tsv.add(stems, TSV_LABELS[name])
         if name in PREFIXED_TEXT:
             ftsv.add(f"{name}:{s}" for s in stems)

@@ -1,0 +1,154 @@
+"""Postings of the segment being written, gathered per term instead of per posting.
+
+Whoosh's writer keeps one tuple per posting and sorts them all at the flush (spilling
+sorted runs to disk and merging them posting by posting).  Documents arrive in document
+order, so the postings of a term are already sorted: here each term keeps its document
+numbers and weights in machine arrays and its values in a list, only the terms get
+sorted, and a run spilled to disk is merged back a term at a time.
+
+The pool answers the part of ``whoosh.writing.PostingPool`` that Whoosh's own writer
+uses (``add``, ``fieldnames``, ``limit``, ``cleanup``), so merging another segment in
+(``add_reader``) still works.
+"""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from whoosh.util import random_name
+
+Key = tuple[str, bytes]
+Term = tuple[str, bytes, array, array, list]
+#: Bytes accounted per posting (two array slots, a list slot, a value's object) besides
+#: the value's bytes, and per new term (the key, three containers, the dictionary slot).
+_PER_POSTING = 16
+_PER_VALUE = 33
+_PER_TERM = 400
+
+
+class TermPool:
+    """In-memory inverted postings with sorted runs spilled past ``limit`` bytes."""
+
+    def __init__(self, tempstore: Any, limitmb: int) -> None:
+        self.tempstore = tempstore
+        self.limit = limitmb * 1024 * 1024
+        self.currentsize = 0
+        self.fieldnames: set[str] = set()
+        #: field -> term bytes -> (document numbers, weights, values)
+        self.by_field: dict[str, dict[bytes, tuple[array, array, list]]] = {}
+        self.runs: list[str] = []
+
+    def add_document(
+        self, field: str, docnum: int, postings: Iterable[tuple[bytes, int, float, bytes]]
+    ) -> int:
+        """Add one document's postings in one field; returns the field's length (sum of
+        frequencies)."""
+        terms = self.by_field.get(field)
+        if terms is None:
+            terms = self.by_field[field] = {}
+            self.fieldnames.add(field)
+        length = 0
+        size = 0
+        count = 0
+        for tbytes, freq, weight, vbytes in postings:
+            length += freq
+            count += 1
+            entry = terms.get(tbytes)
+            if entry is None:
+                entry = terms[tbytes] = (array("I"), array("f"), [])
+                size += _PER_TERM
+            entry[0].append(docnum)
+            entry[1].append(weight)
+            if vbytes:
+                entry[2].append(vbytes)
+                size += len(vbytes)
+        self.add_size(size + (_PER_POSTING + _PER_VALUE) * count)
+        return length
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """One posting ``(field, term bytes, docnum, weight, value)`` (Whoosh's pool API)."""
+        field, tbytes, docnum, weight, vbytes = item
+        self.add_document(field, docnum, ((tbytes, 1, weight, vbytes),))
+
+    def add_size(self, size: int) -> None:
+        self.currentsize += size
+        if self.currentsize > self.limit:
+            self.save()
+
+    def save(self) -> None:
+        """Write the terms so far, sorted, as a run on disk and start afresh."""
+        if not self.by_field:
+            return
+        name = f"{random_name()}.run"
+        with self.tempstore.create_file(name).raw_file() as out:
+            dump = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL).dump
+            for field, tbytes, ids, weights, values in self._current():
+                dump((field, tbytes, ids.tobytes(), weights.tobytes(), values))
+        self.runs.append(name)
+        self.by_field = {}
+        self.currentsize = 0
+
+    def iter_terms(self) -> Iterator[Term]:
+        """Every term in (field, term) order, its postings in document order."""
+        sources = [self._read_run(name) for name in self.runs]
+        sources.append(self._current())
+        merged = heapq.merge(*sources, key=_key) if len(sources) > 1 else sources[0]
+        pending: Term | None = None
+        for item in merged:
+            if pending is not None and _key(item) == _key(pending):
+                pending = _joined(pending, item)
+                continue
+            if pending is not None:
+                yield pending
+            pending = item
+        if pending is not None:
+            yield pending
+
+    def cleanup(self) -> None:
+        for name in self.runs:
+            self.tempstore.delete_file(name)
+        self.runs = []
+        self.by_field = {}
+
+    def _current(self) -> Iterator[Term]:
+        for field in sorted(self.by_field):
+            terms = self.by_field[field]
+            for tbytes in sorted(terms):
+                ids, weights, values = terms[tbytes]
+                yield field, tbytes, ids, weights, values
+
+    def _read_run(self, name: str) -> Iterator[Term]:
+        with self.tempstore.open_file(name).raw_file() as f:
+            load = pickle.Unpickler(f).load
+            while True:
+                try:
+                    field, tbytes, ids_bytes, weights_bytes, values = load()
+                except EOFError:
+                    return
+                ids, weights = array("I"), array("f")
+                ids.frombytes(ids_bytes)
+                weights.frombytes(weights_bytes)
+                yield field, tbytes, ids, weights, values
+
+
+def _key(term: Term) -> Key:
+    return term[0], term[1]
+
+
+def _joined(first: Term, second: Term) -> Term:
+    """One term's postings from two runs, in document order."""
+    field, tbytes, ids, weights, values = first
+    ids = ids + second[2]
+    weights = weights + second[3]
+    values = values + second[4]
+    if second[2] and first[2] and second[2][0] < first[2][-1]:  # not in document order
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        ids = array("I", (ids[i] for i in order))
+        weights = array("f", (weights[i] for i in order))
+        if values:
+            values = [values[i] for i in order]
+    return field, tbytes, ids, weights, values
