@@ -19,7 +19,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from searcher.errors import StorageError
@@ -127,7 +126,7 @@ class NameAuthority:
     def load(cls, extra_files: Iterable[Path] = ()) -> NameAuthority:
         """The package's list, extended or overridden by the users' files, in order."""
         authority = cls()
-        text = resources.files("searcher").joinpath("data/names.tsv").read_text("utf-8")
+        text = (Path(__file__).parent / "data" / "names.tsv").read_text("utf-8")
         authority.add_text(text)
         for path in extra_files:
             authority.add_text(Path(path).read_text("utf-8"))

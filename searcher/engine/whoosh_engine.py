@@ -39,7 +39,6 @@ from searcher.engine.schema import (
     words,
 )
 from searcher.engine.snippets import Marker, make_snippet
-from searcher.engine.writer import SegmentWriter
 from searcher.errors import (
     IndexDamagedError,
     IndexMissingError,
@@ -400,6 +399,8 @@ def write_shard(target: str, docs: Iterable[dict[str, Any]]) -> tuple[Any, int]:
     segment (None when ``docs`` was empty) for :meth:`WhooshBuild.add_segments`.
     """
     index = FileStorage(target).open_index()
+    from searcher.engine.writer import SegmentWriter  # only builds need the writer
+
     writer = SegmentWriter(index, _lk=False, limitmb=SHARD_LIMIT_MB, compound=False)
     try:
         n = 0
@@ -472,6 +473,8 @@ class WhooshBuild(Build):
 
     def _w(self) -> Any:
         if self._writer is None:
+            from searcher.engine.writer import SegmentWriter
+
             try:
                 self._writer = SegmentWriter(self._index, limitmb=WRITER_LIMIT_MB, compound=False)
             except OSError as exc:
