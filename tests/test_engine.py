@@ -442,28 +442,43 @@ def test_positions_beyond_sixteen_bits_keep_phrases_exact(tmp_path):
 
 @pytest.mark.parametrize("positions", [[], [0], [3, 7, 7000], [5, 65_535], [1, 65_536, 900_000]])
 def test_packed_positions_round_trip(positions):
-    from whoosh import formats
-
-    from searcher.engine.matching import _decoder
-    from searcher.engine.schema import PackedPositions
+    from searcher.engine.schema import PackedPositions, unpack_positions
 
     packed = PackedPositions()
     value = packed.encode(positions)
     assert packed.decode_positions(value) == positions
     assert packed.decode_frequency(value) == len(positions)
-    assert list(_decoder(packed)(value)) == positions
-    legacy = formats.Positions()  # indexes written before the packed format still read
-    if positions:
-        assert list(_decoder(legacy)(legacy.encode(positions))) == positions
+    assert list(unpack_positions(value)) == positions
 
 
-def test_stored_records_read_back_in_both_stored_forms():
-    import json
-    import zlib
-
+def test_stored_records_read_back():
     from searcher.engine.schema import from_stored, to_document
 
-    record = RECORDS[0]
-    blob = to_document(record)["rec"]
-    legacy = zlib.compress(json.dumps(record.to_dict(), ensure_ascii=False).encode(), 1)
-    assert from_stored(blob) == from_stored(legacy) == record
+    assert from_stored(to_document(RECORDS[0])["rec"]) == RECORDS[0]
+
+
+def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, monkeypatch):
+    from whoosh import fields
+
+    import searcher.engine.whoosh_engine as whoosh_engine
+
+    def older():
+        schema = build_schema()
+        schema.add("spelling", fields.TEXT())  # a field this version no longer writes
+        return schema
+
+    path = tmp_path / "index"
+    monkeypatch.setattr(whoosh_engine, "build_schema", older)
+    build_index(path)
+    monkeypatch.undo()
+    whoosh_engine._current_signature.cache_clear()
+    engine = open_engine(path)
+    with pytest.raises(IndexDamagedError, match="older version of searcher: run `search rebuild`"):
+        engine.search(SearchRequest(node=ast.Term(None, "armistice")))
+    engine.close()
+    build = open_engine(path, create=True).begin_build(False)  # an incremental rebuild ...
+    assert build.full  # ... starts afresh
+    build.add(RECORDS)
+    build.commit({"indexed": len(RECORDS)})
+    with open_engine(path) as engine:
+        assert sorted(ids(engine, ast.Term(None, "armistice"))) == ["119354", "4004"]

@@ -15,10 +15,9 @@ form here fall back to Whoosh's own matchers (same documents and scores, slower)
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from math import log
-from pickle import loads
 from typing import Any
 
 from whoosh import query as wq
@@ -26,7 +25,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 
 from searcher.engine.cache import K1, Leaf, ReaderCache
-from searcher.engine.schema import PackedPositions, unpack_positions
+from searcher.engine.schema import unpack_positions
 
 Scores = dict[int, float]
 #: The integer columns that hold the date fields' values (see ``schema``): range queries
@@ -111,7 +110,6 @@ class _Run:
             for b in btexts
         ]
         factors = [self._factor(field, found) for found in per_word] if self.scored else []
-        decode = _decoder(self.cache.reader.schema[field].format)
         for i, leaf in enumerate(self.cache.leaves()):
             lists = [found[i][1] for found in per_word]
             if any(not lst[0] for lst in lists):
@@ -125,7 +123,8 @@ class _Run:
             norm = self.cache.norms(leaf, field) if self.scored else None
             for d in candidates:
                 at = [idx[d] for idx in index]
-                if not _chained([decode(v[j]) for v, j in zip(values, at, strict=True)], slop):
+                positions = [unpack_positions(v[j]) for v, j in zip(values, at, strict=True)]
+                if not _chained(positions, slop):
                     continue
                 score = 0.0
                 if norm is not None:
@@ -282,17 +281,6 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
         if vals is not None:
             vals = [vals[i] for i in keep]
     return ids, weights, vals, total
-
-
-def _decoder(fmt: Any) -> Callable[[bytes], Sequence[int]]:
-    """The fastest decoder of a positional field's posting values."""
-    return unpack_positions if isinstance(fmt, PackedPositions) else _pickled_positions
-
-
-def _pickled_positions(value: bytes) -> list[int]:
-    """Positions in ``formats.Positions`` coding (indexes written before PackedPositions):
-    a 4-byte count, then the pickled position deltas."""
-    return list(accumulate(loads(value[4:] if value[-1:] == b"." else value[4:] + b".")))
 
 
 def _global(ids: list[int], offset: int) -> list[int]:

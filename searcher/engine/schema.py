@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -265,6 +264,5 @@ def _gapped(values: Iterable[str]) -> list[str]:
 
 
 def from_stored(blob: bytes) -> Record:
-    """The Record kept in a document's stored ``rec`` field (JSON; zlib-compressed JSON in
-    indexes written before the codec's own compression was relied on)."""
-    return Record.from_dict(json.loads(blob if blob[:1] == b"{" else zlib.decompress(blob)))
+    """The Record kept in a document's stored ``rec`` field (JSON; the codec compresses it)."""
+    return Record.from_dict(json.loads(blob))

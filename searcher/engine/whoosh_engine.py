@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,7 +32,6 @@ from searcher.engine.compile import compile_node, positive_words
 from searcher.engine.matching import evaluate
 from searcher.engine.schema import (
     FACET_FIELDS,
-    WORDS,
     build_schema,
     from_stored,
     stem,
@@ -140,6 +140,12 @@ class WhooshEngine(Engine):
             raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
         except _DAMAGE:
             raise self._damaged() from None
+        if _signature(index.schema) != _current_signature():
+            searcher.close()
+            raise IndexDamagedError(
+                f"index at {self.root} was written by an older version of searcher:"
+                " run `search rebuild`"
+            )
         if gen is not None:
             gen.searcher.close()
         cache = ReaderCache(searcher.reader(), path)
@@ -283,24 +289,14 @@ class WhooshEngine(Engine):
             return self._suggest(self._generation(), text)
 
     def _suggest(self, gen: _Generation, text: str) -> str | None:
-        reader = gen.searcher.reader()
         lexicon = gen.cache.words()
-        if lexicon is not None:
-            counts = lexicon.counts
-
-            def correct(word: str) -> str | None:
-                return None if word in counts else lexicon.suggest(word, maxdist=2, prefix=1)
-
-        elif WORDS in reader.indexed_field_names():  # indexes from before the word file
-            corrector = reader.corrector(WORDS)
-
-            def correct(word: str) -> str | None:
-                if reader.doc_frequency(WORDS, word):
-                    return None
-                return next(iter(corrector.suggest(word, limit=1, maxdist=2, prefix=1)), None)
-
-        else:
+        if lexicon is None:
             return None
+        counts = lexicon.counts
+
+        def correct(word: str) -> str | None:
+            return None if word in counts else lexicon.suggest(word, maxdist=2, prefix=1)
+
         return respell(text, correct)
 
     def stats(self) -> Stats:
@@ -325,6 +321,25 @@ class WhooshEngine(Engine):
 
     def begin_build(self, full: bool, *, wait: bool = False) -> Build:
         return WhooshBuild(self.root, full=full, wait=wait)
+
+
+def _signature(schema: Any) -> tuple[tuple[str, ...], ...]:
+    """What an index's schema says about how its fields are stored: names, field types,
+    posting formats, column types.  An index with another signature must be rebuilt."""
+    return tuple(
+        (
+            name,
+            type(field).__name__,
+            type(field.format).__name__ if field.format is not None else "",
+            type(field.column_type).__name__ if field.column_type is not None else "",
+        )
+        for name, field in schema.items()
+    )
+
+
+@cache
+def _current_signature() -> tuple[tuple[str, ...], ...]:
+    return _signature(build_schema())
 
 
 def _top(
@@ -453,9 +468,8 @@ class WhooshBuild(Build):
                 store.clone(self.previous, self.generation)
                 try:
                     self._index = storage.open_index()
-                    # an index written before a field was added is rebuilt in full
-                    current = set(self._index.schema.names())
-                    outdated = not set(build_schema().names()) <= current
+                    # an index written with another schema is rebuilt in full
+                    outdated = _signature(self._index.schema) != _current_signature()
                 except _DAMAGE:
                     outdated = True
                 if outdated:
