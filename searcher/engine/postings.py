@@ -3,7 +3,8 @@
 Whoosh's writer keeps one tuple per posting and sorts them all at the flush (spilling
 sorted runs to disk and merging them posting by posting).  Documents arrive in document
 order, so the postings of a term are already sorted: here each term keeps its document
-numbers and weights in machine arrays and its values in a list, only the terms get
+numbers, weights and value ends in machine arrays and its values end to end in one
+buffer (a few bytes per posting instead of a tuple and its objects), only the terms get
 sorted, and a run spilled to disk is merged back a term at a time.
 
 The pool answers the part of ``whoosh.writing.PostingPool`` that Whoosh's own writer
@@ -23,11 +24,14 @@ from whoosh.util import random_name
 
 Key = tuple[str, bytes]
 Term = tuple[str, bytes, array, array, list]
-#: Bytes accounted per posting (two array slots, a list slot, a value's object) besides
-#: the value's bytes, and per new term (the key, three containers, the dictionary slot).
+#: Bytes accounted per posting besides its value's bytes (a document number, a weight and
+#: the end of its value, 4 bytes each, with the arrays' spare room), and per new term (the
+#: key, four containers, the dictionary slot).
 _PER_POSTING = 16
-_PER_VALUE = 33
-_PER_TERM = 400
+_PER_TERM = 480
+#: A term's postings while gathered: document numbers, weights, the values one after the
+#: other, and where each value ends.
+Entry = tuple[array, array, bytearray, array]
 
 
 class TermPool:
@@ -38,8 +42,8 @@ class TermPool:
         self.limit = limitmb * 1024 * 1024
         self.currentsize = 0
         self.fieldnames: set[str] = set()
-        #: field -> term bytes -> (document numbers, weights, values)
-        self.by_field: dict[str, dict[bytes, tuple[array, array, list]]] = {}
+        #: field -> term bytes -> its postings so far
+        self.by_field: dict[str, dict[bytes, Entry]] = {}
         self.runs: list[str] = []
 
     def add_document(
@@ -53,26 +57,26 @@ class TermPool:
             self.fieldnames.add(field)
         length = 0
         size = 0
-        count = 0
         for tbytes, freq, weight, vbytes in postings:
             length += freq
-            count += 1
             entry = terms.get(tbytes)
             if entry is None:
-                entry = terms[tbytes] = (array("I"), array("f"), [])
+                entry = terms[tbytes] = (array("I"), array("f"), bytearray(), array("I"))
                 size += _PER_TERM
             entry[0].append(docnum)
             entry[1].append(weight)
             if vbytes:
-                entry[2].append(vbytes)
-                size += len(vbytes)
-        self.add_size(size + (_PER_POSTING + _PER_VALUE) * count)
+                data = entry[2]
+                data += vbytes
+                entry[3].append(len(data))
+            size += _PER_POSTING + len(vbytes or b"")
+        self.add_size(size)
         return length
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """One posting ``(field, term bytes, docnum, weight, value)`` (Whoosh's pool API)."""
         field, tbytes, docnum, weight, vbytes = item
-        self.add_document(field, docnum, ((tbytes, 1, weight, vbytes),))
+        self.add_document(field, docnum, ((tbytes, 1, weight, vbytes or b""),))
 
     def add_size(self, size: int) -> None:
         self.currentsize += size
@@ -86,8 +90,11 @@ class TermPool:
         name = f"{random_name()}.run"
         with self.tempstore.create_file(name).raw_file() as out:
             dump = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL).dump
-            for field, tbytes, ids, weights, values in self._current():
-                dump((field, tbytes, ids.tobytes(), weights.tobytes(), values))
+            for field in sorted(self.by_field):
+                terms = self.by_field[field]
+                for tbytes in sorted(terms):
+                    ids, weights, data, ends = terms[tbytes]
+                    dump((field, tbytes, ids.tobytes(), weights.tobytes(), bytes(data), ends))
         self.runs.append(name)
         self.by_field = {}
         self.currentsize = 0
@@ -118,21 +125,26 @@ class TermPool:
         for field in sorted(self.by_field):
             terms = self.by_field[field]
             for tbytes in sorted(terms):
-                ids, weights, values = terms[tbytes]
-                yield field, tbytes, ids, weights, values
+                ids, weights, data, ends = terms[tbytes]
+                yield field, tbytes, ids, weights, _split(bytes(data), ends)
 
     def _read_run(self, name: str) -> Iterator[Term]:
         with self.tempstore.open_file(name).raw_file() as f:
             load = pickle.Unpickler(f).load
             while True:
                 try:
-                    field, tbytes, ids_bytes, weights_bytes, values = load()
+                    field, tbytes, ids_bytes, weights_bytes, data, ends = load()
                 except EOFError:
                     return
                 ids, weights = array("I"), array("f")
                 ids.frombytes(ids_bytes)
                 weights.frombytes(weights_bytes)
-                yield field, tbytes, ids, weights, values
+                yield field, tbytes, ids, weights, _split(data, ends)
+
+
+def _split(data: bytes, ends: array) -> list[bytes]:
+    """The values laid one after the other in ``data``, each ending where ``ends`` says."""
+    return [data[start:end] for start, end in zip((0, *ends), ends, strict=False)]
 
 
 def _key(term: Term) -> Key:
