@@ -40,25 +40,35 @@ def codec() -> W3Codec:
 
 
 class Lengths:
-    """Field lengths of the documents of the segment being written, for the flush."""
+    """Field lengths of the documents of the segment being written, for the flush: per
+    field, an array indexed by document number (documents merged in from another segment
+    lie past its end, and their lengths are read back from disk)."""
 
-    def __init__(self, known: dict[str, dict[int, int]], fallback: Any) -> None:
+    def __init__(self, known: dict[str, array], fallback: Any) -> None:
         self.known = known
         self.fallback = fallback
 
-    def block(self, field: str, docnums: Iterable[int]) -> list[int]:
-        """The non-zero lengths of some documents in a field."""
-        got = list(map(self.known.get(field, {}).get, docnums))
-        if None in got:  # documents merged in from another segment: lengths on disk
+    def add(self, field: str, docnum: int, length: int) -> None:
+        table = self.known.get(field)
+        if table is None:
+            table = self.known[field] = array("I")
+        if len(table) < docnum:
+            table.frombytes(bytes(4 * (docnum - len(table))))  # documents without the field
+        table.append(length)
+
+    def block(self, field: str, docnums: array) -> list[int]:
+        """The non-zero lengths of some documents (ascending) in a field."""
+        table = self.known.get(field)
+        if table is not None and docnums[-1] < len(table):
+            got = list(map(table.__getitem__, docnums))
+        else:
             got = [self.doc_field_length(d, field) for d in docnums]
         return [n for n in got if n]
 
     def doc_field_length(self, docnum: int, fieldname: str) -> int:
         table = self.known.get(fieldname)
-        if table is not None:
-            length = table.get(docnum)
-            if length is not None:
-                return length
+        if table is not None and docnum < len(table):
+            return table[docnum]
         return self.fallback().doc_field_length(docnum, fieldname) if self.fallback else 0
 
 
@@ -69,7 +79,7 @@ class SegmentWriter(writing.SegmentWriter):
         kwargs.setdefault("codec", codec())
         super().__init__(ix, **kwargs)
         self.pool = TermPool(self._tempstorage, kwargs.get("limitmb", 128))
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._lengths = Lengths({}, None)
         #: word -> documents, from the ``_words`` of added documents (see ``lexicon``)
         self.word_counts: Counter[str] = Counter()
 
@@ -95,7 +105,7 @@ class SegmentWriter(writing.SegmentWriter):
                     length = pool.add_document(name, docnum, field.index(value))
                     if not field.scorable:
                         length = 0
-                    self._lengths.setdefault(name, {})[docnum] = length
+                    self._lengths.add(name, docnum, length)
                 pdw.add_field(name, field, value if field.stored else None, length)
                 column = field.column_type
                 if column:
@@ -120,7 +130,7 @@ class SegmentWriter(writing.SegmentWriter):
             write_terms(
                 self.fieldwriter,
                 self.schema,
-                Lengths(self._lengths, fallback),
+                Lengths(self._lengths.known, fallback),
                 self.pool.iter_terms(),
             )
         finally:
