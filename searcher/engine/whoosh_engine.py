@@ -51,10 +51,11 @@ from searcher.query.spelling import respell
 from searcher.record import DERIVED_FACETS, QUERY_FIELDS, Record
 from searcher.results import FacetCount, Hit, Results
 
-#: Whoosh memory for sorting postings before it spills runs to temporary files.
-WRITER_LIMIT_MB = 512
+#: Memory for gathered postings before the writer spills a sorted run to a temporary file
+#: (see ``postings``; the process takes about twice this at its peak).
+WRITER_LIMIT_MB = 256
 #: The same for each worker process writing a segment of a full rebuild.
-SHARD_LIMIT_MB = 160
+SHARD_LIMIT_MB = 96
 #: A query with fewer hits than this gets a spelling suggestion.
 SUGGEST_BELOW = 3
 _DAMAGE = (
