@@ -18,6 +18,7 @@ import heapq
 import pickle
 from array import array
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from whoosh.util import random_name
@@ -89,7 +90,9 @@ class TermPool:
             return
         name = f"{random_name()}.run"
         with self.tempstore.create_file(name).raw_file() as out:
-            dump = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL).dump
+            # one pickle per term: a shared Pickler (or Unpickler) would keep every term
+            # of the run alive in its memo
+            dump = partial(pickle.dump, file=out, protocol=pickle.HIGHEST_PROTOCOL)
             for field in sorted(self.by_field):
                 terms = self.by_field[field]
                 for tbytes in sorted(terms):
@@ -130,10 +133,9 @@ class TermPool:
 
     def _read_run(self, name: str) -> Iterator[Term]:
         with self.tempstore.open_file(name).raw_file() as f:
-            load = pickle.Unpickler(f).load
             while True:
                 try:
-                    field, tbytes, ids_bytes, weights_bytes, data, ends = load()
+                    field, tbytes, ids_bytes, weights_bytes, data, ends = pickle.load(f)
                 except EOFError:
                     return
                 ids, weights = array("I"), array("f")
