@@ -8,7 +8,7 @@ buffer (a few bytes per posting instead of a tuple and its objects), only the te
 sorted, and a run spilled to disk is merged back a term at a time.
 
 The pool answers the part of ``whoosh.writing.PostingPool`` that Whoosh's own writer
-uses (``add``, ``fieldnames``, ``limit``, ``cleanup``), so merging another segment in
+uses (``add``, ``limit``, ``cleanup``), so merging another segment in
 (``add_reader``) still works.
 """
 
@@ -42,7 +42,6 @@ class TermPool:
         self.tempstore = tempstore
         self.limit = limitmb * 1024 * 1024
         self.currentsize = 0
-        self.fieldnames: set[str] = set()
         #: field -> term bytes -> its postings so far
         self.by_field: dict[str, dict[bytes, Entry]] = {}
         self.runs: list[str] = []
@@ -55,7 +54,6 @@ class TermPool:
         terms = self.by_field.get(field)
         if terms is None:
             terms = self.by_field[field] = {}
-            self.fieldnames.add(field)
         length = 0
         size = 0
         for tbytes, freq, weight, vbytes in postings:
