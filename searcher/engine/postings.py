@@ -152,15 +152,7 @@ def _key(term: Term) -> Key:
 
 
 def _joined(first: Term, second: Term) -> Term:
-    """One term's postings from two runs, in document order."""
+    """One term's postings from two runs, earlier run first.  Document numbers only grow
+    as a writer adds (or merges in) documents, so the result is in document order."""
     field, tbytes, ids, weights, values = first
-    ids = ids + second[2]
-    weights = weights + second[3]
-    values = values + second[4]
-    if second[2] and first[2] and second[2][0] < first[2][-1]:  # not in document order
-        order = sorted(range(len(ids)), key=ids.__getitem__)
-        ids = array("I", (ids[i] for i in order))
-        weights = array("f", (weights[i] for i in order))
-        if values:
-            values = [values[i] for i in order]
-    return field, tbytes, ids, weights, values
+    return field, tbytes, ids + second[2], weights + second[3], values + second[4]
