@@ -482,3 +482,40 @@ def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, m
     build.commit({"indexed": len(RECORDS)})
     with open_engine(path) as engine:
         assert sorted(ids(engine, ast.Term(None, "armistice"))) == ["119354", "4004"]
+
+
+def test_bulk_evaluation_leaves_out_deleted_documents(tmp_path):
+    from dataclasses import replace
+
+    from searcher.engine.compile import compile_node
+    from searcher.engine.matching import evaluate
+
+    build_index(tmp_path / "index", RECORDS)
+    engine = open_engine(tmp_path / "index")
+    build = engine.begin_build(False)
+    build.delete(["new/4004.html"])
+    build.delete(["old/119354.txt"])
+    changed = replace(RECORDS[0], body="Kim Il Sung wrote of the armistice line.", content_hash="a2")
+    build.add([changed])
+    build.commit({"indexed": 1})
+    nodes = [
+        ast.Term(None, "kim"),
+        ast.Phrase(None, ("kim", "il", "sung"), 0),
+        ast.Phrase(None, ("armistice", "line"), 0),
+        ast.Phrase(None, ("kim", "armistice"), 5),
+        ast.And((ast.Term(None, "friendship"), ast.Not(ast.Term(None, "kim")))),
+    ]
+    try:
+        with engine._lock:
+            gen = engine._generation()
+            assert gen.cache.deleted()  # the old copies are still in the postings
+            for node in nodes:
+                q = compile_node(node, gen.cache)
+                for scored in (True, False):
+                    found = evaluate(q, gen.cache, gen.searcher, scored=scored)
+                    whoosh = {h.docnum for h in gen.searcher.search(q, limit=None)}
+                    assert set(found) == whoosh, node
+        assert ids(engine, ast.Phrase(None, ("armistice", "line"), 0)) == ["119354"]
+        assert ids(engine, ast.Phrase(None, ("kim", "il", "sung"), 0)) == ["119354"]
+    finally:
+        engine.close()

@@ -82,6 +82,7 @@ class ReaderCache:
         self._words: object = _UNREAD
         self._leaves: list[Leaf] | None = None
         self._live: list[int] | None = None
+        self._deleted: list[int] | None = None
         self._columns: dict[str, array[int] | None] = {}
 
     def words(self) -> Lexicon | None:
@@ -170,6 +171,12 @@ class ReaderCache:
         if self._live is None:
             self._live = list(self.reader.all_doc_ids())
         return self._live
+
+    def deleted(self) -> list[int]:
+        """Every deleted global document number (postings still list them)."""
+        if self._deleted is None:
+            self._deleted = [leaf.offset + d for leaf in self.leaves() for d in leaf.deleted]
+        return self._deleted
 
     def norms(self, leaf: Leaf, field: str) -> list[float]:
         """``K1 * ((1 - B) + B * length / average length)`` of each document of a segment

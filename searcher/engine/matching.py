@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
+from itertools import accumulate, compress
 from math import log
 from typing import Any
 
@@ -31,20 +31,21 @@ Scores = dict[int, float]
 #: The integer columns that hold the date fields' values (see ``schema``): range queries
 #: on them are filters over the column instead of unions of numeric terms.
 RANGE_COLUMNS = {"date_start": "sort_asc", "date_end": "end_c"}
-#: A leaf's postings of one term (live documents only): segment document numbers,
-#: weights, values (when asked for) and the count of all postings, deleted ones too
-#: (Whoosh's document frequency, for idf).
-_Postings = tuple[list[int], list[float], list[Any] | None, int]
-_BEFORE = (-1).__add__  # p -> p - 1
-_AFTER = (1).__add__  # p -> p + 1
+#: A leaf's postings of one term, deleted documents too: segment document numbers,
+#: weights and values (when asked for).
+_Postings = tuple[list[int], list[float], list[Any] | None]
 
 
 def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True) -> Scores:
     """Global document number -> score of every live document ``q`` matches.
 
     Unscored (``scored=False``) evaluation skips the arithmetic; every score is 0.0.
+    Postings still list deleted documents; they are dropped once, from the answer.
     """
-    return _Run(cache, searcher, scored).eval(q)
+    found = _Run(cache, searcher, scored).eval(q)
+    for d in cache.deleted():
+        found.pop(d, None)
+    return found
 
 
 class _Run:
@@ -85,11 +86,11 @@ class _Run:
         found = [(leaf, _postings(leaf, field, btext, False)) for leaf in self.cache.leaves()]
         out: Scores = {}
         if not self.scored:
-            for leaf, (ids, _, _, _) in found:
+            for leaf, (ids, _, _) in found:
                 out.update(dict.fromkeys(_global(ids, leaf.offset), 0.0))
             return out
         factor, scorable = self._factor(field, found)
-        for leaf, (ids, weights, _, _) in found:
+        for leaf, (ids, weights, _) in found:
             if not ids:
                 continue
             if scorable:
@@ -114,24 +115,20 @@ class _Run:
             lists = [found[i][1] for found in per_word]
             if any(not lst[0] for lst in lists):
                 continue
-            index = [dict(zip(lst[0], range(len(lst[0])), strict=True)) for lst in lists]
-            order = sorted(range(len(lists)), key=lambda k: len(lists[k][0]))
-            candidates = lists[order[0]][0]
-            for k in order[1:]:
-                candidates = [d for d in candidates if d in index[k]]
-            values = [lst[2] for lst in lists]
-            norm = self.cache.norms(leaf, field) if self.scored else None
-            for d in candidates:
-                at = [idx[d] for idx in index]
-                positions = [unpack_positions(v[j]) for v, j in zip(values, at, strict=True)]
-                if not _chained(positions, slop):
-                    continue
-                score = 0.0
-                if norm is not None:
-                    for (factor, scorable), lst, j in zip(factors, lists, at, strict=True):
-                        w = lst[1][j]
-                        score += factor * w / (w + norm[d]) if scorable else w
-                out[leaf.offset + d] = score
+            both = set(lists[0][0]).intersection(*(lst[0] for lst in lists[1:]))
+            docs = _in_order(lists, both, slop) if both else both
+            if not docs:
+                continue
+            if not self.scored:
+                out.update(dict.fromkeys(_global(sorted(docs), leaf.offset), 0.0))
+                continue
+            norm = self.cache.norms(leaf, field)
+            scores = dict.fromkeys(docs, 0.0)
+            for (factor, scorable), (ids, weights, _) in zip(factors, lists, strict=True):
+                for j in compress(range(len(ids)), map(docs.__contains__, ids)):
+                    d, w = ids[j], weights[j]
+                    scores[d] += factor * w / (w + norm[d]) if scorable else w
+            out.update(zip(_global(list(scores), leaf.offset), scores.values(), strict=True))
         return out
 
     def _bytes(self, field: str, text: Any) -> bytes | None:
@@ -149,7 +146,7 @@ class _Run:
         reader = self.cache.reader
         if not reader.schema[field].scorable:
             return 1.0, False
-        df = sum(postings[3] for _, postings in found)
+        df = sum(len(postings[0]) for _, postings in found)
         idf = log(reader.doc_count_all() / (df + 1)) + 1
         return idf * (K1 + 1), True
 
@@ -248,7 +245,7 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
     try:
         m = leaf.reader._terms.matcher(field, btext, leaf.reader.schema[field].format)
     except (TermNotFound, KeyError):
-        return [], [], None, 0
+        return [], [], None
     ids: list[int] = []
     weights: list[float] = []
     vals: list[Any] | None = [] if values else None
@@ -272,31 +269,39 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
             if vals is not None:
                 vals.append(m.value())
             m.next()
-    total = len(ids)
-    deleted = leaf.deleted
-    if deleted:
-        keep = [i for i, d in enumerate(ids) if d not in deleted]
-        ids = [ids[i] for i in keep]
-        weights = [weights[i] for i in keep]
-        if vals is not None:
-            vals = [vals[i] for i in keep]
-    return ids, weights, vals, total
+    return ids, weights, vals
 
 
 def _global(ids: list[int], offset: int) -> list[int]:
     return [offset + d for d in ids] if offset else ids
 
 
+def _in_order(lists: list[_Postings], docs: set[int], slop: int) -> set[int]:
+    """The documents of ``docs`` where each word occurs 1..``slop`` positions after the
+    previous one, in order.
+
+    A phrase (slop 1) is checked for all documents at once: each word's occurrences become
+    keys ``document << 32 | position`` shifted back by the word's place, and the phrase
+    occurs where every word's keys meet (set building and intersection run in C).  A wider
+    slop is checked document by document (``_chained``).
+    """
+    if slop == 1:
+        ends: set[int] | None = None
+        for place, (ids, _, values) in enumerate(lists):
+            keys: set[int] = set()
+            for j in compress(range(len(ids)), map(docs.__contains__, ids)):
+                base = (ids[j] << 32) - place
+                keys.update(map(base.__add__, unpack_positions(values[j])))  # type: ignore[index]
+            ends = keys if ends is None else ends & keys
+            if not ends:
+                return set()
+        return {key >> 32 for key in ends} if ends else set()
+    index = [dict(zip(ids, values, strict=True)) for ids, _, values in lists]  # type: ignore[arg-type]
+    return {d for d in docs if _chained([unpack_positions(idx[d]) for idx in index], slop)}
+
+
 def _chained(positions: list[Sequence[int]], slop: int) -> bool:
     """Whether each word occurs 1..``slop`` positions after the previous one, in order."""
-    if slop == 1:  # a phrase: shift the ends one place and intersect, all in C
-        ends = set(positions[0])
-        for following in positions[1:]:
-            ends = ends.intersection(map(_BEFORE, following))
-            if not ends:
-                return False
-            ends = set(map(_AFTER, ends))
-        return True
     ends_list: Sequence[int] = positions[0]
     for following in positions[1:]:
         nxt = []
