@@ -495,7 +495,9 @@ def test_bulk_evaluation_leaves_out_deleted_documents(tmp_path):
     build = engine.begin_build(False)
     build.delete(["new/4004.html"])
     build.delete(["old/119354.txt"])
-    changed = replace(RECORDS[0], body="Kim Il Sung wrote of the armistice line.", content_hash="a2")
+    changed = replace(
+        RECORDS[0], body="Kim Il Sung wrote of the armistice line.", content_hash="a2"
+    )
     build.add([changed])
     build.commit({"indexed": 1})
     nodes = [
