@@ -2,8 +2,9 @@
 
 Whoosh's matchers step through postings one method call at a time, which is where its
 searches spend their time.  Here each term's posting list is read block by block into
-plain lists, scored with per-document length norms computed once per reader, and
-combined with dict and set operations; a query costs a few list operations per posting.
+plain lists (packed blocks straight from machine arrays, see ``blocks``), scored with
+per-document length norms computed once per reader, and combined with dict and set
+operations; a query costs a few list operations per posting.
 The answer is every matching document with its score, so the total is exact for free.
 
 Scores are Whoosh's BM25F (B=0.75, K1=1.2): the same posting weights, quantised field
@@ -14,16 +15,19 @@ form here fall back to Whoosh's own matchers (same documents and scores, slower)
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, compress
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain, compress, repeat
 from math import log
+from operator import add, and_, lshift, rshift, sub
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 
+from searcher.engine.blocks import PackedMatcher, Values, read_term
 from searcher.engine.cache import K1, Leaf, ReaderCache
 from searcher.engine.schema import unpack_positions
 
@@ -33,7 +37,7 @@ Scores = dict[int, float]
 RANGE_COLUMNS = {"date_start": "sort_asc", "date_end": "end_c"}
 #: A leaf's postings of one term, deleted documents too: segment document numbers,
 #: weights and values (when asked for).
-_Postings = tuple[list[int], list[float], list[Any] | None]
+_Postings = tuple[list[int], list[float], list[Any] | Values | None]
 
 
 def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True) -> Scores:
@@ -231,9 +235,9 @@ class _Run:
     def fallback(self, q: Any) -> Scores:
         """Whoosh's own matchers, for query types without a bulk form."""
         out: Scores = {}
-        for sub, offset in self.searcher.leaf_searchers():
-            context = sub.context() if self.scored else sub.boolean_context()
-            m = q.matcher(sub, context)
+        for leaf_searcher, offset in self.searcher.leaf_searchers():
+            context = leaf_searcher.context() if self.scored else leaf_searcher.boolean_context()
+            m = q.matcher(leaf_searcher, context)
             while m.is_active():
                 out[offset + m.id()] = m.score() if self.scored else 0.0
                 m.next()
@@ -248,6 +252,8 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
         return [], [], None
     ids: list[int] = []
     weights: list[float] = []
+    if type(m) is PackedMatcher:
+        return read_term(m, values)
     vals: list[Any] | None = [] if values else None
     if type(m) is W3LeafMatcher:
         while True:
@@ -281,35 +287,56 @@ def _in_order(lists: list[_Postings], docs: set[int], slop: int) -> set[int]:
     previous one, in order.
 
     A phrase (slop 1) is checked for all documents at once: each word's occurrences become
-    keys ``document << 32 | position`` shifted back by the word's place, and the phrase
-    occurs where every word's keys meet (set building and intersection run in C).  A wider
-    slop is checked document by document (``_chained``).
+    keys ``document << 32 | position`` shifted back by the word's place (``_keys``), and
+    the phrase occurs where every word's keys meet, all in C loops.  A wider slop is
+    checked document by document (``_chained``), which measured faster than any
+    whole-list form of it.
     """
-    if slop == 1:
-        ends: set[int] | None = None
-        for place, (ids, _, values) in enumerate(lists):
-            keys: set[int] = set()
-            for j in compress(range(len(ids)), map(docs.__contains__, ids)):
-                base = (ids[j] << 32) - place
-                keys.update(map(base.__add__, unpack_positions(values[j])))  # type: ignore[index]
-            ends = keys if ends is None else ends & keys
-            if not ends:
-                return set()
-        return {key >> 32 for key in ends} if ends else set()
-    index = [dict(zip(ids, values, strict=True)) for ids, _, values in lists]  # type: ignore[arg-type]
-    return {d for d in docs if _chained([unpack_positions(idx[d]) for idx in index], slop)}
+    if slop > 1:
+        where = [(dict(zip(ids, range(len(ids)), strict=True)), values) for ids, _, values in lists]
+        return {
+            d
+            for d in docs
+            if _chained([unpack_positions(values[at[d]]) for at, values in where], slop)
+        }
+    ends: set[int] = set()
+    for place, (ids, _, values) in enumerate(lists):
+        keys = set(_keys(ids, values, docs, place))
+        ends = ends & keys if place else keys
+        if not ends:
+            return ends
+        if place + 2 < len(lists):  # later words need only be read where the phrase goes on
+            docs = set(map(rshift, ends, repeat(32)))
+    return set(map(rshift, ends, repeat(32)))
+
+
+def _keys(ids: list[int], values: Any, docs: set[int], shift: int) -> Iterator[int]:
+    """``(document << 32) + position - shift`` for each occurrence of a word in ``docs``."""
+    chosen = list(map(docs.__contains__, ids))
+    found = values.select(chosen) if isinstance(values, Values) else list(compress(values, chosen))
+    sizes = list(map(len, found))
+    bases = map(sub, map(lshift, compress(ids, chosen), repeat(32)), repeat(shift))
+    if any(map(and_, sizes, repeat(1))):  # some positions past 16 bits: one value at a time
+        return chain.from_iterable(
+            map(base.__add__, unpack_positions(value))
+            for base, value in zip(bases, found, strict=True)
+        )
+    positions = array("H", b"".join(found))  # 16-bit positions, end to end
+    return map(
+        add, chain.from_iterable(map(repeat, bases, map(rshift, sizes, repeat(1)))), positions
+    )
 
 
 def _chained(positions: list[Sequence[int]], slop: int) -> bool:
     """Whether each word occurs 1..``slop`` positions after the previous one, in order."""
-    ends_list: Sequence[int] = positions[0]
+    ends: Sequence[int] = positions[0]
     for following in positions[1:]:
-        nxt = []
+        kept = []
         for p in following:
-            i = bisect_left(ends_list, p) - 1
-            if i >= 0 and p - ends_list[i] <= slop:
-                nxt.append(p)
-        if not nxt:
+            i = bisect_left(ends, p) - 1
+            if i >= 0 and p - ends[i] <= slop:
+                kept.append(p)
+        if not kept:
             return False
-        ends_list = nxt
+        ends = kept
     return True

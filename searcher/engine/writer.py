@@ -1,15 +1,16 @@
 """A leaner Whoosh segment writer for the engine's own schema.
 
-It writes exactly the segments Whoosh's ``SegmentWriter`` writes (same codec, same bytes
-in the postings and term files), with less work per posting, which is where a rebuild
-spends its time:
+It writes the segments Whoosh's ``SegmentWriter`` writes, with less work per posting,
+which is where a rebuild spends its time:
 
 - postings are gathered per term (:class:`~searcher.engine.postings.TermPool`), not as
   one tuple per posting sorted at the end; each document's field lengths are remembered;
-- the flush writes each term's posting blocks itself, as ``W3PostingsWriter`` would
-  (same header, block tuple, compression and term info), with list operations per block
+- the flush writes each term's posting blocks itself, with list operations per block
   instead of method calls per posting, and field lengths taken from memory instead of
-  being read back from the length columns.
+  being read back from the length columns.  Blocks of positional fields are packed
+  (:mod:`searcher.engine.blocks`) when the segment's codec is the engine's; every other
+  block, and every block under Whoosh's own codec, is byte for byte what
+  ``W3PostingsWriter`` writes (same header, block tuple, compression and term info).
 
 Segments may be written by several processes at once (``_lk=False``) and listed in one
 table of contents by the parent (see ``WhooshBuild``).
@@ -26,17 +27,18 @@ from pickle import dumps
 from typing import Any
 
 from whoosh import writing
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from searcher.engine.blocks import Codec, pack_block
 from searcher.engine.postings import Term, TermPool
-from searcher.engine.schema import WORDS_KEY
+from searcher.engine.schema import WORDS_KEY, PackedPositions
 
 
-def codec() -> W3Codec:
+def codec() -> Codec:
     """The codec every segment of the engine is written with."""
-    return W3Codec()  # inline postings (inlinelimit > 1) are broken in Whoosh 2.7
+    return Codec()  # inline postings (inlinelimit > 1) are broken in Whoosh 2.7
 
 
 class Lengths:
@@ -169,6 +171,7 @@ def _write_term(
     limit = pw._blocklimit
     comp = pw._compression
     fixed = fw._format.fixed_value_size()
+    packed = isinstance(fw._codec, Codec) and isinstance(fw._format, PackedPositions)
     info = W3TermInfo()
     start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -193,27 +196,34 @@ def _write_term(
         if info._minid is None:
             info._minid = block_ids[0]
         info._maxid = block_ids[-1]
-        # what W3PostingsWriter._write_block writes
-        deltas = (block_ids[0], *map(sub, block_ids[1:], block_ids[:-1]))
-        if block_weights.count(1.0) == n:
-            mini_weights: Any = None
-        elif block_weights.count(block_weights[0]) == n:
-            mini_weights = block_weights[0]
-        else:
-            mini_weights = tuple(block_weights)
         block_values = values[first : first + limit]
-        if fixed is None or fixed < 0:
-            mini_values: Any = tuple(block_values)
-        elif fixed == 0:
-            mini_values = None
+        if packed:
+            data = pack_block(block_ids, block_weights, block_values, comp)
         else:
-            mini_values = b"".join(block_values)
-        data = dumps((deltas, mini_weights, mini_values), 2)
-        if comp:
-            data = zlib.compress(data, comp)
+            data = _w3_block(block_ids, block_weights, block_values, fixed, comp)
         stats = (n, block_ids[-1], top, comp, length_to_byte(low), length_to_byte(high))
         head = dumps(stats, 2)
         size = len(head) + len(data)
         postfile.write(pack_int(-size if first + limit >= count else size) + head + data)
     info.set_extent(start, postfile.tell() - start)
     fw._tindex.add(pack_ushort(fw._fieldid) + btext, info.to_bytes())
+
+
+def _w3_block(ids: array, weights: array, values: list[bytes], fixed: Any, comp: int) -> bytes:
+    """A block's data as ``W3PostingsWriter._write_block`` writes it."""
+    n = len(ids)
+    deltas = (ids[0], *map(sub, ids[1:], ids[:-1]))
+    if weights.count(1.0) == n:
+        mini_weights: Any = None
+    elif weights.count(weights[0]) == n:
+        mini_weights = weights[0]
+    else:
+        mini_weights = tuple(weights)
+    if fixed is None or fixed < 0:
+        mini_values: Any = tuple(values)
+    elif fixed == 0:
+        mini_values = None
+    else:
+        mini_values = b"".join(values)
+    data = dumps((deltas, mini_weights, mini_values), 2)
+    return zlib.compress(data, comp) if comp else data

@@ -1,0 +1,77 @@
+"""Packed posting blocks: their layout, and segments of both layouts in one index."""
+
+from __future__ import annotations
+
+import random
+from array import array
+
+import pytest
+
+from searcher.engine.blocks import Codec, pack_block, unpack_positions, unpack_postings
+from searcher.engine.schema import PackedPositions, build_schema, from_stored, stem, to_document
+from searcher.record import Record
+
+PHRASE = [stem("armistice"), stem("line")]
+
+
+@pytest.mark.parametrize("level", [0, 3])
+def test_block_parts_read_back(level):
+    rng = random.Random(level)
+    ids = sorted(rng.sample(range(1, 200_000), 128))
+    weights = [float(rng.randint(1, 40)) for _ in ids]
+    fmt = PackedPositions()
+    values = [fmt.encode(sorted(rng.sample(range(90_000), rng.randint(1, 9)))) for _ in ids]
+    data = pack_block(array("I", ids), array("f", weights), values, level)
+    got_ids, got_weights = unpack_postings(data, len(ids), bool(level))
+    assert got_ids.tolist() == ids and got_weights.tolist() == weights
+    ends, blob = unpack_positions(data, len(ids), bool(level))
+    starts = [0, *ends[:-1]]
+    assert [blob[a:b] for a, b in zip(starts, ends, strict=True)] == values
+
+
+def _record(i: int, body: str) -> Record:
+    return Record(id=str(i), title=f"Memorandum {i}", body=body, path=f"{i}.html")
+
+
+def _search(folder, words: list[str]) -> set[str]:
+    from whoosh import query as wq
+    from whoosh.filedb.filestore import FileStorage
+
+    from searcher.engine.cache import ReaderCache
+    from searcher.engine.matching import evaluate
+
+    ix = FileStorage(str(folder)).open_index()
+    with ix.searcher() as searcher:
+        q = wq.Phrase("body", words) if len(words) > 1 else wq.Term("body", words[0])
+        found = evaluate(q, ReaderCache(searcher.reader()), searcher)
+        whoosh = {h.docnum for h in searcher.search(q, limit=None)}
+        assert set(found) == whoosh
+        return {from_stored(searcher.stored_fields(d)["rec"]).id for d in found}
+
+
+def test_whoosh_segments_and_packed_segments_read_together_and_merge(tmp_path):
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.filedb.filestore import FileStorage
+
+    from searcher.engine.writer import SegmentWriter
+
+    ix = FileStorage(str(tmp_path)).create_index(build_schema())
+    batches = [
+        (W3Codec(blocklimit=4), range(0, 30)),  # an index written before packed blocks
+        (Codec(blocklimit=4), range(30, 60)),
+    ]
+    for codec, numbers in batches:
+        writer = SegmentWriter(ix, codec=codec, compound=False)
+        for i in numbers:
+            body = "the armistice line" if i % 3 == 0 else "the line of the armistice"
+            writer.add_document(**to_document(_record(i, body)))
+        writer.commit(merge=False)
+    assert len(ix.reader().leaf_readers()) == 2
+    expected = {str(i) for i in range(0, 60, 3)}
+    assert _search(tmp_path, PHRASE) == expected
+    assert len(_search(tmp_path, PHRASE[:1])) == 60
+    writer = SegmentWriter(ix, compound=False)
+    writer.commit(optimize=True)  # both layouts merged into one packed segment
+    assert len(ix.reader().leaf_readers()) == 1
+    assert _search(tmp_path, PHRASE) == expected
+    assert len(_search(tmp_path, PHRASE[:1])) == 60

@@ -1,0 +1,57 @@
+"""Phrase and proximity matching against a brute-force reading of the same documents."""
+
+from __future__ import annotations
+
+import random
+from array import array
+from itertools import product
+
+import pytest
+
+from searcher.engine.blocks import Values, pack_block, unpack_positions
+from searcher.engine.matching import _in_order
+from searcher.engine.schema import PackedPositions
+
+WORDS = "abcd"
+
+
+def _documents(seed: int) -> dict[int, dict[str, list[int]]]:
+    """Document number -> word -> positions; some documents run past 16-bit positions."""
+    rng = random.Random(seed)
+    docs = {}
+    for d in sorted(rng.sample(range(5_000), 60)):
+        start = 65_520 if d % 7 == 0 else 0
+        held: dict[str, list[int]] = {}
+        for i in range(rng.randint(1, 40)):
+            held.setdefault(rng.choice(WORDS), []).append(start + i)
+        docs[d] = held
+    return docs
+
+
+def _postings(docs, word: str, packed: bool):
+    ids = [d for d in docs if word in docs[d]]
+    fmt = PackedPositions()
+    values = [fmt.encode(docs[d][word]) for d in ids]
+    if packed:  # through a block, as the index reads them back
+        data = pack_block(array("I", ids), array("f", [1.0] * len(ids)), values, 3)
+        values = Values(*unpack_positions(data, len(ids), True))
+    return ids, [1.0] * len(ids), values
+
+
+def _chain_exists(held: dict[str, list[int]], phrase: str, slop: int) -> bool:
+    reach = set(held.get(phrase[0], ()))
+    for word in phrase[1:]:
+        reach = {p for p in held.get(word, ()) if any(1 <= p - e <= slop for e in reach)}
+    return bool(reach)
+
+
+@pytest.mark.parametrize("packed", [False, True], ids=["listed", "packed"])
+@pytest.mark.parametrize("seed", range(4))
+def test_phrases_and_proximity_match_the_brute_force_answer(seed, packed):
+    docs = _documents(seed)
+    phrases = ["".join(p) for n in (2, 3) for p in product(WORDS, repeat=n)]
+    for phrase, slop in product(phrases, (1, 2, 4)):
+        lists = [_postings(docs, w, packed) for w in phrase]
+        both = set(lists[0][0]).intersection(*(ids for ids, _, _ in lists[1:]))
+        expected = {d for d in both if _chain_exists(docs[d], phrase, slop)}
+        assert _in_order(lists, both, slop) == expected, (phrase, slop)
