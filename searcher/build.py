@@ -30,6 +30,11 @@ PARALLEL_FROM = 200
 CHUNK = 32
 #: Tasks queued per worker process ahead of the writer.
 IN_FLIGHT = 4
+#: A page file is taken as unchanged without reading it when its size, times and inode
+#: are what the last build saw, and it had not changed for this long (nanoseconds) when
+#: that build began: a change within a coarse file-system clock tick of the last look
+#: cannot pass for no change.
+SETTLED_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,36 @@ def _hash_file(path: Path, max_bytes: int) -> str:
     with open(path, "rb") as fh:
         data = fh.read(max_bytes + 1)
     return content_hash(data)
+
+
+class _Stamps:
+    """Content hashes of page files, read again only when a file may have changed.
+
+    As version control tools do, a file whose size, modification and change times and
+    inode are all as the last build saw them (and which had settled before that build
+    began) keeps the hash that build computed; any write, copy, move or touch changes the
+    change time, so the file is read and hashed again.
+    """
+
+    def __init__(self, saved: dict[str, Any]) -> None:
+        self.before: dict[str, list[Any]] = saved.get("files", {})
+        self.settled = int(saved.get("scanned_at", 0)) - SETTLED_NS
+        self.scanned_at = time.time_ns()
+        self.now: dict[str, list[Any]] = {}
+
+    def digest(self, path: Path, rel: str, max_bytes: int) -> str:
+        st = path.stat()
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        old = self.before.get(rel)
+        if old is not None and old[:4] == stamp and st.st_ctime_ns < self.settled:
+            digest = str(old[4])
+        else:
+            digest = _hash_file(path, max_bytes)
+        self.now[rel] = [*stamp, digest]
+        return digest
+
+    def saved(self) -> dict[str, Any]:
+        return {"scanned_at": self.scanned_at, "files": self.now}
 
 
 def _parse_one(
@@ -152,7 +187,8 @@ def _rebuild(
     parsed: Generator[tuple[str, Any, str | None]] | None = None
     try:
         known = build.known_hashes()
-        known_failures = _known_failures(build)
+        known_failures = _offered(build, "known_failures", {})
+        stamps = _Stamps(_offered(build, "known_stamps", {}))
         digests: dict[str, str] = {}
         failed: list[tuple[str, str]] = []
         todo: list[tuple[str, str]] = []
@@ -162,7 +198,7 @@ def _rebuild(
             rel = path.relative_to(source).as_posix()
             seen.add(rel)
             try:
-                digest = _hash_file(path, max_bytes)
+                digest = stamps.digest(path, rel, max_bytes)
             except OSError:
                 todo.append((str(path), rel))  # the parser reports why it cannot read it
                 continue
@@ -177,7 +213,8 @@ def _rebuild(
         deleted = build.delete(gone) if gone else 0
         indexed = 0
         count = workers if workers is not None else (os.cpu_count() or 1)
-        target = _shard_target(build) if count > 1 and len(todo) >= PARALLEL_FROM else None
+        big = count > 1 and len(todo) >= PARALLEL_FROM
+        target = _offered(build, "shard_target", None) if big else None
         if target is not None:
             indexed, bad = _write_shards(todo, max_bytes, count, build, target, progress)
             failed.extend(bad)
@@ -206,6 +243,9 @@ def _rebuild(
         remember = getattr(build, "remember_failures", None)
         if remember is not None:
             remember({rel: (digests[rel], why) for rel, why in failed if rel in digests})
+        keep = getattr(build, "remember_stamps", None)
+        if keep is not None:
+            keep(stamps.saved())
         _stop_if_interrupted()
         build.commit(report)
     except BaseException:
@@ -219,16 +259,13 @@ def _rebuild(
     return BuildReport(**{**report.__dict__, "elapsed": elapsed})
 
 
-def _known_failures(build: Any) -> dict[str, tuple[str, str]]:
-    """Path -> (content hash, reason) of pages the last build could not read."""
-    offer = getattr(build, "known_failures", None)
-    return offer() if offer is not None else {}
-
-
-def _shard_target(build: Any) -> str | None:
-    """Where workers may write segments themselves (engines that offer it, full builds)."""
-    offer = getattr(build, "shard_target", None)
-    return offer() if offer is not None else None
+def _offered(build: Any, name: str, default: Any) -> Any:
+    """What the build's optional method ``name`` answers (``default`` when the engine has
+    none): ``known_failures`` (path -> content hash, reason of pages the last build could
+    not read), ``known_stamps`` (see ``_Stamps``), ``shard_target`` (where workers may
+    write segments themselves, full builds only)."""
+    offer = getattr(build, name, None)
+    return offer() if offer is not None else default
 
 
 #: Pages parsed so far by the worker processes of a sharded build (set in each worker).

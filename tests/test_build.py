@@ -270,3 +270,46 @@ def test_an_unchanged_failed_page_is_reported_again_without_parsing(pages, tmp_p
     (pages / "empty.html").write_text("Now a title\nand a body")
     fixed = rebuild(pages, index, workers=1)
     assert (fixed.failed, fixed.indexed, parsed) == ((), 1, ["empty.html"])
+
+
+def _hashed_files(monkeypatch) -> list[str]:
+    import searcher.build
+
+    read: list[str] = []
+    real = searcher.build._hash_file
+
+    def counting(path, max_bytes):
+        read.append(Path(path).name)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(searcher.build, "_hash_file", counting)
+    return read
+
+
+def test_settled_unchanged_files_are_not_read_again(pages, tmp_path, monkeypatch):
+    import searcher.build
+
+    index = tmp_path / "index"
+    monkeypatch.setattr(searcher.build, "SETTLED_NS", 0)  # every file counts as settled
+    rebuild(pages, index, workers=1)
+    read = _hashed_files(monkeypatch)
+    again = rebuild(pages, index, workers=1)
+    assert (again.unchanged, read) == (3, [])
+    # same size and modification time, other words: the change time gives it away
+    page = pages / "b.txt"
+    before = page.stat()
+    page.write_text("Memorandum\nA treaty for alliance.")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size
+    changed = rebuild(pages, index, workers=1)
+    assert (changed.indexed, changed.unchanged, read) == (1, 2, ["b.txt"])
+    assert titles(index, "treaty") == ["Memorandum"]
+
+
+def test_files_written_just_before_a_build_are_read_again(pages, tmp_path, monkeypatch):
+    index = tmp_path / "index"
+    rebuild(pages, index, workers=1)  # the pages were written moments ago
+    read = _hashed_files(monkeypatch)
+    again = rebuild(pages, index, workers=1)
+    assert again.unchanged == 3
+    assert sorted(read) == ["a.html", "b.txt", "c.htm"]

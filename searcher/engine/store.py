@@ -26,6 +26,8 @@ from searcher.errors import IndexBusyError, StorageError
 POINTER = "CURRENT"
 LOCK = ".lock"
 META = "build.json"
+#: What the build saw of each page file (size, times, inode, hash): see ``searcher.build``.
+STAMPS = "files.json"
 _PREFIX = "gen-"
 
 
@@ -105,15 +107,16 @@ def remove(path: Path) -> None:
             path.unlink()
 
 
-def read_meta(generation: Path) -> dict[str, Any]:
+def read_meta(generation: Path, name: str = META) -> dict[str, Any]:
     try:
-        return json.loads((generation / META).read_text(encoding="utf-8"))
+        return json.loads((generation / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def write_meta(generation: Path, meta: dict[str, Any]) -> None:
-    (generation / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), "utf-8")
+def write_meta(generation: Path, meta: dict[str, Any], name: str = META) -> None:
+    indent = 1 if name == META else None  # the build's summary is for people to read too
+    (generation / name).write_text(json.dumps(meta, ensure_ascii=False, indent=indent), "utf-8")
 
 
 def size_on_disk(path: Path) -> int:

@@ -448,6 +448,7 @@ class WhooshBuild(Build):
         self._writer: Any = None
         self._segments: list[Any] = []
         self._failures: dict[str, tuple[str, str]] = {}
+        self._stamps: dict[str, Any] = {}
         self._word_counts: Counter[str] = Counter()
         self._lockfile: IO[str] | None = None
         try:
@@ -523,6 +524,16 @@ class WhooshBuild(Build):
         """Keep the hashes of unreadable pages, so an unchanged one is not parsed again."""
         self._failures = dict(failures)
 
+    def known_stamps(self) -> dict[str, Any]:
+        """What the live generation's build saw of the page files (``remember_stamps``)."""
+        if self.full or self.previous is None:
+            return {}
+        return store.read_meta(self.previous, store.STAMPS)
+
+    def remember_stamps(self, stamps: dict[str, Any]) -> None:
+        """Keep what this build saw of the page files, for the next one."""
+        self._stamps = stamps
+
     def known_hashes(self) -> dict[str, str]:
         if self.full:
             return {}
@@ -586,6 +597,7 @@ class WhooshBuild(Build):
                     "failed_hashes": {k: list(v) for k, v in self._failures.items()},
                 },
             )
+            store.write_meta(self.generation, self._stamps, store.STAMPS)
             store.publish(self.root, self.generation)
         except OSError as exc:
             self.abort()
