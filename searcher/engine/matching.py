@@ -38,6 +38,8 @@ RANGE_COLUMNS = {"date_start": "sort_asc", "date_end": "end_c"}
 #: A leaf's postings of one term, deleted documents too: segment document numbers,
 #: weights and values (when asked for).
 _Postings = tuple[list[int], list[float], list[Any] | Values | None]
+#: (field, term, with values) -> each leaf's postings of the term
+_Read = dict[tuple[str, bytes, bool], list[tuple[Leaf, _Postings]]]
 
 
 def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True) -> Scores:
@@ -53,10 +55,17 @@ def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True
 
 
 class _Run:
-    def __init__(self, cache: ReaderCache, searcher: Any, scored: bool) -> None:
+    def __init__(
+        self, cache: ReaderCache, searcher: Any, scored: bool, read: _Read | None = None
+    ) -> None:
         self.cache = cache
         self.searcher = searcher
         self.scored = scored
+        #: postings read so far in this query (name variants and fields share words)
+        self.read: _Read = {} if read is None else read
+
+    def unscored(self) -> _Run:
+        return _Run(self.cache, self.searcher, False, self.read)
 
     def eval(self, q: Any) -> Scores:
         kind = type(q)
@@ -73,7 +82,7 @@ class _Run:
         if kind is wq.Every and not q.fieldname:
             return dict.fromkeys(self.cache.live(), 1.0 if self.scored else 0.0)
         if kind is wq.ConstantScoreQuery:
-            found = _Run(self.cache, self.searcher, False).eval(q.child)
+            found = self.unscored().eval(q.child)
             return dict.fromkeys(found, q.score if self.scored else 0.0)
         if q is wq.NullQuery:
             return {}
@@ -87,7 +96,7 @@ class _Run:
         btext = self._bytes(field, text)
         if btext is None:
             return {}
-        found = [(leaf, _postings(leaf, field, btext, False)) for leaf in self.cache.leaves()]
+        found = self.postings(field, btext, False)
         out: Scores = {}
         if not self.scored:
             for leaf, (ids, _, _) in found:
@@ -110,10 +119,7 @@ class _Run:
         if any(b is None for b in btexts):
             return {}
         out: Scores = {}
-        per_word = [
-            [(leaf, _postings(leaf, field, b, True)) for leaf in self.cache.leaves()]
-            for b in btexts
-        ]
+        per_word = [self.postings(field, b, True) for b in btexts]  # type: ignore[arg-type]
         factors = [self._factor(field, found) for found in per_word] if self.scored else []
         for i, leaf in enumerate(self.cache.leaves()):
             lists = [found[i][1] for found in per_word]
@@ -134,6 +140,14 @@ class _Run:
                     scores[d] += factor * w / (w + norm[d]) if scorable else w
             out.update(zip(_global(list(scores), leaf.offset), scores.values(), strict=True))
         return out
+
+    def postings(self, field: str, btext: bytes, values: bool) -> list[tuple[Leaf, _Postings]]:
+        """Each leaf's postings of a term (with values when asked), read once per query."""
+        found = self.read.get((field, btext, True)) or self.read.get((field, btext, values))
+        if found is None:
+            found = [(leaf, _postings(leaf, field, btext, values)) for leaf in self.cache.leaves()]
+            self.read[field, btext, values] = found
+        return found
 
     def _bytes(self, field: str, text: Any) -> bytes | None:
         schema = self.cache.reader.schema
@@ -215,7 +229,7 @@ class _Run:
         positive = self.eval(a)
         if not positive:
             return positive
-        negative = _Run(self.cache, self.searcher, False).eval(b)
+        negative = self.unscored().eval(b)
         return {d: s for d, s in positive.items() if d not in negative}
 
     def _column(self, q: Any) -> Any:
@@ -260,8 +274,11 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
             m._read_data()
             block = m._data[0]
             ids.extend(block if m._byteids else accumulate(block))  # ids are delta-coded
-            m._read_weights()
-            weights.extend(m._weights)
+            given = m._data[1]  # None: all 1.0; one number: all the same
+            if given is None or isinstance(given, float):
+                weights.extend([1.0 if given is None else given] * len(block))
+            else:
+                weights.extend(given)
             if vals is not None:
                 m._read_values()
                 vals.extend(m._values)
@@ -299,13 +316,16 @@ def _in_order(lists: list[_Postings], docs: set[int], slop: int) -> set[int]:
             for d in docs
             if _chained([unpack_positions(values[at[d]]) for at, values in where], slop)
         }
+    # the rarest word's keys make the set; the others' are only looked up in it
+    order = sorted(range(len(lists)), key=lambda place: len(lists[place][0]))
     ends: set[int] = set()
-    for place, (ids, _, values) in enumerate(lists):
-        keys = set(_keys(ids, values, docs, place))
-        ends = ends & keys if place else keys
+    for done, place in enumerate(order):
+        ids, _, values = lists[place]
+        keys = _keys(ids, values, docs, place)
+        ends = ends.intersection(keys) if done else set(keys)
         if not ends:
             return ends
-        if place + 2 < len(lists):  # later words need only be read where the phrase goes on
+        if done + 2 < len(lists):  # later words need only be read where the phrase goes on
             docs = set(map(rshift, ends, repeat(32)))
     return set(map(rshift, ends, repeat(32)))
 
