@@ -6,7 +6,6 @@ import argparse
 import os
 import platform
 import random
-import shutil
 import statistics
 import sys
 import time
@@ -82,12 +81,22 @@ def _searcher_ready(source: Path) -> bool:
 
 
 def _working_copy(pages: Path, dest: Path) -> Path:
-    """A folder of links to the cached pages, so edits never touch the cache."""
-    shutil.rmtree(dest, ignore_errors=True)
-    dest.mkdir(parents=True)
-    for page in pages.iterdir():
-        if page.name.endswith(".html"):
-            os.link(page, dest / page.name)
+    """A folder of links to the cached pages, so edits never touch the cache.
+
+    Links left by an earlier run are kept (only edited pages are linked again), so the
+    pages look as a scrape made earlier does, not as files written a moment ago.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    wanted = {page.name: page for page in pages.iterdir() if page.name.endswith(".html")}
+    for item in dest.iterdir():
+        if item.name not in wanted:
+            item.unlink()
+    for name, page in wanted.items():
+        link = dest / name
+        if link.exists() and link.stat().st_ino == page.stat().st_ino:
+            continue
+        link.unlink(missing_ok=True)
+        os.link(page, link)
     return dest
 
 

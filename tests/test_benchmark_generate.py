@@ -128,3 +128,23 @@ def test_cached_pages_are_written_once(vocab, tmp_path, monkeypatch):
     stamp = (folder / ".stamp").stat().st_mtime_ns
     assert generate.ensure_pages(30, workers=1, cache=tmp_path) == folder
     assert (folder / ".stamp").stat().st_mtime_ns == stamp
+
+
+def test_working_copy_keeps_its_links_and_restores_edited_pages(tmp_path):
+    from benchmarks.__main__ import _working_copy
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for i in range(3):
+        (cache / f"{i}.html").write_text(f"page {i}")
+    work = _working_copy(cache, tmp_path / "work")
+    kept = (work / "0.html").stat()
+    (work / "1.html").unlink()
+    (work / "1.html").write_text("edited")  # as the 1% edit does
+    (work / "stray.html").write_text("left from a larger run")
+    _working_copy(cache, work)
+    assert sorted(p.name for p in work.iterdir()) == ["0.html", "1.html", "2.html"]
+    assert (work / "1.html").read_text() == "page 1"
+    again = (work / "0.html").stat()
+    assert (again.st_ino, again.st_ctime_ns) == (kept.st_ino, kept.st_ctime_ns)
+    assert (cache / "1.html").read_text() == "page 1"

@@ -7,7 +7,7 @@ from array import array
 
 import pytest
 
-from searcher.engine.blocks import Codec, pack_block, unpack_positions, unpack_postings
+from searcher.engine.blocks import Codec, pack_block, unpack_postings, unpack_values
 from searcher.engine.schema import PackedPositions, build_schema, from_stored, stem, to_document
 from searcher.record import Record
 
@@ -24,7 +24,7 @@ def test_block_parts_read_back(level):
     data = pack_block(array("I", ids), array("f", weights), values, level)
     got_ids, got_weights = unpack_postings(data, len(ids), bool(level))
     assert got_ids.tolist() == ids and got_weights.tolist() == weights
-    ends, blob = unpack_positions(data, len(ids), bool(level))
+    ends, blob = unpack_values(data, len(ids), bool(level))
     starts = [0, *ends[:-1]]
     assert [blob[a:b] for a, b in zip(starts, ends, strict=True)] == values
 

@@ -8,7 +8,7 @@ from itertools import product
 
 import pytest
 
-from searcher.engine.blocks import Values, pack_block, unpack_positions
+from searcher.engine.blocks import Values, pack_block, unpack_values
 from searcher.engine.matching import _in_order
 from searcher.engine.schema import PackedPositions
 
@@ -34,7 +34,7 @@ def _postings(docs, word: str, packed: bool):
     values = [fmt.encode(docs[d][word]) for d in ids]
     if packed:  # through a block, as the index reads them back
         data = pack_block(array("I", ids), array("f", [1.0] * len(ids)), values, 3)
-        values = Values(*unpack_positions(data, len(ids), True))
+        values = Values(*unpack_values(data, len(ids), True))
     return ids, [1.0] * len(ids), values
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import accumulate, compress
 from typing import Any
 
@@ -71,7 +71,7 @@ def unpack_postings(data: bytes, count: int, compressed: bool) -> tuple[array, a
     return _machine("I", first[:cut]), _machine("f", first[cut:])
 
 
-def unpack_positions(data: bytes, count: int, compressed: bool) -> tuple[array, bytes]:
+def unpack_values(data: bytes, count: int, compressed: bool) -> tuple[array, bytes]:
     """Where each posting's positions end, and all of them end to end."""
     size = int.from_bytes(data[:_HEAD], "little")
     second = data[_HEAD + size :]
@@ -96,7 +96,7 @@ class Values:
     def __len__(self) -> int:
         return len(self.ends)
 
-    def select(self, chosen: Iterable[bool]) -> list[bytes]:
+    def select(self, chosen: Sequence[bool]) -> list[bytes]:
         """The values of the postings where ``chosen`` is true."""
         ends = self.ends
         starts = compress((0, *ends[:-1]), chosen)
@@ -119,7 +119,7 @@ def read_term(m: PackedMatcher, values: bool) -> tuple[list[int], list[float], V
         ids.extend(block_ids)
         weights.extend(block_weights)
         if values:
-            block_ends, blob = unpack_positions(data, count, compressed)
+            block_ends, blob = unpack_values(data, count, compressed)
             ends.extend(map(size.__add__, block_ends) if size else block_ends)
             size += len(blob)
             blobs.append(blob)
@@ -149,7 +149,7 @@ class PackedMatcher(W3LeafMatcher):
     _read_weights = _read_ids
 
     def _read_values(self) -> None:
-        ends, blob = unpack_positions(self.block_data(), self._blocklength, bool(self._compression))
+        ends, blob = unpack_values(self.block_data(), self._blocklength, bool(self._compression))
         starts = (0, *ends[:-1])
         self._values = tuple(blob[a:b] for a, b in zip(starts, ends, strict=True))
 

@@ -264,10 +264,10 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
         m = leaf.reader._terms.matcher(field, btext, leaf.reader.schema[field].format)
     except (TermNotFound, KeyError):
         return [], [], None
-    ids: list[int] = []
-    weights: list[float] = []
     if type(m) is PackedMatcher:
         return read_term(m, values)
+    ids: list[int] = []
+    weights: list[float] = []
     vals: list[Any] | None = [] if values else None
     if type(m) is W3LeafMatcher:
         while True:
