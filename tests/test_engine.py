@@ -389,6 +389,16 @@ def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):
         ast.Phrase(None, ("friendship", "alliance"), 0),
         ast.Phrase(None, ("kim", "armistice"), 5),
         ast.And((ast.Term("places", "korea"), ast.DateRange(date(1950, 6, 1), date(1951, 12, 1)))),
+        ast.And(
+            (ast.Phrase(None, ("armistice", "line"), 0), ast.DateRange(date(1950, 1, 1), None))
+        ),
+        ast.And(
+            (
+                ast.Or((ast.Term(None, "friendship"), ast.Term(None, "kim"))),
+                ast.Not(ast.Term(None, "treaty")),
+                ast.DateRange(date(1949, 1, 1), date(1950, 12, 31)),
+            )
+        ),
         ast.And((ast.Term(None, "kim"), ast.Not(ast.Term(None, "treaty")))),
         ast.DateRange(None, date(1950, 6, 1)),
     ],

@@ -56,16 +56,27 @@ def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True
 
 class _Run:
     def __init__(
-        self, cache: ReaderCache, searcher: Any, scored: bool, read: _Read | None = None
+        self,
+        cache: ReaderCache,
+        searcher: Any,
+        scored: bool,
+        read: _Read | None = None,
+        ranges: tuple[Any, ...] = (),
     ) -> None:
         self.cache = cache
         self.searcher = searcher
         self.scored = scored
         #: postings read so far in this query (name variants and fields share words)
         self.read: _Read = {} if read is None else read
+        #: date ranges the caller keeps only documents within: leaves may leave the rest
+        #: out before scoring them (the caller filters again, so this only saves work)
+        self.ranges = ranges
 
     def unscored(self) -> _Run:
         return _Run(self.cache, self.searcher, False, self.read)
+
+    def within(self, ranges: list[Any]) -> _Run:
+        return _Run(self.cache, self.searcher, self.scored, self.read, (*self.ranges, *ranges))
 
     def eval(self, q: Any) -> Scores:
         kind = type(q)
@@ -100,10 +111,15 @@ class _Run:
         out: Scores = {}
         if not self.scored:
             for leaf, (ids, _, _) in found:
+                if self.ranges:
+                    ids = sorted(self._allowed(ids, leaf.offset))
                 out.update(dict.fromkeys(_global(ids, leaf.offset), 0.0))
             return out
         factor, scorable = self._factor(field, found)
         for leaf, (ids, weights, _) in found:
+            if self.ranges and ids:
+                chosen = list(map(self._allowed(ids, leaf.offset).__contains__, ids))
+                ids, weights = list(compress(ids, chosen)), list(compress(weights, chosen))
             if not ids:
                 continue
             if scorable:
@@ -126,6 +142,8 @@ class _Run:
             if any(not lst[0] for lst in lists):
                 continue
             both = set(lists[0][0]).intersection(*(lst[0] for lst in lists[1:]))
+            if self.ranges and both:
+                both = self._allowed(both, leaf.offset)
             docs = _in_order(lists, both, slop) if both else both
             if not docs:
                 continue
@@ -203,8 +221,9 @@ class _Run:
             base = 1.0 if self.scored else 0.0
             return {d: base * len(ranges) for d in docs}
         parts = []
+        run = self.within(ranges) if ranges else self
         for q in others:
-            part = self.eval(q)
+            part = run.eval(q)
             if not part:
                 return {}
             parts.append(part)
@@ -236,7 +255,8 @@ class _Run:
         name = RANGE_COLUMNS.get(q.fieldname)
         return self.cache.column(name) if name else None
 
-    def _in_range(self, q: Any, docs: Iterable[int]) -> list[int]:
+    def _in_range(self, q: Any, docs: Iterable[int], offset: int = 0) -> list[int]:
+        """The documents (numbered from ``offset``) whose column value lies in range."""
         column = self._column(q)
         low = q.start if q.start is not None else -(2**31)
         high = q.end if q.end is not None else 2**31 - 1
@@ -244,7 +264,14 @@ class _Run:
             low += 1
         if q.endexcl:
             high -= 1
-        return [d for d in docs if low <= column[d] <= high]  # type: ignore[index]
+        return [d for d in docs if low <= column[offset + d] <= high]  # type: ignore[index]
+
+    def _allowed(self, docs: Iterable[int], offset: int) -> set[int]:
+        """The segment's documents among ``docs`` within every one of :attr:`ranges`."""
+        kept: Iterable[int] = docs
+        for q in self.ranges:
+            kept = self._in_range(q, kept, offset)
+        return set(kept)
 
     def fallback(self, q: Any) -> Scores:
         """Whoosh's own matchers, for query types without a bulk form."""
