@@ -112,7 +112,7 @@ class _Run:
         if not self.scored:
             for leaf, (ids, _, _) in found:
                 if self.ranges:
-                    ids = sorted(self._allowed(ids, leaf.offset))
+                    ids = list(self._allowed(ids, leaf.offset))
                 out.update(dict.fromkeys(_global(ids, leaf.offset), 0.0))
             return out
         factor, scorable = self._factor(field, found)
@@ -148,7 +148,7 @@ class _Run:
             if not docs:
                 continue
             if not self.scored:
-                out.update(dict.fromkeys(_global(sorted(docs), leaf.offset), 0.0))
+                out.update(dict.fromkeys(_global(list(docs), leaf.offset), 0.0))
                 continue
             norm = self.cache.norms(leaf, field)
             scores = dict.fromkeys(docs, 0.0)
