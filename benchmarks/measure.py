@@ -122,14 +122,17 @@ def cold_cli(index: Path, texts: list[str]) -> dict[str, float]:
     """Median wall time of a whole ``search query`` process, and of ``python3 -c pass``.
 
     As on a user's machine, compiled modules are cached (PYTHONDONTWRITEBYTECODE, if set
-    here, is dropped) and the first, caching run is not counted.
+    here, is dropped) and the first, caching run is not counted. The two alternate, so a
+    machine that slows down or speeds up meanwhile weighs on both alike.
     """
     script = Path(sys.executable).with_name("search")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "searcher"]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     _timed([*command, "query", texts[0], "--index", str(index)], env)
-    search = [_timed([*command, "query", t, "--index", str(index)], env) for t in texts]
-    bare = [_timed([sys.executable, "-c", "pass"], env) for _ in texts]
+    search, bare = [], []
+    for text in texts:
+        bare.append(_timed([sys.executable, "-c", "pass"], env))
+        search.append(_timed([*command, "query", text, "--index", str(index)], env))
     return {"search": statistics.median(search), "python": statistics.median(bare)}
 
 

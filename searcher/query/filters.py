@@ -76,10 +76,10 @@ def date_filter(date_from: str | None, date_to: str | None) -> Node | None:
 
     ``--from 1950-06`` starts on 1950-06-01, ``--to 1953-07`` ends on 1953-07-31.
     """
-    from searcher.ingest.dates import parse_query_date
-
     if not date_from and not date_to:
         return None
+    from searcher.ingest.dates import parse_query_date
+
     try:
         start = parse_query_date(date_from)[0] if date_from else None
         end = parse_query_date(date_to)[1] if date_to else None
