@@ -141,7 +141,8 @@ class _Run:
             lists = [found[i][1] for found in per_word]
             if any(not lst[0] for lst in lists):
                 continue
-            both = set(lists[0][0]).intersection(*(lst[0] for lst in lists[1:]))
+            rarest, *others = sorted((lst[0] for lst in lists), key=len)
+            both = set(rarest).intersection(*others)
             if self.ranges and both:
                 both = self._allowed(both, leaf.offset)
             docs = _in_order(lists, both, slop) if both else both
@@ -150,13 +151,21 @@ class _Run:
             if not self.scored:
                 out.update(dict.fromkeys(_global(list(docs), leaf.offset), 0.0))
                 continue
+            # every word's postings list the phrase's documents in the same (document) order,
+            # so the words' scores add up list by list
             norm = self.cache.norms(leaf, field)
-            scores = dict.fromkeys(docs, 0.0)
+            total: list[float] = []
             for (factor, scorable), (ids, weights, _) in zip(factors, lists, strict=True):
-                for j in compress(range(len(ids)), map(docs.__contains__, ids)):
-                    d, w = ids[j], weights[j]
-                    scores[d] += factor * w / (w + norm[d]) if scorable else w
-            out.update(zip(_global(list(scores), leaf.offset), scores.values(), strict=True))
+                chosen = list(map(docs.__contains__, ids))
+                found = list(compress(ids, chosen))
+                kept = compress(weights, chosen)
+                part = (
+                    [factor * w / (w + norm[d]) for d, w in zip(found, kept, strict=True)]
+                    if scorable
+                    else list(kept)
+                )
+                total = list(map(add, total, part)) if total else part
+            out.update(zip(_global(found, leaf.offset), total, strict=True))
         return out
 
     def postings(self, field: str, btext: bytes, values: bool) -> list[tuple[Leaf, _Postings]]:
@@ -337,11 +346,12 @@ def _in_order(lists: list[_Postings], docs: set[int], slop: int) -> set[int]:
     whole-list form of it.
     """
     if slop > 1:
-        where = [(dict(zip(ids, range(len(ids)), strict=True)), values) for ids, _, values in lists]
+        # each word's values of ``docs``, in document order
+        found = [_chosen(values, list(map(docs.__contains__, ids))) for ids, _, values in lists]
         return {
             d
-            for d in docs
-            if _chained([unpack_positions(values[at[d]]) for at, values in where], slop)
+            for d, *values in zip(sorted(docs), *found, strict=True)
+            if _chained(list(map(unpack_positions, values)), slop)
         }
     # the rarest word's keys make the set; the others' are only looked up in it
     order = sorted(range(len(lists)), key=lambda place: len(lists[place][0]))
@@ -360,7 +370,7 @@ def _in_order(lists: list[_Postings], docs: set[int], slop: int) -> set[int]:
 def _keys(ids: list[int], values: Any, docs: set[int], shift: int) -> Iterator[int]:
     """``(document << 32) + position - shift`` for each occurrence of a word in ``docs``."""
     chosen = list(map(docs.__contains__, ids))
-    found = values.select(chosen) if isinstance(values, Values) else list(compress(values, chosen))
+    found = _chosen(values, chosen)
     sizes = list(map(len, found))
     bases = map(sub, map(lshift, compress(ids, chosen), repeat(32)), repeat(shift))
     if any(map(and_, sizes, repeat(1))):  # some positions past 16 bits: one value at a time
@@ -372,6 +382,11 @@ def _keys(ids: list[int], values: Any, docs: set[int], shift: int) -> Iterator[i
     return map(
         add, chain.from_iterable(map(repeat, bases, map(rshift, sizes, repeat(1)))), positions
     )
+
+
+def _chosen(values: Any, chosen: list[bool]) -> list[bytes]:
+    """The values of the postings where ``chosen`` is true."""
+    return values.select(chosen) if isinstance(values, Values) else list(compress(values, chosen))
 
 
 def _chained(positions: list[Sequence[int]], slop: int) -> bool:
