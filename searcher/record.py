@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any, Literal
 
 Kind = Literal["id", "text", "keyword", "date", "stored"]
@@ -137,23 +138,23 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
-        """The inverse of :meth:`to_dict`; unknown keys are ignored."""
+        """The inverse of :meth:`to_dict`; unknown keys and null values are ignored."""
+        names = _field_names()
         kwargs: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
-            if (
-                f.name not in data
-                or data[f.name] is None
-                and f.name
-                not in (
-                    "date_start",
-                    "date_end",
-                )
-            ):
+        for name, value in data.items():
+            if value is None or name not in names:
                 continue
-            value = data[f.name]
-            if f.name in ("date_start", "date_end") and isinstance(value, str):
-                value = date.fromisoformat(value)
-            elif isinstance(value, list):
+            if type(value) is list:
                 value = tuple(value)
-            kwargs[f.name] = value
+            elif name in _DATE_FIELDS and isinstance(value, str):
+                value = date.fromisoformat(value)
+            kwargs[name] = value
         return cls(**kwargs)
+
+
+_DATE_FIELDS = frozenset({"date_start", "date_end"})
+
+
+@cache
+def _field_names() -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(Record))

@@ -216,7 +216,7 @@ def to_document(record: Record) -> dict[str, Any]:
     """
     doc: dict[str, Any] = {
         "id": [record.id],
-        "rec": json.dumps(record.to_dict(), ensure_ascii=False).encode(),  # the codec compresses
+        "rec": record.to_dict(),  # Whoosh pickles and compresses the stored fields
         "path_c": record.path.encode("utf-8"),
         "hash_c": record.content_hash.encode("ascii"),
     }
@@ -263,6 +263,7 @@ def _gapped(values: Iterable[str]) -> list[str]:
     return out
 
 
-def from_stored(blob: bytes) -> Record:
-    """The Record kept in a document's stored ``rec`` field (JSON; the codec compresses it)."""
-    return Record.from_dict(json.loads(blob))
+def from_stored(value: dict[str, Any] | bytes) -> Record:
+    """The Record kept in a document's stored ``rec`` field: the dict of
+    :meth:`Record.to_dict`, or that dict as JSON in indexes written before (slower to read)."""
+    return Record.from_dict(value if isinstance(value, dict) else json.loads(value))
