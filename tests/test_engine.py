@@ -548,3 +548,25 @@ def test_bulk_evaluation_leaves_out_deleted_documents(tmp_path):
         assert ids(engine, ast.Phrase(None, ("kim", "il", "sung"), 0)) == ["119354"]
     finally:
         engine.close()
+
+
+def test_segment_term_lookups_are_remembered_within_bounds(engine, monkeypatch):
+    import searcher.engine.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_MAX_INFOS", 3)
+    with engine._lock:
+        leaf = engine._generation().cache.leaves()[0]
+        leaf.infos.clear()
+        whoosh_terms = leaf.reader._terms
+        present = [("body", b"kim"), ("body", b"treati")]
+        present.append(("title", next(iter(leaf.reader.lexicon("title")))))
+        for field, word in present:
+            ours = leaf.matcher(field, word)
+            theirs = whoosh_terms.matcher(field, word, leaf.reader.schema[field].format)
+            found = list(ours.all_ids())
+            assert found == list(theirs.all_ids()) != []
+            again = leaf.matcher(field, word)  # from the memo: a fresh matcher, same postings
+            assert again is not ours and list(again.all_ids()) == found
+        assert leaf.matcher("body", b"nosuchword") is None
+        assert leaf.matcher("no_such_field", b"kim") is None
+        assert len(leaf.infos) <= 3

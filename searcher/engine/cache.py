@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as _field
 from pathlib import Path
+from typing import Any
 
 from whoosh import query as wq
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from searcher.engine.lexicon import Lexicon
@@ -23,6 +24,8 @@ from searcher.engine.schema import WORDS
 from searcher.results import FacetCount
 
 _UNREAD = object()
+#: Term infos remembered per segment before the memo starts afresh (~200 bytes each).
+_MAX_INFOS = 50_000
 #: BM25F's free parameters, as Whoosh's default ``BM25F()``.
 K1 = 1.2
 B = 0.75
@@ -37,6 +40,32 @@ class Leaf:
     offset: int
     deleted: frozenset[int]
     norms: dict[str, list[float]] = _field(default_factory=dict)
+    #: (field, term) -> its term info, None where the segment lacks the term
+    infos: dict[tuple[str, bytes], Any] = _field(default_factory=dict)
+
+    def matcher(self, field: str, btext: bytes) -> Any | None:
+        """Whoosh's matcher of a term's postings in this segment (None: no postings).
+
+        Term infos are remembered: looking a term up in the segment's on-disk hash table
+        costs 20-40 us, a query looks up each word in every text field and segment, and
+        queries share their words.
+        """
+        key = (field, btext)
+        info = self.infos.get(key, _UNREAD)
+        if info is _UNREAD:
+            try:
+                info = self.reader._terms.term_info(field, btext)
+            except (TermNotFound, KeyError):
+                info = None
+            if len(self.infos) >= _MAX_INFOS:
+                self.infos.clear()
+            self.infos[key] = info
+        if info is None:
+            return None
+        terms = self.reader._terms
+        return terms._codec.postings_reader(
+            terms._postfile, info, self.reader.schema[field].format, term=key
+        )
 
 
 class FacetTable:

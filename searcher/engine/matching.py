@@ -25,7 +25,6 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.reading import TermNotFound
 
 from searcher.engine.blocks import PackedMatcher, Values, read_term
 from searcher.engine.cache import K1, Leaf, ReaderCache
@@ -296,9 +295,8 @@ class _Run:
 
 def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
     """Segment document numbers, weights and (when asked) values of one term's postings."""
-    try:
-        m = leaf.reader._terms.matcher(field, btext, leaf.reader.schema[field].format)
-    except (TermNotFound, KeyError):
+    m = leaf.matcher(field, btext)
+    if m is None:
         return [], [], None
     if type(m) is PackedMatcher:
         return read_term(m, values)
