@@ -42,6 +42,8 @@ class Leaf:
     norms: dict[str, list[float]] = _field(default_factory=dict)
     #: (field, term) -> its term info, None where the segment lacks the term
     infos: dict[tuple[str, bytes], Any] = _field(default_factory=dict)
+    #: integer columns by the segment's own document numbers (see ReaderCache.leaf_column)
+    columns: dict[str, array[int] | None] = _field(default_factory=dict)
 
     def matcher(self, field: str, btext: bytes) -> Any | None:
         """Whoosh's matcher of a term's postings in this segment (None: no postings).
@@ -234,6 +236,15 @@ class ReaderCache:
             with self._lock:
                 self._columns[name] = values
         return self._columns[name]
+
+    def leaf_column(self, leaf: Leaf, name: str) -> array[int] | None:
+        """The part of :meth:`column` of one segment, by the segment's document numbers."""
+        part = leaf.columns.get(name, _UNREAD)
+        if part is _UNREAD:
+            whole = self.column(name)
+            end = leaf.offset + leaf.reader.doc_count_all()
+            part = leaf.columns[name] = None if whole is None else whole[leaf.offset : end]
+        return part  # type: ignore[return-value]
 
     def lexicon_exists(self, field: str) -> bool:
         return field in self.reader.indexed_field_names()

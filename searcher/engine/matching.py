@@ -111,13 +111,13 @@ class _Run:
         if not self.scored:
             for leaf, (ids, _, _) in found:
                 if self.ranges:
-                    ids = list(self._allowed(ids, leaf.offset))
+                    ids = self._allowed(ids, leaf)
                 out.update(dict.fromkeys(_global(ids, leaf.offset), 0.0))
             return out
         factor, scorable = self._factor(field, found)
         for leaf, (ids, weights, _) in found:
             if self.ranges and ids:
-                chosen = list(map(self._allowed(ids, leaf.offset).__contains__, ids))
+                chosen = list(map(set(self._allowed(ids, leaf)).__contains__, ids))
                 ids, weights = list(compress(ids, chosen)), list(compress(weights, chosen))
             if not ids:
                 continue
@@ -143,7 +143,7 @@ class _Run:
             rarest, *others = sorted((lst[0] for lst in lists), key=len)
             both = set(rarest).intersection(*others)
             if self.ranges and both:
-                both = self._allowed(both, leaf.offset)
+                both = set(self._allowed(both, leaf))
             docs = _in_order(lists, both, slop) if both else both
             if not docs:
                 continue
@@ -263,23 +263,20 @@ class _Run:
         name = RANGE_COLUMNS.get(q.fieldname)
         return self.cache.column(name) if name else None
 
-    def _in_range(self, q: Any, docs: Iterable[int], offset: int = 0) -> list[int]:
-        """The documents (numbered from ``offset``) whose column value lies in range."""
+    def _in_range(self, q: Any, docs: Iterable[int]) -> list[int]:
+        """The documents whose column value lies in range."""
         column = self._column(q)
-        low = q.start if q.start is not None else -(2**31)
-        high = q.end if q.end is not None else 2**31 - 1
-        if q.startexcl:
-            low += 1
-        if q.endexcl:
-            high -= 1
-        return [d for d in docs if low <= column[offset + d] <= high]  # type: ignore[index]
+        low, high = _bounds(q)
+        return [d for d in docs if low <= column[d] <= high]
 
-    def _allowed(self, docs: Iterable[int], offset: int) -> set[int]:
+    def _allowed(self, docs: Iterable[int], leaf: Leaf) -> list[int]:
         """The segment's documents among ``docs`` within every one of :attr:`ranges`."""
         kept: Iterable[int] = docs
         for q in self.ranges:
-            kept = self._in_range(q, kept, offset)
-        return set(kept)
+            column = self.cache.leaf_column(leaf, RANGE_COLUMNS[q.fieldname])
+            low, high = _bounds(q)
+            kept = [d for d in kept if low <= column[d] <= high]  # type: ignore[index]
+        return list(kept)
 
     def fallback(self, q: Any) -> Scores:
         """Whoosh's own matchers, for query types without a bulk form."""
@@ -327,6 +324,13 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
                 vals.append(m.value())
             m.next()
     return ids, weights, vals
+
+
+def _bounds(q: Any) -> tuple[int, int]:
+    """The lowest and highest value a numeric range query takes in."""
+    low = q.start if q.start is not None else -(2**31)
+    high = q.end if q.end is not None else 2**31 - 1
+    return low + 1 if q.startexcl else low, high - 1 if q.endexcl else high
 
 
 def _global(ids: list[int], offset: int) -> list[int]:
