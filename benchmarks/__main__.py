@@ -196,12 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         "cold": {},
     }
     _builds(args, source, work, out)
-    for system in SEARCHABLE:
-        if system in out["builds"]:
-            _say(f"{system}: {args.queries} queries per class")
-            out["queries"][system] = measure.queries(
-                system, work / system, args.classes, args.queries
-            )["classes"]
+    searchable = {system: work / system for system in SEARCHABLE if system in out["builds"]}
+    if searchable:
+        _say(f"{', '.join(searchable)}: {args.queries} queries per class, taking turns")
+        out["queries"] = measure.queries(searchable, args.classes, args.queries)["classes"]
     if "searcher" in out["builds"] and args.cold:
         _say(f"cold `search query`, {args.cold} runs")
         from benchmarks.queries import draw

@@ -100,9 +100,11 @@ def build(system: str, source: Path, index: Path, *, full: bool = True) -> dict[
     return run_child(args if full else [*args, "--incremental"])
 
 
-def queries(system: str, index: Path, classes: list[str], count: int) -> dict[str, Any]:
-    """Per-class latency (p50/p95, seconds) and mean hit count of ``system``."""
-    return run_child(["queries", system, str(index), ",".join(classes), str(count)], sample=False)
+def queries(indexes: dict[str, Path], classes: list[str], count: int) -> dict[str, Any]:
+    """Per-system, per-class latency (p50/p95, seconds) and mean hit count, the systems
+    taking turns query by query (see ``_child_queries``)."""
+    where = ",".join(f"{system}={index}" for system, index in indexes.items())
+    return run_child(["queries", where, ",".join(classes), str(count)], sample=False)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -151,28 +153,39 @@ def _child_build(system: str, source: str, index: str, incremental: bool) -> dic
     return {"wall": time.perf_counter() - start, "result": result}
 
 
-def _child_queries(system: str, index: str, classes: str, count: int) -> dict[str, Any]:
+def _child_queries(indexes: str, classes: str, count: int) -> dict[str, Any]:
+    """Every system answers each query in turn, the first to answer changing from query to
+    query, so a machine that slows down or speeds up meanwhile weighs on all alike (one
+    system's queries after another's made the ratios swing by a quarter between runs)."""
     from benchmarks.queries import draw
     from benchmarks.systems import OPENERS
     from benchmarks.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
-    run = OPENERS[system](Path(index))
-    out: dict[str, Any] = {}
+    runs = {}
+    for item in indexes.split(","):
+        system, index = item.split("=", 1)
+        runs[system] = OPENERS[system](Path(index))
+    out: dict[str, dict[str, Any]] = {system: {} for system in runs}
     for kind in classes.split(","):
         batch = draw(vocab, kind, count)
-        for q in batch[:10]:  # warm the caches a long-lived process would have
-            run(q)
-        times, hits = [], []
-        for q in batch:
-            start = time.perf_counter()
-            hits.append(run(q))
-            times.append(time.perf_counter() - start)
-        out[kind] = {
-            "p50": percentile(times, 0.5),
-            "p95": percentile(times, 0.95),
-            "hits": statistics.mean(hits),
-        }
+        for run in runs.values():
+            for q in batch[:10]:  # warm the caches a long-lived process would have
+                run(q)
+        times: dict[str, list[float]] = {system: [] for system in runs}
+        hits: dict[str, list[int]] = {system: [] for system in runs}
+        order = list(runs)
+        for i, q in enumerate(batch):
+            for system in order[i % len(order) :] + order[: i % len(order)]:
+                start = time.perf_counter()
+                hits[system].append(runs[system](q))
+                times[system].append(time.perf_counter() - start)
+        for system in runs:
+            out[system][kind] = {
+                "p50": percentile(times[system], 0.5),
+                "p95": percentile(times[system], 0.95),
+                "hits": statistics.mean(hits[system]),
+            }
     return {"classes": out}
 
 
@@ -182,8 +195,8 @@ def main(argv: list[str]) -> None:
         system, source, index, *flags = rest
         answer = _child_build(system, source, index, "--incremental" in flags)
     elif step == "queries":
-        system, index, classes, count = rest
-        answer = _child_queries(system, index, classes, int(count))
+        indexes, classes, count = rest
+        answer = _child_queries(indexes, classes, int(count))
     else:
         raise SystemExit(f"unknown step {step!r}")
     print(json.dumps(answer))
