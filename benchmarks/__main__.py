@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     _builds(args, source, work, out)
     searchable = {system: work / system for system in SEARCHABLE if system in out["builds"]}
     if searchable:
-        _say(f"{', '.join(searchable)}: {args.queries} queries per class, taking turns")
+        _say(f"{', '.join(searchable)}: {args.queries} queries per class, in turns")
         out["queries"] = measure.queries(searchable, args.classes, args.queries)["classes"]
     if "searcher" in out["builds"] and args.cold:
         _say(f"cold `search query`, {args.cold} runs")
