@@ -102,7 +102,7 @@ def build(system: str, source: Path, index: Path, *, full: bool = True) -> dict[
 
 def queries(indexes: dict[str, Path], classes: list[str], count: int) -> dict[str, Any]:
     """Per-system, per-class latency (p50/p95, seconds) and mean hit count, the systems
-    taking turns query by query (see ``_child_queries``)."""
+    taking turns in one process (see ``_child_queries``)."""
     where = ",".join(f"{system}={index}" for system, index in indexes.items())
     return run_child(["queries", where, ",".join(classes), str(count)], sample=False)
 
@@ -182,8 +182,9 @@ def _child_queries(indexes: str, classes: str, count: int) -> dict[str, Any]:
             shift = turn % len(order)
             for system in order[shift:] + order[:shift]:
                 run = runs[system]
-                for q in batch[:10] if turn == 0 else ():  # warm the caches a process has
-                    run(q)
+                if turn == 0:  # warm the caches a long-lived process would have
+                    for q in batch[:10]:
+                        run(q)
                 for q in batch[first : first + TURN]:
                     start = time.perf_counter()
                     hits[system].append(run(q))
