@@ -150,8 +150,7 @@ class PackedMatcher(W3LeafMatcher):
 
     def _read_values(self) -> None:
         ends, blob = unpack_values(self.block_data(), self._blocklength, bool(self._compression))
-        starts = (0, *ends[:-1])
-        self._values = tuple(blob[a:b] for a, b in zip(starts, ends, strict=True))
+        self._values = tuple(Values(ends, blob).select([True] * len(ends)))
 
 
 class Codec(W3Codec):
