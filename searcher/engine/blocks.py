@@ -23,7 +23,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
@@ -32,6 +32,7 @@ from searcher.engine.schema import PackedPositions
 
 _BIG_ENDIAN = sys.byteorder == "big"
 _HEAD = 4  # bytes of the first part's length
+_ONE = array("I", [1]).tobytes()
 
 
 def _little(values: array) -> bytes:
@@ -99,8 +100,17 @@ class Values:
     def select(self, chosen: Sequence[bool]) -> list[bytes]:
         """The values of the postings where ``chosen`` is true."""
         ends = self.ends
-        starts = compress((0, *ends[:-1]), chosen)
+        starts = compress(chain((0,), ends), chosen)
         return list(map(self.blob.__getitem__, map(slice, starts, compress(ends, chosen))))
+
+
+def _raised(values: array, by: int) -> array:
+    """Each of ``values`` (uint32) plus ``by``, added all at once as one long integer
+    (no sum carries into the next value)."""
+    total = int.from_bytes(values.tobytes(), sys.byteorder) + by * int.from_bytes(
+        _ONE * len(values), sys.byteorder
+    )
+    return array("I", total.to_bytes(4 * len(values), sys.byteorder))
 
 
 def read_term(m: PackedMatcher, values: bool) -> tuple[list[int], list[float], Values | None]:
@@ -120,7 +130,7 @@ def read_term(m: PackedMatcher, values: bool) -> tuple[list[int], list[float], V
         weights.extend(block_weights)
         if values:
             block_ends, blob = unpack_values(data, count, compressed)
-            ends.extend(map(size.__add__, block_ends) if size else block_ends)
+            ends.extend(_raised(block_ends, size) if size else block_ends)
             size += len(blob)
             blobs.append(blob)
         if m._lastblock:

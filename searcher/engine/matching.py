@@ -15,12 +15,10 @@ form here fall back to Whoosh's own matchers (same documents and scores, slower)
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, repeat
+from collections.abc import Iterable
+from itertools import accumulate, compress
 from math import log
-from operator import add, and_, lshift, rshift, sub
+from operator import add
 from typing import Any
 
 from whoosh import query as wq
@@ -28,7 +26,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from searcher.engine.blocks import PackedMatcher, Values, read_term
 from searcher.engine.cache import K1, Leaf, ReaderCache
-from searcher.engine.schema import unpack_positions
+from searcher.engine.positions import in_order
 
 Scores = dict[int, float]
 #: The integer columns that hold the date fields' values (see ``schema``): range queries
@@ -144,7 +142,7 @@ class _Run:
             both = set(rarest).intersection(*others)
             if self.ranges and both:
                 both = set(self._allowed(both, leaf))
-            docs = _in_order(lists, both, slop) if both else both
+            docs = in_order([(ids, values) for ids, _, values in lists], both, slop)
             if not docs:
                 continue
             if not self.scored:
@@ -335,72 +333,3 @@ def _bounds(q: Any) -> tuple[int, int]:
 
 def _global(ids: list[int], offset: int) -> list[int]:
     return [offset + d for d in ids] if offset else ids
-
-
-def _in_order(lists: list[_Postings], docs: set[int], slop: int) -> set[int]:
-    """The documents of ``docs`` where each word occurs 1..``slop`` positions after the
-    previous one, in order.
-
-    A phrase (slop 1) is checked for all documents at once: each word's occurrences become
-    keys ``document << 32 | position`` shifted back by the word's place (``_keys``), and
-    the phrase occurs where every word's keys meet, all in C loops.  A wider slop is
-    checked document by document (``_chained``), which measured faster than any
-    whole-list form of it.
-    """
-    if slop > 1:
-        # each word's values of ``docs``, in document order
-        found = [_chosen(values, list(map(docs.__contains__, ids))) for ids, _, values in lists]
-        return {
-            d
-            for d, *values in zip(sorted(docs), *found, strict=True)
-            if _chained(list(map(unpack_positions, values)), slop)
-        }
-    # the rarest word's keys make the set; the others' are only looked up in it
-    order = sorted(range(len(lists)), key=lambda place: len(lists[place][0]))
-    ends: set[int] = set()
-    for done, place in enumerate(order):
-        ids, _, values = lists[place]
-        keys = _keys(ids, values, docs, place)
-        ends = ends.intersection(keys) if done else set(keys)
-        if not ends:
-            return ends
-        if done + 2 < len(lists):  # later words need only be read where the phrase goes on
-            docs = set(map(rshift, ends, repeat(32)))
-    return set(map(rshift, ends, repeat(32)))
-
-
-def _keys(ids: list[int], values: Any, docs: set[int], shift: int) -> Iterator[int]:
-    """``(document << 32) + position - shift`` for each occurrence of a word in ``docs``."""
-    chosen = list(map(docs.__contains__, ids))
-    found = _chosen(values, chosen)
-    sizes = list(map(len, found))
-    bases = map(sub, map(lshift, compress(ids, chosen), repeat(32)), repeat(shift))
-    if any(map(and_, sizes, repeat(1))):  # some positions past 16 bits: one value at a time
-        return chain.from_iterable(
-            map(base.__add__, unpack_positions(value))
-            for base, value in zip(bases, found, strict=True)
-        )
-    positions = array("H", b"".join(found))  # 16-bit positions, end to end
-    return map(
-        add, chain.from_iterable(map(repeat, bases, map(rshift, sizes, repeat(1)))), positions
-    )
-
-
-def _chosen(values: Any, chosen: list[bool]) -> list[bytes]:
-    """The values of the postings where ``chosen`` is true."""
-    return values.select(chosen) if isinstance(values, Values) else list(compress(values, chosen))
-
-
-def _chained(positions: list[Sequence[int]], slop: int) -> bool:
-    """Whether each word occurs 1..``slop`` positions after the previous one, in order."""
-    ends: Sequence[int] = positions[0]
-    for following in positions[1:]:
-        kept = []
-        for p in following:
-            i = bisect_left(ends, p) - 1
-            if i >= 0 and p - ends[i] <= slop:
-                kept.append(p)
-        if not kept:
-            return False
-        ends = kept
-    return True

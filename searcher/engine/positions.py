@@ -1,0 +1,146 @@
+"""Phrase and proximity matching over whole posting lists at once.
+
+Each occurrence of a word in the candidate documents becomes one integer key,
+``document << bits | position``, in a roaring bitmap (pyroaring), where ``bits`` is just
+wide enough for the longest position plus the query's reach, so that many documents
+share one bitmap container.  The keys are assembled as machine words without a Python
+object per occurrence: the documents' tags are repeated by byte-string multiplication,
+the positions copied into the low bytes by strided slices, and the two added as one long
+integer (no carry crosses a word, the tag's low bits being free).  Shifting, intersecting
+and uniting the keys then runs in C.  A phrase occurs where every word's keys meet once
+each is shifted back by its place; a proximity query keeps each word's keys that fall
+1..slop after the previous word's.  The free room above the longest position keeps every
+shift inside its own document.
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+from array import array
+from collections.abc import Sequence
+from itertools import accumulate, chain, compress, repeat
+from operator import and_, floordiv, lshift, mul, rshift, sub
+from typing import Any
+
+from pyroaring import BitMap, BitMap64
+
+from searcher.engine.blocks import Values
+from searcher.engine.schema import unpack_positions
+
+#: A term's postings in one segment: document numbers and their position values.
+Occurring = tuple[list[int], Any]
+_ORDER = sys.byteorder
+
+
+class _Word:
+    """One word's occurrences in the candidate documents: documents, counts, positions."""
+
+    def __init__(self, ids: list[int], values: Any, docs: set[int]) -> None:
+        if isinstance(values, Values) and len(ids) <= 2 * len(docs):
+            # most postings are wanted: taking them all costs less than picking them out
+            # (the others meet no other word's keys, or are dropped at the end)
+            self.ids = ids
+            raw = values.blob
+            sizes = list(map(sub, values.ends, chain((0,), values.ends)))
+        else:
+            which = list(map(docs.__contains__, ids))
+            self.ids = list(compress(ids, which))
+            found = _chosen(values, which)
+            raw = b"".join(found)
+            sizes = list(map(len, found))
+        self.width = 2
+        if any(map(and_, sizes, repeat(1))):  # some positions past 16 bits
+            cuts = zip(accumulate(sizes, initial=0), accumulate(sizes), strict=False)
+            wide = [array("I", unpack_positions(raw[a:b])).tobytes() for a, b in cuts]
+            raw = b"".join(wide)
+            sizes = list(map(len, wide))
+            self.width = 4
+        self.counts = list(map(floordiv, sizes, repeat(self.width)))
+        self.raw = raw
+
+    def top(self) -> int:
+        """A bound above every position."""
+        if self.width == 4:
+            return max(array("I", self.raw)) + 1
+        high = self.raw[1::2] if _ORDER == "little" else self.raw[0::2]
+        return next((b + 1 << 8 for b in range(255, -1, -1) if b in high), 0)
+
+    def keys(self, lanes: _Lanes) -> int:
+        """The word's keys as one long integer of ``lanes``."""
+        tags = map(lanes.pack, map(lshift, self.ids, repeat(lanes.bits)))
+        base = b"".join(map(mul, tags, self.counts))  # each document's tag, once a position
+        low = bytearray(len(base))
+        start = 0 if _ORDER == "little" else lanes.size - self.width
+        for j in range(self.width):
+            low[start + j :: lanes.size] = self.raw[j :: self.width]
+        return int.from_bytes(base, _ORDER) + int.from_bytes(low, _ORDER)
+
+
+class _Lanes:
+    """Keys ``document << bits | position`` as machine words of ``size`` bytes, end to end
+    in one long integer: adding a word's worth of ``n`` to each moves every position by
+    ``n`` without a loop."""
+
+    def __init__(self, bits: int, size: int) -> None:
+        self.bits = bits
+        self.size = size
+        self.code = "I" if size == 4 else "Q"
+        self.pack = struct.Struct("=" + self.code).pack
+
+    def bitmap(self, keys: int, count: int, steps: Sequence[int] = (0,)) -> BitMap | BitMap64:
+        """The ``count`` keys, each moved by every one of ``steps``, as one bitmap."""
+        words = array(self.code, keys.to_bytes(count * self.size, _ORDER))
+        if len(steps) > 1:  # each key repeated, its copies side by side
+            spread = array(self.code, bytes(len(words) * len(steps) * self.size))
+            for i in range(len(steps)):
+                spread[i :: len(steps)] = words
+            words = spread
+        if any(steps):
+            moved = int.from_bytes(words.tobytes(), _ORDER) + int.from_bytes(
+                b"".join(map(self.pack, steps)) * count, _ORDER
+            )
+            words = array(self.code, moved.to_bytes(len(words) * self.size, _ORDER))
+        return BitMap(words) if self.size == 4 else BitMap64(words)
+
+    def of(self, bitmap: BitMap | BitMap64) -> int:
+        """A bitmap's keys as one long integer."""
+        return int.from_bytes(bitmap.to_array().tobytes(), _ORDER)
+
+
+def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
+    """The documents of ``docs`` where each word occurs 1..``slop`` positions after the
+    previous one, in order (``slop`` 1: a phrase)."""
+    if not docs:
+        return set()
+    words = [_Word(ids, values, docs) for ids, values in lists]
+    last = len(words) - 1
+    bits = (max(w.top() for w in words) + slop * last).bit_length()
+    highest = max(w.ids[-1] for w in words if w.ids)
+    lanes = _Lanes(bits, 4 if (highest + 1) << bits <= 1 << 32 else 8)
+    sizes = [sum(w.counts) for w in words]
+    if slop <= 1:  # word i's positions raised by last - i: a phrase's words meet
+        ends = lanes.bitmap(words[0].keys(lanes), sizes[0], (last,))
+        for place in range(1, len(words)):
+            if not ends:
+                break
+            ends &= lanes.bitmap(words[place].keys(lanes), sizes[place], (last - place,))
+        return docs.intersection(map(rshift, ends, repeat(bits)))
+    ends = lanes.bitmap(words[0].keys(lanes), sizes[0])
+    for word, size in zip(words[1:], sizes[1:], strict=True):
+        if not ends:
+            break
+        if word is words[-1] and size < len(ends):
+            # only whether the last word follows matters: spread the smaller side, back by
+            # 1..slop (both raised by slop, so that nothing goes below zero)
+            behind = lanes.bitmap(word.keys(lanes), size, range(slop))
+            ends = lanes.bitmap(lanes.of(ends), len(ends), (slop,)) & behind
+        else:
+            ahead = lanes.bitmap(lanes.of(ends), len(ends), range(1, slop + 1))
+            ends = lanes.bitmap(word.keys(lanes), size) & ahead
+    return docs.intersection(map(rshift, ends, repeat(bits)))
+
+
+def _chosen(values: Any, which: list[bool]) -> list[bytes]:
+    """The values of the postings where ``which`` is true."""
+    return values.select(which) if isinstance(values, Values) else list(compress(values, which))
