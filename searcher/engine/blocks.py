@@ -28,11 +28,11 @@ from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 
+from searcher.engine import lanes
 from searcher.engine.schema import PackedPositions
 
 _BIG_ENDIAN = sys.byteorder == "big"
 _HEAD = 4  # bytes of the first part's length
-_ONE = array("I", [1]).tobytes()
 
 
 def _little(values: array) -> bytes:
@@ -104,15 +104,6 @@ class Values:
         return list(map(self.blob.__getitem__, map(slice, starts, compress(ends, chosen))))
 
 
-def _raised(values: array, by: int) -> array:
-    """Each of ``values`` (uint32) plus ``by``, added all at once as one long integer
-    (no sum carries into the next value)."""
-    total = int.from_bytes(values.tobytes(), sys.byteorder) + by * int.from_bytes(
-        _ONE * len(values), sys.byteorder
-    )
-    return array("I", total.to_bytes(4 * len(values), sys.byteorder))
-
-
 def read_term(m: PackedMatcher, values: bool) -> tuple[list[int], list[float], Values | None]:
     """Every posting of a term from its first block on: document numbers, weights and
     (when asked) values."""
@@ -130,7 +121,7 @@ def read_term(m: PackedMatcher, values: bool) -> tuple[list[int], list[float], V
         weights.extend(block_weights)
         if values:
             block_ends, blob = unpack_values(data, count, compressed)
-            ends.extend(_raised(block_ends, size) if size else block_ends)
+            ends.extend(lanes.raised(block_ends, size) if size else block_ends)
             size += len(blob)
             blobs.append(blob)
         if m._lastblock:

@@ -19,12 +19,13 @@ import struct
 import sys
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, repeat
-from operator import and_, floordiv, lshift, mul, rshift, sub
+from itertools import accumulate, compress, repeat
+from operator import mul, rshift
 from typing import Any
 
 from pyroaring import BitMap, BitMap64
 
+from searcher.engine import lanes
 from searcher.engine.blocks import Values
 from searcher.engine.schema import unpack_positions
 
@@ -42,22 +43,24 @@ class _Word:
             # (the others meet no other word's keys, or are dropped at the end)
             self.ids = ids
             raw = values.blob
-            sizes = list(map(sub, values.ends, chain((0,), values.ends)))
+            sizes = lanes.steps(values.ends)
         else:
             which = list(map(docs.__contains__, ids))
             self.ids = list(compress(ids, which))
             found = _chosen(values, which)
             raw = b"".join(found)
-            sizes = list(map(len, found))
+            sizes = array("I", map(len, found))
         self.width = 2
-        if any(map(and_, sizes, repeat(1))):  # some positions past 16 bits
+        if lanes.number(sizes) & lanes.ones("I", len(sizes)):  # positions past 16 bits
             cuts = zip(accumulate(sizes, initial=0), accumulate(sizes), strict=False)
             wide = [array("I", unpack_positions(raw[a:b])).tobytes() for a, b in cuts]
             raw = b"".join(wide)
-            sizes = list(map(len, wide))
+            sizes = array("I", map(len, wide))
             self.width = 4
-        self.counts = list(map(floordiv, sizes, repeat(self.width)))
+        # every size is a multiple of the width: no bit falls into the next lane
+        self.counts = lanes.values(lanes.number(sizes) >> self.width // 2, "I", len(sizes))
         self.raw = raw
+        self.count = len(raw) // self.width
 
     def top(self) -> int:
         """A bound above every position."""
@@ -66,21 +69,24 @@ class _Word:
         high = self.raw[1::2] if _ORDER == "little" else self.raw[0::2]
         return next((b + 1 << 8 for b in range(255, -1, -1) if b in high), 0)
 
-    def keys(self, lanes: _Lanes) -> int:
-        """The word's keys as one long integer of ``lanes``."""
-        tags = map(lanes.pack, map(lshift, self.ids, repeat(lanes.bits)))
-        base = b"".join(map(mul, tags, self.counts))  # each document's tag, once a position
+    def keys(self, layout: _Layout) -> int:
+        """The word's keys as one long integer (see ``_Layout``)."""
+        # each document's number once a position, moved up past the position bits (the
+        # layout leaves room for the highest), then the positions added below
+        base = b"".join(map(mul, map(layout.pack, self.ids), self.counts))
         low = bytearray(len(base))
-        start = 0 if _ORDER == "little" else lanes.size - self.width
+        start = 0 if _ORDER == "little" else layout.size - self.width
         for j in range(self.width):
-            low[start + j :: lanes.size] = self.raw[j :: self.width]
-        return int.from_bytes(base, _ORDER) + int.from_bytes(low, _ORDER)
+            low[start + j :: layout.size] = self.raw[j :: self.width]
+        return (int.from_bytes(base, _ORDER) << layout.bits) + int.from_bytes(low, _ORDER)
 
 
-class _Lanes:
-    """Keys ``document << bits | position`` as machine words of ``size`` bytes, end to end
-    in one long integer: adding a word's worth of ``n`` to each moves every position by
-    ``n`` without a loop."""
+class _Layout:
+    """Keys ``document << bits | position`` as lanes of ``size`` bytes (see ``lanes``).
+
+    ``bits`` leaves room above the highest position for the query's reach, and ``size``
+    room above the highest document, so moving keys never carries out of a position.
+    """
 
     def __init__(self, bits: int, size: int) -> None:
         self.bits = bits
@@ -90,22 +96,20 @@ class _Lanes:
 
     def bitmap(self, keys: int, count: int, steps: Sequence[int] = (0,)) -> BitMap | BitMap64:
         """The ``count`` keys, each moved by every one of ``steps``, as one bitmap."""
-        words = array(self.code, keys.to_bytes(count * self.size, _ORDER))
+        words = lanes.values(keys, self.code, count)
         if len(steps) > 1:  # each key repeated, its copies side by side
             spread = array(self.code, bytes(len(words) * len(steps) * self.size))
             for i in range(len(steps)):
                 spread[i :: len(steps)] = words
             words = spread
         if any(steps):
-            moved = int.from_bytes(words.tobytes(), _ORDER) + int.from_bytes(
-                b"".join(map(self.pack, steps)) * count, _ORDER
-            )
-            words = array(self.code, moved.to_bytes(len(words) * self.size, _ORDER))
+            moves = int.from_bytes(b"".join(map(self.pack, steps)) * count, _ORDER)
+            words = lanes.values(lanes.number(words) + moves, self.code, len(words))
         return BitMap(words) if self.size == 4 else BitMap64(words)
 
     def of(self, bitmap: BitMap | BitMap64) -> int:
         """A bitmap's keys as one long integer."""
-        return int.from_bytes(bitmap.to_array().tobytes(), _ORDER)
+        return lanes.number(bitmap.to_array())
 
 
 def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
@@ -117,27 +121,27 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
     last = len(words) - 1
     bits = (max(w.top() for w in words) + slop * last).bit_length()
     highest = max(w.ids[-1] for w in words if w.ids)
-    lanes = _Lanes(bits, 4 if (highest + 1) << bits <= 1 << 32 else 8)
-    sizes = [sum(w.counts) for w in words]
+    layout = _Layout(bits, 4 if (highest + 1) << bits <= 1 << 32 else 8)
+    sizes = [w.count for w in words]
     if slop <= 1:  # word i's positions raised by last - i: a phrase's words meet
-        ends = lanes.bitmap(words[0].keys(lanes), sizes[0], (last,))
+        ends = layout.bitmap(words[0].keys(layout), sizes[0], (last,))
         for place in range(1, len(words)):
             if not ends:
                 break
-            ends &= lanes.bitmap(words[place].keys(lanes), sizes[place], (last - place,))
+            ends &= layout.bitmap(words[place].keys(layout), sizes[place], (last - place,))
         return docs.intersection(map(rshift, ends, repeat(bits)))
-    ends = lanes.bitmap(words[0].keys(lanes), sizes[0])
+    ends = layout.bitmap(words[0].keys(layout), sizes[0])
     for word, size in zip(words[1:], sizes[1:], strict=True):
         if not ends:
             break
         if word is words[-1] and size < len(ends):
             # only whether the last word follows matters: spread the smaller side, back by
             # 1..slop (both raised by slop, so that nothing goes below zero)
-            behind = lanes.bitmap(word.keys(lanes), size, range(slop))
-            ends = lanes.bitmap(lanes.of(ends), len(ends), (slop,)) & behind
+            behind = layout.bitmap(word.keys(layout), size, range(slop))
+            ends = layout.bitmap(layout.of(ends), len(ends), (slop,)) & behind
         else:
-            ahead = lanes.bitmap(lanes.of(ends), len(ends), range(1, slop + 1))
-            ends = lanes.bitmap(word.keys(lanes), size) & ahead
+            ahead = layout.bitmap(layout.of(ends), len(ends), range(1, slop + 1))
+            ends = layout.bitmap(word.keys(layout), size) & ahead
     return docs.intersection(map(rshift, ends, repeat(bits)))
 
 
