@@ -138,11 +138,10 @@ class _Run:
             lists = [found[i][1] for found in per_word]
             if any(not lst[0] for lst in lists):
                 continue
-            rarest, *others = sorted((lst[0] for lst in lists), key=len)
-            both = set(rarest).intersection(*others)
-            if self.ranges and both:
-                both = set(self._allowed(both, leaf))
-            docs = in_order([(ids, values) for ids, _, values in lists], both, slop)
+            # the phrase can only be where its rarest word is (and within the date ranges)
+            rarest = min((lst[0] for lst in lists), key=len)
+            docs = set(self._allowed(rarest, leaf) if self.ranges else rarest)
+            docs = in_order([(ids, values) for ids, _, values in lists], docs, slop)
             if not docs:
                 continue
             if not self.scored:

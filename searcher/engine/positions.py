@@ -96,15 +96,13 @@ class _Layout:
 
     def bitmap(self, keys: int, count: int, steps: Sequence[int] = (0,)) -> BitMap | BitMap64:
         """The ``count`` keys, each moved by every one of ``steps``, as one bitmap."""
-        words = lanes.values(keys, self.code, count)
-        if len(steps) > 1:  # each key repeated, its copies side by side
-            spread = array(self.code, bytes(len(words) * len(steps) * self.size))
-            for i in range(len(steps)):
-                spread[i :: len(steps)] = words
-            words = spread
-        if any(steps):
-            moves = int.from_bytes(b"".join(map(self.pack, steps)) * count, _ORDER)
-            words = lanes.values(lanes.number(words) + moves, self.code, len(words))
+        one = lanes.ones(self.code, count) if any(steps) else 0
+        if len(steps) == 1:
+            words = lanes.values(keys + steps[0] * one, self.code, count)
+        else:  # each key's copies side by side, so the bitmap fills in ascending order
+            words = array(self.code, bytes(count * len(steps) * self.size))
+            for i, step in enumerate(steps):
+                words[i :: len(steps)] = lanes.values(keys + step * one, self.code, count)
         return BitMap(words) if self.size == 4 else BitMap64(words)
 
     def of(self, bitmap: BitMap | BitMap64) -> int:
