@@ -1,16 +1,14 @@
 """Phrase and proximity matching over whole posting lists at once.
 
-Each occurrence of a word in the candidate documents becomes one integer key,
-``document << bits | position``, in a roaring bitmap (pyroaring), where ``bits`` is just
-wide enough for the longest position plus the query's reach, so that many documents
-share one bitmap container.  The keys are assembled as machine words without a Python
-object per occurrence: the documents' tags are repeated by byte-string multiplication,
-the positions copied into the low bytes by strided slices, and the two added as one long
-integer (no carry crosses a word, the tag's low bits being free).  Shifting, intersecting
-and uniting the keys then runs in C.  A phrase occurs where every word's keys meet once
-each is shifted back by its place; a proximity query keeps each word's keys that fall
-1..slop after the previous word's.  The free room above the longest position keeps every
-shift inside its own document.
+Each occurrence of a word becomes one integer key, ``document << bits | position``, in a
+roaring bitmap (pyroaring), ``bits`` just wide enough for the longest position plus the
+query's reach, so that several documents share one bitmap container.  The keys are built
+as machine words (see ``lanes``) without a Python object per occurrence: each document's
+number repeated once a position by byte-string multiplication, the positions copied below
+it by strided slices, the two added as one long integer; moving every key by ``n`` is one
+more addition.  A phrase occurs where its words' keys meet once each is moved back by its
+place; a proximity query keeps each word's keys that fall 1..slop after the previous
+word's.  Intersections and unions run in C.
 """
 
 from __future__ import annotations
@@ -80,6 +78,10 @@ class _Word:
             low[start + j :: layout.size] = self.raw[j :: self.width]
         return (int.from_bytes(base, _ORDER) << layout.bits) + int.from_bytes(low, _ORDER)
 
+    def bitmap(self, layout: _Layout, steps: Sequence[int] = (0,)) -> BitMap | BitMap64:
+        """The word's keys, each moved by every one of ``steps``."""
+        return layout.bitmap(self.keys(layout), self.count, steps)
+
 
 class _Layout:
     """Keys ``document << bits | position`` as lanes of ``size`` bytes (see ``lanes``).
@@ -118,28 +120,27 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
     words = [_Word(ids, values, docs) for ids, values in lists]
     last = len(words) - 1
     bits = (max(w.top() for w in words) + slop * last).bit_length()
-    highest = max(w.ids[-1] for w in words if w.ids)
+    highest = max((w.ids[-1] for w in words if w.ids), default=0)
     layout = _Layout(bits, 4 if (highest + 1) << bits <= 1 << 32 else 8)
-    sizes = [w.count for w in words]
     if slop <= 1:  # word i's positions raised by last - i: a phrase's words meet
-        ends = layout.bitmap(words[0].keys(layout), sizes[0], (last,))
-        for place in range(1, len(words)):
+        ends = words[0].bitmap(layout, (last,))
+        for place, word in enumerate(words[1:], start=1):
             if not ends:
                 break
-            ends &= layout.bitmap(words[place].keys(layout), sizes[place], (last - place,))
-        return docs.intersection(map(rshift, ends, repeat(bits)))
-    ends = layout.bitmap(words[0].keys(layout), sizes[0])
-    for word, size in zip(words[1:], sizes[1:], strict=True):
-        if not ends:
-            break
-        if word is words[-1] and size < len(ends):
-            # only whether the last word follows matters: spread the smaller side, back by
-            # 1..slop (both raised by slop, so that nothing goes below zero)
-            behind = layout.bitmap(word.keys(layout), size, range(slop))
-            ends = layout.bitmap(layout.of(ends), len(ends), (slop,)) & behind
-        else:
-            ahead = layout.bitmap(layout.of(ends), len(ends), range(1, slop + 1))
-            ends = layout.bitmap(word.keys(layout), size) & ahead
+            ends &= word.bitmap(layout, (last - place,))
+    else:
+        ends = words[0].bitmap(layout)
+        for word in words[1:]:
+            if not ends:
+                break
+            if word is words[-1] and word.count < len(ends):
+                # only whether the last word follows matters: spread the smaller side, back
+                # by 1..slop (both raised by slop, so that nothing goes below zero)
+                behind = word.bitmap(layout, range(slop))
+                ends = layout.bitmap(layout.of(ends), len(ends), (slop,)) & behind
+            else:
+                ahead = layout.bitmap(layout.of(ends), len(ends), range(1, slop + 1))
+                ends = word.bitmap(layout) & ahead
     return docs.intersection(map(rshift, ends, repeat(bits)))
 
 
