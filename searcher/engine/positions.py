@@ -33,7 +33,8 @@ _ORDER = sys.byteorder
 
 
 class _Word:
-    """One word's occurrences in the candidate documents: documents, counts, positions."""
+    """One word's occurrences in the candidate documents (or in all of its documents, when
+    most are candidates): documents, occurrences of each, positions end to end."""
 
     def __init__(self, ids: list[int], values: Any, docs: set[int]) -> None:
         if isinstance(values, Values) and len(ids) <= 2 * len(docs):
