@@ -262,17 +262,13 @@ class _Run:
 
     def _in_range(self, q: Any, docs: Iterable[int]) -> list[int]:
         """The documents whose column value lies in range."""
-        column = self._column(q)
-        low, high = _bounds(q)
-        return [d for d in docs if low <= column[d] <= high]
+        return _within(docs, self._column(q), q)
 
     def _allowed(self, docs: Iterable[int], leaf: Leaf) -> list[int]:
         """The segment's documents among ``docs`` within every one of :attr:`ranges`."""
         kept: Iterable[int] = docs
         for q in self.ranges:
-            column = self.cache.leaf_column(leaf, RANGE_COLUMNS[q.fieldname])
-            low, high = _bounds(q)
-            kept = [d for d in kept if low <= column[d] <= high]  # type: ignore[index]
+            kept = _within(kept, self.cache.leaf_column(leaf, RANGE_COLUMNS[q.fieldname]), q)
         return list(kept)
 
     def fallback(self, q: Any) -> Scores:
@@ -323,11 +319,15 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
     return ids, weights, vals
 
 
-def _bounds(q: Any) -> tuple[int, int]:
-    """The lowest and highest value a numeric range query takes in."""
+def _within(docs: Iterable[int], column: Any, q: Any) -> list[int]:
+    """The documents of ``docs`` whose ``column`` value a numeric range query takes in."""
     low = q.start if q.start is not None else -(2**31)
     high = q.end if q.end is not None else 2**31 - 1
-    return low + 1 if q.startexcl else low, high - 1 if q.endexcl else high
+    if q.startexcl:
+        low += 1
+    if q.endexcl:
+        high -= 1
+    return [d for d in docs if low <= column[d] <= high]
 
 
 def _global(ids: list[int], offset: int) -> list[int]:

@@ -51,8 +51,8 @@ class _Word:
             sizes = array("I", map(len, found))
         self.width = 2
         if lanes.number(sizes) & lanes.ones("I", len(sizes)):  # positions past 16 bits
-            cuts = zip(accumulate(sizes, initial=0), accumulate(sizes), strict=False)
-            wide = [array("I", unpack_positions(raw[a:b])).tobytes() for a, b in cuts]
+            each = Values(array("I", accumulate(sizes)), raw).select([True] * len(sizes))
+            wide = [array("I", unpack_positions(value)).tobytes() for value in each]
             raw = b"".join(wide)
             sizes = array("I", map(len, wide))
             self.width = 4
