@@ -7,7 +7,7 @@ from array import array
 
 import pytest
 
-from searcher.engine.blocks import Codec, pack_block, unpack_postings, unpack_values
+from searcher.engine.blocks import Codec, Values, pack_block, unpack_postings, unpack_values
 from searcher.engine.schema import PackedPositions, build_schema, from_stored, stem, to_document
 from searcher.record import Record
 
@@ -21,7 +21,7 @@ def test_block_parts_read_back(level):
     weights = [float(rng.randint(1, 40)) for _ in ids]
     fmt = PackedPositions()
     values = [fmt.encode(sorted(rng.sample(range(90_000), rng.randint(1, 9)))) for _ in ids]
-    data = pack_block(array("I", ids), array("f", weights), values, level)
+    data = pack_block(array("I", ids), array("f", weights), Values.of(values), level)
     got_ids, got_weights = unpack_postings(data, len(ids), bool(level))
     assert got_ids.tolist() == ids and got_weights.tolist() == weights
     ends, blob = unpack_values(data, len(ids), bool(level))

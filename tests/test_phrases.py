@@ -34,7 +34,7 @@ def _postings(docs, word: str, packed: bool):
     fmt = PackedPositions()
     values = [fmt.encode(docs[d][word]) for d in ids]
     if packed:  # through a block, as the index reads them back
-        data = pack_block(array("I", ids), array("f", [1.0] * len(ids)), values, 3)
+        data = pack_block(array("I", ids), array("f", [1.0] * len(ids)), Values.of(values), 3)
         values = Values(*unpack_values(data, len(ids), True))
     return ids, [1.0] * len(ids), values
 

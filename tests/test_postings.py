@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import tracemalloc
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 
 from searcher.engine.postings import TermPool
+from searcher.engine.schema import PackedPositions, TokenField
 
 VALUE = b"\x01\x00" * 20  # twenty positions
 
@@ -47,3 +50,66 @@ def test_merging_runs_does_not_hold_them_all_in_memory(tmp_path):
     finally:
         tracemalloc.stop()
     assert peak < spilled / 4, (peak, spilled)  # a term at a time, not every run at once
+
+
+WORDS = ["armistice", "line", "the", "of", "korea", "\x00", "été", "zhou"]
+
+
+def _expected(docs: list[list[str]], boost: float) -> dict[bytes, list[tuple]]:
+    """Each term's postings as the field's own ``index`` gives them, document by document."""
+    field = TokenField(field_boost=boost)
+    out: dict[bytes, list[tuple]] = {}
+    for docnum, words in enumerate(docs):
+        for tbytes, _, weight, value in field.index(words):
+            out.setdefault(tbytes, []).append((docnum, weight, value))
+    return out
+
+
+def _inverted(pool: TermPool) -> dict[bytes, list[tuple]]:
+    out: dict[bytes, list[tuple]] = {}
+    for _, tbytes, ids, weights, values in pool.iter_terms():
+        assert tbytes not in out
+        out[tbytes] = list(zip(ids, weights, values.select([True] * len(ids)), strict=True))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    docs=st.lists(st.lists(st.sampled_from(WORDS), max_size=40), min_size=1, max_size=30),
+    spill=st.booleans(),
+)
+def test_words_invert_to_the_postings_the_field_indexes(tmp_path_factory, docs, spill):
+    pool = TermPool(FileStorage(str(tmp_path_factory.mktemp("runs"))), 1)
+    if spill:
+        pool.limit = 600  # a run every few documents
+    for docnum, words in enumerate(docs):
+        assert pool.add_words("body", docnum, words, 1.5) == len(words)
+    got = _inverted(pool)
+    assert list(got) == sorted(got)
+    assert got == _expected(docs, 1.5)
+    pool.cleanup()
+
+
+def test_positions_past_16_bits_keep_their_own_values(tmp_path):
+    long = ["the"] * 70_000
+    long[3] = long[65_538] = "armistice"
+    long[9] = "line"
+    docs = [["armistice", "line"], long, ["line", "the"]]
+    pool = TermPool(FileStorage(str(tmp_path)), 64)
+    for docnum, words in enumerate(docs):
+        pool.add_words("body", docnum, words, 1.0)
+    got = _inverted(pool)
+    assert got == _expected(docs, 1.0)
+    assert len(got[b"armistice"][1][2]) == 1 + 4 * 2  # the wide form, for that posting only
+    assert len(got[b"armistice"][0][2]) == 2
+
+
+def test_documents_added_and_a_segment_merged_in_join_in_document_order(tmp_path):
+    pool = TermPool(FileStorage(str(tmp_path)), 64)
+    pool.add_words("body", 0, ["korea", "line"], 1.0)
+    pool.add_words("body", 1, ["line"], 1.0)
+    for docnum in (2, 3):  # as merging another segment adds its postings
+        pool.add(("body", b"line", docnum, 1.0, PackedPositions().encode([5])))
+    (_, term, ids, _, values), *_ = (t for t in pool.iter_terms() if t[1] == b"line")
+    assert list(ids) == [0, 1, 2, 3]
+    assert values.select([True] * 4) == [b"\x01\x00", b"\x00\x00", b"\x05\x00", b"\x05\x00"]

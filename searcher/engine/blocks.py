@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress
 from typing import Any
 
@@ -49,13 +49,10 @@ def _machine(typecode: str, data: bytes) -> array:
     return values
 
 
-def pack_block(
-    ids: Sequence[int], weights: Sequence[float], values: list[bytes], level: int
-) -> bytes:
+def pack_block(ids: array, weights: array, values: Values, level: int) -> bytes:
     """The data of one block (``level``: zlib level, 0 for none)."""
-    ends = array("I", accumulate(map(len, values)))
-    first = _little(array("I", ids)) + _little(array("f", weights))
-    second = _little(ends) + b"".join(values)
+    first = _little(ids) + _little(weights)
+    second = _little(values.ends) + values.blob
     if level:
         first = zlib.compress(first, level)
         second = zlib.compress(second, level)
@@ -96,6 +93,26 @@ class Values:
 
     def __len__(self) -> int:
         return len(self.ends)
+
+    @classmethod
+    def of(cls, values: Iterable[bytes]) -> Values:
+        """The values of a list, end to end."""
+        values = list(values)
+        return cls(array("I", accumulate(map(len, values))), b"".join(values))
+
+    def part(self, first: int, last: int) -> Values:
+        """The values of postings ``first`` to ``last - 1``."""
+        if first == 0 and last >= len(self.ends):
+            return self
+        ends = self.ends[first:last]
+        base = self.ends[first - 1] if first else 0
+        return Values(lanes.raised(ends, -base) if base else ends, self.blob[base : ends[-1]])
+
+    def joined(self, other: Values) -> Values:
+        """These values, then ``other``'s."""
+        size = len(self.blob)
+        ends = lanes.raised(other.ends, size) if size else other.ends
+        return Values(self.ends + ends, self.blob + other.blob)
 
     def select(self, chosen: Sequence[bool]) -> list[bytes]:
         """The values of the postings where ``chosen`` is true."""

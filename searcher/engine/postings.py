@@ -1,11 +1,16 @@
 """Postings of the segment being written, gathered per term instead of per posting.
 
 Whoosh's writer keeps one tuple per posting and sorts them all at the flush (spilling
-sorted runs to disk and merging them posting by posting).  Documents arrive in document
-order, so the postings of a term are already sorted: here each term keeps its document
-numbers, weights and value ends in machine arrays and its values end to end in one
-buffer (a few bytes per posting instead of a tuple and its objects), only the terms get
-sorted, and a run spilled to disk is merged back a term at a time.
+sorted runs to disk and merging them posting by posting).  Here:
+
+- a positional field's words are kept as they come, each replaced by a number (one
+  machine word per occurrence, one dictionary lookup in C), and inverted at the flush by
+  sorting the numbers with numpy: postings, frequencies and positions of every term come
+  out of a few whole-array operations, not out of Python per word;
+- any other posting (whole values, or postings of a segment merged in) goes to its term's
+  document numbers, weights and value ends, kept in machine arrays, and its value bytes,
+  end to end in one buffer;
+- only the terms get sorted, and a run spilled to disk is merged back a term at a time.
 
 The pool answers the part of ``whoosh.writing.PostingPool`` that Whoosh's own writer
 uses (``add``, ``limit``, ``cleanup``), so merging another segment in
@@ -17,22 +22,99 @@ from __future__ import annotations
 import heapq
 import pickle
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import partial
+from itertools import count
 from typing import Any
 
 from whoosh.util import random_name
 
+from searcher.engine.blocks import Values
+from searcher.engine.schema import PackedPositions
+
 Key = tuple[str, bytes]
-Term = tuple[str, bytes, array, array, list]
+Term = tuple[str, bytes, array, array, Values]
 #: Bytes accounted per posting besides its value's bytes (a document number, a weight and
 #: the end of its value, 4 bytes each, with the arrays' spare room), and per new term (the
 #: key, four containers, the dictionary slot).
 _PER_POSTING = 16
 _PER_TERM = 480
+#: Bytes accounted per word of a positional field: its number (4), and what inverting it
+#: takes at its peak (sort order, document, position and key arrays).
+_PER_WORD = 32
 #: A term's postings while gathered: document numbers, weights, the values one after the
 #: other, and where each value ends.
 Entry = tuple[array, array, bytearray, array]
+_WIDE = 0xFFFF
+
+
+class Words:
+    """One positional field's words of the documents added so far, as numbers."""
+
+    __slots__ = ("numbers", "words", "docs", "lengths", "boost")
+
+    def __init__(self, boost: float) -> None:
+        #: word -> its number, given in the order words are first seen
+        self.numbers: defaultdict[str, int] = defaultdict(count().__next__)
+        self.words = array("I")
+        self.docs = array("I")
+        self.lengths = array("I")
+        self.boost = boost
+
+    def add(self, docnum: int, words: list[str]) -> None:
+        self.words.extend(map(self.numbers.__getitem__, words))
+        self.docs.append(docnum)
+        self.lengths.append(len(words))
+
+    def terms(self, field: str) -> Iterator[Term]:
+        """Every term of the field in term order, with its postings in document order."""
+        if not self.words:
+            return
+        import numpy as np
+
+        names = [word.encode("utf-8") for word in self.numbers]
+        ordered = sorted(range(len(names)), key=names.__getitem__)
+        rank = np.empty(len(names), np.uint32)
+        rank[ordered] = np.arange(len(names), dtype=np.uint32)
+        lengths = np.frombuffer(self.lengths, np.uint32)
+        keys = rank[np.frombuffer(self.words, np.uint32)]
+        order = np.argsort(keys, kind="stable")  # keeps document, then position order
+        keys = keys[order]
+        docs = np.repeat(np.frombuffer(self.docs, np.uint32), lengths)[order]
+        firsts = np.cumsum(lengths, dtype=np.int64) - lengths
+        positions = (np.arange(len(order), dtype=np.int64) - np.repeat(firsts, lengths))[order]
+        del order
+        # postings: runs of one key and one document; terms: runs of one key
+        cut = np.empty(len(keys), bool)
+        cut[:1] = True
+        np.not_equal(keys[1:], keys[:-1], out=cut[1:])
+        term_cut = cut.copy()
+        cut[1:] |= docs[1:] != docs[:-1]
+        starts = np.flatnonzero(cut)
+        ends = np.append(starts[1:], len(keys))
+        freqs = ends - starts
+        term_starts = np.flatnonzero(term_cut[starts])  # posting number where a term begins
+        term_ends = np.append(term_starts[1:], len(starts))
+        # where each posting's positions end, in bytes from the start of its term's
+        term_words = np.repeat(starts[term_starts], term_ends - term_starts)
+        value_ends = (2 * (ends - term_words)).astype(np.uint32).tobytes()
+        ids = docs[starts].astype(np.uint32).tobytes()
+        weights = (freqs * self.boost).astype(np.float32).tobytes()
+        blob = positions.astype(np.uint16).tobytes()
+        wide = set(keys[starts[positions[ends - 1] > _WIDE]].tolist())
+        encode = PackedPositions().encode
+        for key, (a, b) in enumerate(zip(term_starts.tolist(), term_ends.tolist(), strict=True)):
+            term_ids = array("I", ids[4 * a : 4 * b])
+            term_weights = array("f", weights[4 * a : 4 * b])
+            if key in wide:  # a position past 16 bits: those postings take 32-bit values
+                cuts = zip(starts[a:b].tolist(), ends[a:b].tolist(), strict=True)
+                values = Values.of(encode(positions[i:j].tolist()) for i, j in cuts)
+            else:
+                first = 2 * int(starts[a])
+                value_ends_term = array("I", value_ends[4 * a : 4 * b])
+                values = Values(value_ends_term, blob[first : first + value_ends_term[-1]])
+            yield field, names[ordered[key]], term_ids, term_weights, values
 
 
 class TermPool:
@@ -44,7 +126,19 @@ class TermPool:
         self.currentsize = 0
         #: field -> term bytes -> its postings so far
         self.by_field: dict[str, dict[bytes, Entry]] = {}
+        #: positional field -> its words so far
+        self.words: dict[str, Words] = {}
         self.runs: list[str] = []
+
+    def add_words(self, field: str, docnum: int, words: list[str], boost: float) -> int:
+        """Add one document's words in a positional field (weights: frequency times
+        ``boost``); returns the field's length."""
+        gathered = self.words.get(field)
+        if gathered is None:
+            gathered = self.words[field] = Words(boost)
+        gathered.add(docnum, words)
+        self.add_size(_PER_WORD * len(words))
+        return len(words)
 
     def add_document(
         self, field: str, docnum: int, postings: Iterable[tuple[bytes, int, float, bytes]]
@@ -84,50 +178,41 @@ class TermPool:
 
     def save(self) -> None:
         """Write the terms so far, sorted, as a run on disk and start afresh."""
-        if not self.by_field:
+        if not self.by_field and not self.words:
             return
         name = f"{random_name()}.run"
         with self.tempstore.create_file(name).raw_file() as out:
             # one pickle per term: a shared Pickler (or Unpickler) would keep every term
             # of the run alive in its memo
             dump = partial(pickle.dump, file=out, protocol=pickle.HIGHEST_PROTOCOL)
-            for field in sorted(self.by_field):
-                terms = self.by_field[field]
-                for tbytes in sorted(terms):
-                    ids, weights, data, ends = terms[tbytes]
-                    dump((field, tbytes, ids.tobytes(), weights.tobytes(), bytes(data), ends))
+            for field, tbytes, ids, weights, values in self._current():
+                dump((field, tbytes, ids.tobytes(), weights.tobytes(), values.blob, values.ends))
         self.runs.append(name)
         self.by_field = {}
+        self.words = {}
         self.currentsize = 0
 
     def iter_terms(self) -> Iterator[Term]:
         """Every term in (field, term) order, its postings in document order."""
-        sources = [self._read_run(name) for name in self.runs]
-        sources.append(self._current())
-        merged = heapq.merge(*sources, key=_key) if len(sources) > 1 else sources[0]
-        pending: Term | None = None
-        for item in merged:
-            if pending is not None and _key(item) == _key(pending):
-                pending = _joined(pending, item)
-                continue
-            if pending is not None:
-                yield pending
-            pending = item
-        if pending is not None:
-            yield pending
+        return _merged([*(self._read_run(name) for name in self.runs), self._current()])
 
     def cleanup(self) -> None:
         for name in self.runs:
             self.tempstore.delete_file(name)
         self.runs = []
         self.by_field = {}
+        self.words = {}
 
     def _current(self) -> Iterator[Term]:
-        for field in sorted(self.by_field):
-            terms = self.by_field[field]
-            for tbytes in sorted(terms):
-                ids, weights, data, ends = terms[tbytes]
-                yield field, tbytes, ids, weights, _split(bytes(data), ends)
+        for field in sorted(self.by_field.keys() | self.words.keys()):
+            terms = self.by_field.get(field, {})
+            listed = ((field, tbytes, *_gathered(terms[tbytes])) for tbytes in sorted(terms))
+            if field not in self.words:
+                yield from listed
+            elif not terms:
+                yield from self.words[field].terms(field)
+            else:  # documents added, and a segment merged in
+                yield from _merged([listed, self.words[field].terms(field)])
 
     def _read_run(self, name: str) -> Iterator[Term]:
         with self.tempstore.open_file(name).raw_file() as f:
@@ -139,12 +224,28 @@ class TermPool:
                 ids, weights = array("I"), array("f")
                 ids.frombytes(ids_bytes)
                 weights.frombytes(weights_bytes)
-                yield field, tbytes, ids, weights, _split(data, ends)
+                yield field, tbytes, ids, weights, Values(ends, data)
 
 
-def _split(data: bytes, ends: array) -> list[bytes]:
-    """The values laid one after the other in ``data``, each ending where ``ends`` says."""
-    return [data[start:end] for start, end in zip((0, *ends), ends, strict=False)]
+def _gathered(entry: Entry) -> tuple[array, array, Values]:
+    ids, weights, data, ends = entry
+    return ids, weights, Values(ends, bytes(data))
+
+
+def _merged(sources: list[Iterator[Term]]) -> Iterator[Term]:
+    """Terms of several sources, each in (field, term) order, as one such stream: a term
+    found in more than one has its postings joined."""
+    merged = heapq.merge(*sources, key=_key) if len(sources) > 1 else sources[0]
+    pending: Term | None = None
+    for item in merged:
+        if pending is not None and _key(item) == _key(pending):
+            pending = _joined(pending, item)
+            continue
+        if pending is not None:
+            yield pending
+        pending = item
+    if pending is not None:
+        yield pending
 
 
 def _key(term: Term) -> Key:
@@ -152,7 +253,11 @@ def _key(term: Term) -> Key:
 
 
 def _joined(first: Term, second: Term) -> Term:
-    """One term's postings from two runs, earlier run first.  Document numbers only grow
-    as a writer adds (or merges in) documents, so the result is in document order."""
+    """One term's postings from two sources, in document order.  A writer numbers the
+    documents it adds (or merges in) in turn, so the documents of two runs, or of the
+    words added and a segment merged in, never interleave: the source that begins first
+    comes first."""
+    if first[2] and second[2] and second[2][0] < first[2][0]:
+        first, second = second, first
     field, tbytes, ids, weights, values = first
-    return field, tbytes, ids + second[2], weights + second[3], values + second[4]
+    return field, tbytes, ids + second[2], weights + second[3], values.joined(second[4])

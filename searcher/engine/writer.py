@@ -31,9 +31,9 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from searcher.engine.blocks import Codec, pack_block
+from searcher.engine.blocks import Codec, Values, pack_block
 from searcher.engine.postings import Term, TermPool
-from searcher.engine.schema import WORDS_KEY, PackedPositions
+from searcher.engine.schema import WORDS_KEY, PackedPositions, TokenField
 
 #: Postings per block. Queries read whole posting lists, block by block, so each block
 #: costs a fixed amount of Python on top of its postings: 1,024 (Whoosh's default is 128)
@@ -109,7 +109,10 @@ class SegmentWriter(writing.SegmentWriter):
                 field = schema[name]
                 length = 0
                 if field.indexed:
-                    length = pool.add_document(name, docnum, field.index(value))
+                    if isinstance(field, TokenField):
+                        length = pool.add_words(name, docnum, value, field.format.field_boost)
+                    else:
+                        length = pool.add_document(name, docnum, field.index(value))
                     if not field.scorable:
                         length = 0
                     self._lengths.add(name, docnum, length)
@@ -166,7 +169,7 @@ def _write_term(
     btext: bytes,
     ids: array,
     weights: array,
-    values: list[bytes],
+    values: Values,
     lengths: Lengths,
 ) -> None:
     """One term's posting blocks and term-table row, byte for byte as
@@ -201,10 +204,10 @@ def _write_term(
         if info._minid is None:
             info._minid = block_ids[0]
         info._maxid = block_ids[-1]
-        block_values = values[first : first + limit]
         if packed:
-            data = pack_block(block_ids, block_weights, block_values, comp)
+            data = pack_block(block_ids, block_weights, values.part(first, first + n), comp)
         else:
+            block_values = values.part(first, first + n).select([True] * n) if values else []
             data = _w3_block(block_ids, block_weights, block_values, fixed, comp)
         stats = (n, block_ids[-1], top, comp, length_to_byte(low), length_to_byte(high))
         head = dumps(stats, 2)
