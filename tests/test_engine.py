@@ -113,6 +113,16 @@ def test_term_is_stemmed_and_searches_all_text_fields(engine):
     assert ids(engine, ast.Term("title", "armistice")) == []
 
 
+def test_stems_join_inflections_and_keep_apart_words_of_other_meaning():
+    from searcher.engine.schema import stems
+
+    assert len(set(stems("negotiation negotiations negotiated negotiating"))) == 1
+    assert stems("added adding adds") == stems("add add add")
+    assert len(set(stems("international internal intern"))) == 3
+    assert len(set(stems("organization organizations organ"))) == 2
+    assert stems("1953 of un") == ["1953", "of", "un"]  # numbers and short words as written
+
+
 def test_phrase_never_jumps_over_a_stopword(engine):
     assert ids(engine, ast.Phrase(None, ("friendship", "alliance"))) == ["2001"]
     hits = ids(engine, ast.Phrase(None, ("friendship", "and", "alliance")))
@@ -484,15 +494,24 @@ def test_stored_records_read_back():
         assert from_stored(written_before) == record
 
 
-def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, monkeypatch):
+def _with_old_field():
     from whoosh import fields
 
-    import searcher.engine.whoosh_engine as whoosh_engine
+    schema = build_schema()
+    schema.add("spelling", fields.TEXT())  # a field this version no longer writes
+    return schema
 
-    def older():
-        schema = build_schema()
-        schema.add("spelling", fields.TEXT())  # a field this version no longer writes
-        return schema
+
+def _with_old_stemmer():
+    schema = build_schema()
+    for name in schema.names():
+        vars(schema[name]).pop("stemmer", None)  # as written before the stemmer was recorded
+    return schema
+
+
+@pytest.mark.parametrize("older", [_with_old_field, _with_old_stemmer])
+def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, monkeypatch, older):
+    import searcher.engine.whoosh_engine as whoosh_engine
 
     path = tmp_path / "index"
     monkeypatch.setattr(whoosh_engine, "build_schema", older)

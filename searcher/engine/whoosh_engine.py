@@ -326,13 +326,15 @@ class WhooshEngine(Engine):
 
 def _signature(schema: Any) -> tuple[tuple[str, ...], ...]:
     """What an index's schema says about how its fields are stored: names, field types,
-    posting formats, column types.  An index with another signature must be rebuilt."""
+    posting formats, column types, stemmer.  An index with another signature must be
+    rebuilt."""
     return tuple(
         (
             name,
             type(field).__name__,
             type(field.format).__name__ if field.format is not None else "",
             type(field.column_type).__name__ if field.column_type is not None else "",
+            vars(field).get("stemmer", ""),
         )
         for name, field in schema.items()
     )

@@ -15,8 +15,9 @@ from __future__ import annotations
 from searcher.engine.postgres.analyze import DERIVED
 from searcher.engine.schema import KEYWORD_FIELDS
 
-#: Bumped whenever a table changes; an index of another version must be rebuilt.
-SCHEMA_VERSION = "1"
+#: Bumped whenever a table or the stemmer changes; an index of another version must be
+#: rebuilt.
+SCHEMA_VERSION = "2"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
 META = "searcher_meta"
