@@ -75,3 +75,25 @@ def test_whoosh_segments_and_packed_segments_read_together_and_merge(tmp_path):
     assert len(ix.reader().leaf_readers()) == 1
     assert _search(tmp_path, PHRASE) == expected
     assert len(_search(tmp_path, PHRASE[:1])) == 60
+
+
+def test_small_blocks_are_stored_uncompressed_and_read_back(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+
+    from searcher.engine.writer import SMALL, SegmentWriter
+
+    ix = FileStorage(str(tmp_path)).create_index(build_schema())
+    writer = SegmentWriter(ix, compound=False)
+    for i in range(3 * SMALL):
+        body = "the armistice line" if i % 3 == 0 else "the line"  # armistice: SMALL postings
+        writer.add_document(**to_document(_record(i, body + (" truce" if i == 5 else ""))))
+    writer.commit()
+    with ix.reader() as reader:
+        levels = {}
+        for word, count in (("truce", 1), ("armistice", SMALL), ("line", 3 * SMALL)):
+            matcher = reader.postings("body", stem(word))
+            levels[word] = matcher._compression
+            assert len(list(matcher.all_ids())) == count
+    assert levels["truce"] == 0 and levels["armistice"] > 0 and levels["line"] > 0
+    assert _search(tmp_path, [stem("truce")]) == {"5"}
+    assert _search(tmp_path, PHRASE) == {str(i) for i in range(0, 3 * SMALL, 3)}
