@@ -84,19 +84,27 @@ def _working_copy(pages: Path, dest: Path) -> Path:
     """A folder of links to the cached pages, so edits never touch the cache.
 
     Links left by an earlier run are kept (only edited pages are linked again), so the
-    pages look as a scrape made earlier does, not as files written a moment ago.
+    pages look as a scrape made earlier does, not as files written a moment ago: after
+    linking, it waits out the time within which a rebuild takes no file as settled (a new
+    link changes its file's change time).
     """
+    from searcher.build import SETTLED_NS
+
     dest.mkdir(parents=True, exist_ok=True)
     wanted = {page.name: page for page in pages.iterdir() if page.name.endswith(".html")}
     for item in dest.iterdir():
         if item.name not in wanted:
             item.unlink()
+    linked = False
     for name, page in wanted.items():
         link = dest / name
         if link.exists() and link.stat().st_ino == page.stat().st_ino:
             continue
         link.unlink(missing_ok=True)
         os.link(page, link)
+        linked = True
+    if linked:
+        time.sleep(SETTLED_NS / 1e9)
     return dest
 
 
