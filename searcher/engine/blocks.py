@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress
 from typing import Any
 
@@ -94,6 +94,9 @@ class Values:
     def __len__(self) -> int:
         return len(self.ends)
 
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.select([True] * len(self.ends)))
+
     @classmethod
     def of(cls, values: Iterable[bytes]) -> Values:
         """The values of a list, end to end."""
@@ -101,8 +104,9 @@ class Values:
         return cls(array("I", accumulate(map(len, values))), b"".join(values))
 
     def part(self, first: int, last: int) -> Values:
-        """The values of postings ``first`` to ``last - 1``."""
-        if first == 0 and last >= len(self.ends):
+        """The values of postings ``first`` to ``last - 1`` (of a field without values:
+        none)."""
+        if not self.ends or (first == 0 and last >= len(self.ends)):
             return self
         ends = self.ends[first:last]
         base = self.ends[first - 1] if first else 0
@@ -168,7 +172,7 @@ class PackedMatcher(W3LeafMatcher):
 
     def _read_values(self) -> None:
         ends, blob = unpack_values(self.block_data(), self._blocklength, bool(self._compression))
-        self._values = tuple(Values(ends, blob).select([True] * len(ends)))
+        self._values = tuple(Values(ends, blob))
 
 
 class Codec(W3Codec):

@@ -17,7 +17,7 @@ import struct
 import sys
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import mul, rshift
 from typing import Any
 
@@ -41,18 +41,16 @@ class _Word:
             # most postings are wanted: taking them all costs less than picking them out
             # (the others meet no other word's keys, or are dropped at the end)
             self.ids = ids
-            raw = values.blob
-            sizes = lanes.steps(values.ends)
+            taken = values
         else:
             which = list(map(docs.__contains__, ids))
             self.ids = list(compress(ids, which))
-            found = _chosen(values, which)
-            raw = b"".join(found)
-            sizes = array("I", map(len, found))
+            taken = Values.of(_chosen(values, which))
+        raw = taken.blob
+        sizes = lanes.steps(taken.ends)
         self.width = 2
         if lanes.number(sizes) & lanes.ones("I", len(sizes)):  # positions past 16 bits
-            each = Values(array("I", accumulate(sizes)), raw).select([True] * len(sizes))
-            wide = [array("I", unpack_positions(value)).tobytes() for value in each]
+            wide = [array("I", unpack_positions(value)).tobytes() for value in taken]
             raw = b"".join(wide)
             sizes = array("I", map(len, wide))
             self.width = 4

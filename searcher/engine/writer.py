@@ -209,11 +209,11 @@ def _write_term(
             info._minid = block_ids[0]
         info._maxid = block_ids[-1]
         level = comp if n >= SMALL or not packed else 0
+        block_values = values.part(first, first + n)
         if packed:
-            data = pack_block(block_ids, block_weights, values.part(first, first + n), level)
+            data = pack_block(block_ids, block_weights, block_values, level)
         else:
-            block_values = values.part(first, first + n).select([True] * n) if values else []
-            data = _w3_block(block_ids, block_weights, block_values, fixed, level)
+            data = _w3_block(block_ids, block_weights, list(block_values), fixed, level)
         stats = (n, block_ids[-1], top, level, length_to_byte(low), length_to_byte(high))
         head = dumps(stats, 2)
         size = len(head) + len(data)
