@@ -43,10 +43,11 @@ def _search(folder, words: list[str]) -> set[str]:
     ix = FileStorage(str(folder)).open_index()
     with ix.searcher() as searcher:
         q = wq.Phrase("body", words) if len(words) > 1 else wq.Term("body", words[0])
-        found = evaluate(q, ReaderCache(searcher.reader()), searcher)
+        cache = ReaderCache(searcher.reader())
+        found = evaluate(q, cache, searcher)
         whoosh = {h.docnum for h in searcher.search(q, limit=None)}
         assert set(found) == whoosh
-        return {from_stored(searcher.stored_fields(d)["rec"]).id for d in found}
+        return {from_stored(cache.stored(d)).id for d in found}
 
 
 def test_whoosh_segments_and_packed_segments_read_together_and_merge(tmp_path):

@@ -482,16 +482,16 @@ def test_packed_positions_round_trip(positions):
     assert list(unpack_positions(value)) == positions
 
 
-def test_stored_records_read_back():
-    import json
-
-    from searcher.engine.schema import from_stored, to_document
+def test_stored_records_read_back_and_damage_is_a_value_error():
+    from searcher.engine.schema import RECORD, from_stored, to_document
 
     for record in RECORDS:
-        assert from_stored(to_document(record)["rec"]) == record
-        # indexes written before records were stored as dicts kept them as JSON
-        written_before = json.dumps(record.to_dict(), ensure_ascii=False).encode()
-        assert from_stored(written_before) == record
+        stored = to_document(record)[RECORD]
+        assert from_stored(stored) == record
+        with pytest.raises(ValueError, match="damaged stored record"):
+            from_stored(stored[: len(stored) // 2])
+    with pytest.raises(ValueError, match="damaged stored record"):
+        from_stored(to_document(RECORDS[0])[RECORD][:4] + b"not a frame")
 
 
 def _with_old_field():
@@ -509,7 +509,25 @@ def _with_old_stemmer():
     return schema
 
 
-@pytest.mark.parametrize("older", [_with_old_field, _with_old_stemmer])
+def _with_records_in_stored_fields():
+    from whoosh import fields
+
+    schema = build_schema()
+    schema.remove("rec")
+    schema.add("rec", fields.STORED())  # as written before records had a column
+    return schema
+
+
+def _with_other_record_layout():
+    schema = build_schema()
+    schema["rec"].layout = "id,title,body"  # records of another shape
+    return schema
+
+
+@pytest.mark.parametrize(
+    "older",
+    [_with_old_field, _with_old_stemmer, _with_records_in_stored_fields, _with_other_record_layout],
+)
 def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, monkeypatch, older):
     import searcher.engine.whoosh_engine as whoosh_engine
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import threading
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as _field
@@ -20,7 +21,7 @@ from whoosh.reading import IndexReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from searcher.engine.lexicon import Lexicon
-from searcher.engine.schema import WORDS
+from searcher.engine.schema import RECORD, WORDS
 from searcher.results import FacetCount
 
 _UNREAD = object()
@@ -44,6 +45,8 @@ class Leaf:
     infos: dict[tuple[str, bytes], Any] = _field(default_factory=dict)
     #: integer columns by the segment's own document numbers (see ReaderCache.leaf_column)
     columns: dict[str, array[int] | None] = _field(default_factory=dict)
+    #: the segment's column of stored records (see ReaderCache.stored), once opened
+    records: Any = None
 
     def matcher(self, field: str, btext: bytes) -> Any | None:
         """Whoosh's matcher of a term's postings in this segment (None: no postings).
@@ -112,6 +115,7 @@ class ReaderCache:
         self._facets: dict[str, FacetTable] = {}
         self._words: object = _UNREAD
         self._leaves: list[Leaf] | None = None
+        self._starts: list[int] | None = None
         self._live: list[int] | None = None
         self._deleted: list[int] | None = None
         self._columns: dict[str, array[int] | None] = {}
@@ -196,6 +200,17 @@ class ReaderCache:
                 for r, offset in self.reader.leaf_readers()
             ]
         return self._leaves
+
+    def stored(self, docnum: int) -> bytes:
+        """The stored record of a global document number (``schema.from_stored`` reads it)."""
+        leaves = self.leaves()
+        if self._starts is None:
+            self._starts = [leaf.offset for leaf in leaves]
+        leaf = leaves[bisect_right(self._starts, docnum) - 1]
+        column = leaf.records
+        if column is None:
+            column = leaf.records = leaf.reader.column_reader(RECORD, translate=False)
+        return column[docnum - leaf.offset]
 
     def live(self) -> list[int]:
         """Every live global document number, ascending."""

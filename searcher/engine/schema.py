@@ -17,11 +17,14 @@ Per record field kind:
   undated documents last either way; ``sort_asc`` and ``end_c`` (0 when undated) are
   what range queries read (see ``matching``).
 - ``year``/``decade``: derived from the date span, as facet values.
+- ``rec``: the whole Record, pickled and zstd-compressed, in a column of its own (a hit
+  reads it back in half the time Whoosh's zlib-compressed stored fields take).
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
+import pickle
 import re
 from array import array
 from collections import defaultdict
@@ -47,7 +50,11 @@ WEIGHTS: dict[str, float] = {f.name: f.weight for f in FIELDS if f.kind == "text
 WORDS = "words"
 #: The key of a prepared document that carries its unstemmed words to the writer.
 WORDS_KEY = "_words"
+#: The column of whole records (see RecordColumn).
+RECORD = "rec"
 UNDATED_SORT = 10**8
+#: zstd's default level: as small as zlib's level 3 on records, 2-3x faster both ways.
+_ZSTD_LEVEL = 3
 _MAX_SPAN_YEARS = 200
 
 _WORD = re.compile(r"\w+")
@@ -153,6 +160,18 @@ class TokenField(fields.FieldType):
         return iter(stems(qstring))
 
 
+class RecordColumn(fields.COLUMN):
+    """Each document's Record as :func:`to_stored` packs it.
+
+    ``layout`` (kept in the index's schema) names the Record's fields: an index of records
+    of another shape must be rebuilt.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(columns.VarBytesColumn())
+        self.layout = ",".join(f.name for f in dataclasses.fields(Record))
+
+
 class ValueField(fields.FieldType):
     """A field of whole values (no positions), indexed from a list of strings."""
 
@@ -182,7 +201,7 @@ def build_schema() -> fields.Schema:
     schema = fields.Schema()
     schema.add("id", ValueField(unique=True))
     schema.add("path", ValueField(unique=True))
-    schema.add("rec", fields.STORED())
+    schema.add(RECORD, RecordColumn())
     schema.add("path_c", fields.COLUMN(columns.VarBytesColumn()))
     schema.add("hash_c", fields.COLUMN(columns.VarBytesColumn()))
     for spec in FIELDS:
@@ -223,7 +242,7 @@ def to_document(record: Record) -> dict[str, Any]:
     """
     doc: dict[str, Any] = {
         "id": [record.id],
-        "rec": record.to_dict(),  # Whoosh pickles and compresses the stored fields
+        RECORD: to_stored(record),
         "path_c": record.path.encode("utf-8"),
         "hash_c": record.content_hash.encode("ascii"),
     }
@@ -270,7 +289,21 @@ def _gapped(values: Iterable[str]) -> list[str]:
     return out
 
 
-def from_stored(value: dict[str, Any] | bytes) -> Record:
-    """The Record kept in a document's stored ``rec`` field: the dict of
-    :meth:`Record.to_dict`, or that dict as JSON in indexes written before (slower to read)."""
-    return Record.from_dict(value if isinstance(value, dict) else json.loads(value))
+def to_stored(record: Record) -> bytes:
+    """A Record as the index keeps it: pickled, then compressed with zstd."""
+    import zstandard
+
+    return zstandard.compress(pickle.dumps(record, pickle.HIGHEST_PROTOCOL), _ZSTD_LEVEL)
+
+
+def from_stored(blob: bytes) -> Record:
+    """The Record :func:`to_stored` packed (ValueError when the bytes are not one)."""
+    import zstandard
+
+    try:
+        record = pickle.loads(zstandard.decompress(blob))
+    except zstandard.ZstdError as exc:
+        raise ValueError(f"damaged stored record: {exc}") from None
+    if type(record) is not Record:
+        raise ValueError("damaged stored record: not a record")
+    return record

@@ -164,8 +164,8 @@ class WhooshEngine(Engine):
     def _query(self, node: Node | None, cache: ReaderCache) -> wq.Query:
         return wq.Every() if node is None else compile_node(node, cache)
 
-    def _record(self, searcher: Any, docnum: int) -> Record:
-        return from_stored(searcher.stored_fields(docnum)["rec"])
+    def _record(self, gen: _Generation, docnum: int) -> Record:
+        return from_stored(gen.cache.stored(docnum))
 
     def search(self, request: SearchRequest) -> Results:
         if request.sort not in SORTS:
@@ -201,7 +201,7 @@ class WhooshEngine(Engine):
         marker = Marker(positive_words(request.node)) if request.snippets else None
         if request.limit and total > start:
             for docnum, score in _top(scores, start + limit, request.sort, gen.cache)[start:]:
-                record = self._record(searcher, docnum)
+                record = self._record(gen, docnum)
                 snippet = (
                     make_snippet((record.body, record.summary, record.title), marker)
                     if marker is not None
@@ -235,7 +235,7 @@ class WhooshEngine(Engine):
             gen = self._generation()
             try:
                 docnum = gen.searcher.document_number(id=id)
-                return None if docnum is None else self._record(gen.searcher, docnum)
+                return None if docnum is None else self._record(gen, docnum)
             except _DAMAGE:
                 raise self._damaged() from None
 
@@ -256,7 +256,7 @@ class WhooshEngine(Engine):
         batch = 256
         for i in range(0, len(docnums), batch):
             with self._lock:
-                blobs = [gen.searcher.stored_fields(d)["rec"] for d in docnums[i : i + batch]]
+                blobs = [gen.cache.stored(d) for d in docnums[i : i + batch]]
             for blob in blobs:
                 yield from_stored(blob)
 
@@ -267,13 +267,13 @@ class WhooshEngine(Engine):
             docnum = searcher.document_number(id=id)
             if docnum is None:
                 return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
-            record = self._record(searcher, docnum)
+            record = self._record(gen, docnum)
             q = _key_terms_query(record, searcher.reader())
             if q is None:
                 return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
             scores = evaluate(q, gen.cache, searcher)
             hits = [
-                _hit(self._record(searcher, d), score, None)
+                _hit(self._record(gen, d), score, None)
                 for d, score in _top(scores, limit + 1, "relevance", gen.cache)
                 if d != docnum
             ][:limit]
@@ -326,8 +326,8 @@ class WhooshEngine(Engine):
 
 def _signature(schema: Any) -> tuple[tuple[str, ...], ...]:
     """What an index's schema says about how its fields are stored: names, field types,
-    posting formats, column types, stemmer.  An index with another signature must be
-    rebuilt."""
+    posting formats, column types, stemmer, the stored records' layout.  An index with
+    another signature must be rebuilt."""
     return tuple(
         (
             name,
@@ -335,6 +335,7 @@ def _signature(schema: Any) -> tuple[tuple[str, ...], ...]:
             type(field.format).__name__ if field.format is not None else "",
             type(field.column_type).__name__ if field.column_type is not None else "",
             vars(field).get("stemmer", ""),
+            vars(field).get("layout", ""),
         )
         for name, field in schema.items()
     )
