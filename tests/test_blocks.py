@@ -79,6 +79,8 @@ def test_whoosh_segments_and_packed_segments_read_together_and_merge(tmp_path):
 
 
 def test_small_blocks_are_stored_uncompressed_and_read_back(tmp_path):
+    from dataclasses import replace
+
     from whoosh.filedb.filestore import FileStorage
 
     from searcher.engine.writer import SMALL, SegmentWriter
@@ -87,7 +89,8 @@ def test_small_blocks_are_stored_uncompressed_and_read_back(tmp_path):
     writer = SegmentWriter(ix, compound=False)
     for i in range(3 * SMALL):
         body = "the armistice line" if i % 3 == 0 else "the line"  # armistice: SMALL postings
-        writer.add_document(**to_document(_record(i, body + (" truce" if i == 5 else ""))))
+        record = replace(_record(i, body + (" truce" if i == 5 else "")), layout="current_site")
+        writer.add_document(**to_document(record))
     writer.commit()
     with ix.reader() as reader:
         levels = {}
@@ -95,6 +98,12 @@ def test_small_blocks_are_stored_uncompressed_and_read_back(tmp_path):
             matcher = reader.postings("body", stem(word))
             levels[word] = matcher._compression
             assert len(list(matcher.all_ids())) == count
+        # blocks of fields that are not positional (W3's own layout) likewise
+        for field, value, count in (("id", "5", 1), ("layout", "current_site", 3 * SMALL)):
+            matcher = reader.postings(field, value)
+            levels[field] = matcher._compression
+            assert list(matcher.all_ids()) == ([5] if count == 1 else list(range(count)))
     assert levels["truce"] == 0 and levels["armistice"] > 0 and levels["line"] > 0
+    assert levels["id"] == 0 and levels["layout"] > 0
     assert _search(tmp_path, [stem("truce")]) == {"5"}
     assert _search(tmp_path, PHRASE) == {str(i) for i in range(0, 3 * SMALL, 3)}

@@ -174,6 +174,12 @@ def test_binary_input_is_refused(data: bytes) -> None:
         decode(data)
 
 
+def test_control_bytes_without_nuls_are_refused_but_a_few_are_text() -> None:
+    with pytest.raises(IngestError, match=r"binary data \(800 control bytes\)"):
+        decode(b"<p>x</p>" + bytes(range(1, 9)) * 100)
+    assert decode(b"<p>Molotov\x07</p>" + b" " * 200).text.startswith("<p>Molotov\x07</p>")
+
+
 @pytest.mark.parametrize("data", [b"", b"  \n\t  ", codecs.BOM_UTF8])
 def test_empty_input_is_refused(data: bytes) -> None:
     with pytest.raises(IngestError, match="empty"):

@@ -336,3 +336,25 @@ def test_any_bytes_give_a_page_or_an_ingest_error(data: bytes) -> None:
         return
     assert page.layout in LAYOUTS
     assert page.body or (page.title and page.summary)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "body"),
+    [
+        (
+            "<html><head><title>T</title></head><body>"
+            "<p>Mo\x01lo\x7ftov\ufffe met\x0cRibbentrop.</p></body></html>",
+            "T",
+            "Molotov met Ribbentrop.",
+        ),
+        (
+            "Molotov met\uffff Ribbentrop.\x0cSecond page.",
+            "Molotov met Ribbentrop.",
+            "Second page.",
+        ),
+    ],
+    ids=["html", "plain-text"],
+)
+def test_control_characters_leave_the_text_and_form_feeds_break_lines(page, title, body):
+    found = extract(page)
+    assert (found.title, found.body) == (title, body)

@@ -8,9 +8,11 @@ which is where a rebuild spends its time:
 - the flush writes each term's posting blocks itself, with list operations per block
   instead of method calls per posting, and field lengths taken from memory instead of
   being read back from the length columns.  Blocks of positional fields are packed
-  (:mod:`searcher.engine.blocks`) when the segment's codec is the engine's; every other
-  block, and every block under Whoosh's own codec, is byte for byte what
-  ``W3PostingsWriter`` writes (same header, block tuple, compression and term info).
+  (:mod:`searcher.engine.blocks`) when the segment's codec is the engine's, and other
+  blocks are W3's; under the engine's codec, blocks of fewer than ``SMALL`` postings are
+  not compressed (the header says so, and W3's reader honours it).  Under Whoosh's own
+  codec every block is byte for byte what ``W3PostingsWriter`` writes (same header,
+  block tuple, compression and term info).
 
 Segments may be written by several processes at once (``_lk=False``) and listed in one
 table of contents by the parent (see ``WhooshBuild``).
@@ -39,9 +41,11 @@ from searcher.engine.schema import WORDS_KEY, PackedPositions, TokenField
 #: costs a fixed amount of Python on top of its postings: 1,024 (Whoosh's default is 128)
 #: made every query class 7-11% faster at 20,000 pages and the index 6% smaller.
 BLOCK = 1024
-#: Packed blocks of fewer postings are stored uncompressed (each block says whether it
-#: is): zlib only adds bytes to so little data (the index of 2,000 pages: 30.8 MB instead
-#: of 31.0), and the rare terms that make most of the term table read without inflating.
+#: Blocks of fewer postings are stored uncompressed (each block's header says whether it
+#: is): zlib only adds bytes to so little data (packed blocks of the index of 2,000 pages:
+#: 30.8 MB instead of 31.0), and the rare terms that make most of the term table (and
+#: every id, path and date term) are written and read without zlib.  W3's own writer
+#: means to skip zlib for small blocks too, but a reassignment undoes its check.
 SMALL = 8
 
 
@@ -183,7 +187,8 @@ def _write_term(
     limit = pw._blocklimit
     comp = pw._compression
     fixed = fw._format.fixed_value_size()
-    packed = isinstance(fw._codec, Codec) and isinstance(fw._format, PackedPositions)
+    ours = isinstance(fw._codec, Codec)
+    packed = ours and isinstance(fw._format, PackedPositions)
     info = W3TermInfo()
     start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -208,7 +213,7 @@ def _write_term(
         if info._minid is None:
             info._minid = block_ids[0]
         info._maxid = block_ids[-1]
-        level = comp if n >= SMALL or not packed else 0
+        level = comp if n >= SMALL or not ours else 0
         block_values = values.part(first, first + n)
         if packed:
             data = pack_block(block_ids, block_weights, block_values, level)

@@ -146,7 +146,7 @@ def _headed_lists(found: Found, page: Page) -> None:
         while node is not None:
             following = []
             for sibling in node.itersiblings():
-                if sibling.tag == "h2" or sibling.find(".//h2") is not None:
+                if sibling.tag == "h2" or next(sibling.iterdescendants("h2"), None) is not None:
                     break
                 following.append(sibling)
             values = _pill_values(following)
