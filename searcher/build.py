@@ -104,24 +104,38 @@ class _Stamps:
         self.now: dict[str, list[Any]] = {}
 
     def digest(self, path: Path, rel: str, max_bytes: int) -> str:
-        st = path.stat()
-        stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        stamp = self.stamp(path, rel)
         old = self.before.get(rel)
-        if old is not None and old[:4] == stamp and st.st_ctime_ns < self.settled:
+        if old is not None and old[:4] == stamp and stamp[2] < self.settled:
             digest = str(old[4])
         else:
             digest = _hash_file(path, max_bytes)
-        self.now[rel] = [*stamp, digest]
+        stamp.append(digest)
         return digest
 
+    def stamp(self, path: Path, rel: str) -> list[Any]:
+        """Note what the file looks like now; its hash is added to the list returned."""
+        st = path.stat()
+        stamp = self.now[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        return stamp
+
+    def hashed(self, rel: str, digest: str) -> None:
+        """The hash of a file stamped earlier, as the worker that read it computed it."""
+        stamp = self.now.get(rel)
+        if stamp is not None and len(stamp) == 4:
+            stamp.append(digest)
+
     def saved(self) -> dict[str, Any]:
-        return {"scanned_at": self.scanned_at, "files": self.now}
+        files = {rel: stamp for rel, stamp in self.now.items() if len(stamp) == 5}
+        return {"scanned_at": self.scanned_at, "files": files}
 
 
-def _parse_one(
-    path: str, rel: str, max_bytes: int, prepare: Callable[[Any], Any]
-) -> tuple[str, Any, str | None]:
-    """(relative path, prepared document or None, failure reason or None)."""
+#: What parsing one page gives: its relative path, the prepared document (None when the
+#: page cannot be read), why not, and the hash of the file (None if it could not be read).
+Parsed = tuple[str, Any, str | None, str | None]
+
+
+def _parse_one(path: str, rel: str, max_bytes: int, prepare: Callable[[Any], Any]) -> Parsed:
     from dataclasses import replace
 
     from searcher.ingest import parse_file
@@ -131,16 +145,23 @@ def _parse_one(
         record = replace(record, path=rel)
         if path.endswith(".gz"):  # hashed as stored, as the next rebuild compares it
             record = replace(record, content_hash=_hash_file(Path(path), max_bytes))
-        return rel, prepare(record), None
+        return rel, prepare(record), None, record.content_hash
     except IngestError as exc:
-        return rel, None, exc.reason
+        return rel, None, exc.reason, _hash_or_none(path, max_bytes)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
-        return rel, None, f"unexpected {type(exc).__name__}: {exc}"
+        return rel, None, f"unexpected {type(exc).__name__}: {exc}", _hash_or_none(path, max_bytes)
+
+
+def _hash_or_none(path: str, max_bytes: int) -> str | None:
+    try:
+        return _hash_file(Path(path), max_bytes)
+    except OSError:
+        return None
 
 
 def _parse_chunk(
     items: list[tuple[str, str]], max_bytes: int, prepare: Callable[[Any], Any]
-) -> list[tuple[str, Any, str | None]]:
+) -> list[Parsed]:
     return [_parse_one(path, rel, max_bytes, prepare) for path, rel in items]
 
 
@@ -184,7 +205,7 @@ def _rebuild(
         raise StorageError(f"no folder of pages at {source}")
     engine = open_engine(index, create=True)
     build = engine.begin_build(full, wait=wait)
-    parsed: Generator[tuple[str, Any, str | None]] | None = None
+    parsed: Generator[Parsed] | None = None
     try:
         known = build.known_hashes()
         known_failures = _offered(build, "known_failures", {})
@@ -194,10 +215,17 @@ def _rebuild(
         todo: list[tuple[str, str]] = []
         seen: set[str] = set()
         unchanged = 0
+        # with nothing to compare against, every page is parsed: the workers hash the bytes
+        # they read, instead of this process reading every file once more beforehand
+        later = not known and not known_failures
         for path in find_pages(source, follow_links=follow_links):
             rel = path.relative_to(source).as_posix()
             seen.add(rel)
             try:
+                if later:
+                    stamps.stamp(path, rel)
+                    todo.append((str(path), rel))
+                    continue
                 digest = stamps.digest(path, rel, max_bytes)
             except OSError:
                 todo.append((str(path), rel))  # the parser reports why it cannot read it
@@ -215,12 +243,14 @@ def _rebuild(
         count = workers if workers is not None else (os.cpu_count() or 1)
         big = count > 1 and len(todo) >= PARALLEL_FROM
         target = _offered(build, "shard_target", None) if big else None
+        hashed: dict[str, str | None] = {}
         if target is not None:
-            indexed, bad = _write_shards(todo, max_bytes, count, build, target, progress)
+            indexed, bad = _write_shards(todo, max_bytes, count, build, target, progress, hashed)
             failed.extend(bad)
         else:
             parsed = _parse_all(todo, max_bytes, count, build.preparer)
-            for done, (rel, doc, reason) in enumerate(parsed, 1):
+            for done, (rel, doc, reason, digest) in enumerate(parsed, 1):
+                hashed[rel] = digest
                 if doc is None:
                     failed.append((rel, reason or "unreadable"))
                     if rel in known:
@@ -230,6 +260,11 @@ def _rebuild(
                 _stop_if_interrupted()
                 if progress is not None:
                     progress(done, len(todo))
+        if later:
+            for rel, digest in hashed.items():
+                if digest is not None:
+                    stamps.hashed(rel, digest)
+                    digests[rel] = digest
         report = BuildReport(
             indexed=indexed,
             unchanged=unchanged,
@@ -284,13 +319,14 @@ def _shard(
     prepare: Callable[[Any], Any],
     write: Callable[[str, Iterator[Any]], tuple[Any, int]],
     target: str,
-) -> tuple[int, list[tuple[str, str]], Any]:
+) -> tuple[int, list[tuple[str, str]], Any, dict[str, str | None]]:
     """Parse, prepare and index a share of the pages as one segment (in a worker)."""
     failed: list[tuple[str, str]] = []
+    hashed: dict[str, str | None] = {}
 
     def docs() -> Iterator[Any]:
         for path, rel in items:
-            rel, doc, reason = _parse_one(path, rel, max_bytes, prepare)
+            rel, doc, reason, hashed[rel] = _parse_one(path, rel, max_bytes, prepare)
             with _done.get_lock():
                 _done.value += 1
             if doc is None:
@@ -299,7 +335,7 @@ def _shard(
                 yield doc
 
     segment, indexed = write(target, docs())
-    return indexed, failed, segment
+    return indexed, failed, segment, hashed
 
 
 def _write_shards(
@@ -309,9 +345,11 @@ def _write_shards(
     build: Any,
     target: str,
     progress: Callable[[int, int], None] | None,
+    hashed: dict[str, str | None],
 ) -> tuple[int, list[tuple[str, str]]]:
     """Each worker parses and indexes every ``count``-th page into a segment of its own;
     the build lists the segments at commit (no merge: the parent never touches a posting).
+    The hash of each page file as read goes into ``hashed``.
     """
     done = multiprocessing.Value("q", 0)
     indexed = 0
@@ -328,9 +366,10 @@ def _write_shards(
             if any(f.done() and f.exception() is not None for f in futures):
                 break
         for future in futures:
-            n, bad, segment = future.result()
+            n, bad, segment, hashes = future.result()
             indexed += n
             failed.extend(bad)
+            hashed.update(hashes)
             build.add_segments([segment])
     return indexed, failed
 
@@ -340,7 +379,7 @@ def _parse_all(
     max_bytes: int,
     count: int,
     prepare: Callable[[Any], Any],
-) -> Iterator[tuple[str, Any, str | None]]:
+) -> Iterator[Parsed]:
     if count <= 1 or len(todo) < PARALLEL_FROM:
         for path, rel in todo:
             yield _parse_one(path, rel, max_bytes, prepare)
@@ -349,7 +388,7 @@ def _parse_all(
     with _workers(count, _worker_init, (os.getpid(),)) as pool:
         # A bounded window of chunks in flight: parsed pages wait for the writer in memory,
         # so the workers may run only a little ahead of it, however many pages there are.
-        window: deque[Future[list[tuple[str, Any, str | None]]]] = deque()
+        window: deque[Future[list[Parsed]]] = deque()
         for chunk in chunks:
             window.append(pool.submit(_parse_chunk, chunk, max_bytes, prepare))
             if len(window) >= IN_FLIGHT * count:

@@ -306,6 +306,29 @@ def test_settled_unchanged_files_are_not_read_again(pages, tmp_path, monkeypatch
     assert titles(index, "treaty") == ["Memorandum"]
 
 
+@pytest.mark.parametrize("workers", [1, 2], ids=["one-process", "sharded"])
+def test_a_first_build_hashes_pages_as_it_parses_them_and_the_next_reads_none(
+    pages, tmp_path, monkeypatch, workers
+):
+    import searcher.build
+
+    for i in range(6):
+        (pages / f"n{i}.html").write_text(f"Note {i}\nOn the treaty, part {i}.")
+    (pages / "empty.html").write_text(" ")
+    monkeypatch.setattr(searcher.build, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(searcher.build, "SETTLED_NS", 0)  # every file counts as settled
+    index = tmp_path / "index"
+    read = _hashed_files(monkeypatch)
+    first = rebuild(pages, index, workers=workers)
+    assert (first.indexed, first.failed) == (9, (("empty.html", "empty page"),))
+    if workers == 1:  # (worker processes count in their own copy of the list)
+        assert read == ["empty.html"]  # a parsed page is hashed from the bytes parsed
+    read.clear()
+    again = rebuild(pages, index, workers=workers)
+    assert (again.unchanged, again.indexed, again.failed) == (9, 0, first.failed)
+    assert read == []
+
+
 def test_files_written_just_before_a_build_are_read_again(pages, tmp_path, monkeypatch):
     index = tmp_path / "index"
     rebuild(pages, index, workers=1)  # the pages were written moments ago
