@@ -82,12 +82,31 @@ def stem(word: str) -> str:
 
 def stem_all(tokens: list[str]) -> list[str]:
     """``[stem(t) for t in tokens]``, with one dictionary lookup per token in C."""
-    missing = set(tokens).difference(_stems)
+    return _stems_of([tokens], set(tokens))[0]
+
+
+def analysed(record: Record) -> tuple[dict[str, list[str]], set[str]]:
+    """The stems of each text field of a record (by field name), and the record's words."""
+    vocabulary: set[str] = set()
+    texts: dict[str, list[str]] = {}
+    for name in TEXT_FIELDS:
+        text = getattr(record, name)
+        if text:
+            texts[name] = words(text)
+            vocabulary.update(texts[name])
+    return dict(zip(texts, _stems_of(list(texts.values()), vocabulary), strict=True)), vocabulary
+
+
+def _stems_of(texts: list[list[str]], vocabulary: set[str]) -> list[list[str]]:
+    """:func:`stem_all` of each list of tokens; ``vocabulary`` holds every token of them
+    (one set for all the lists instead of one per list)."""
+    missing = vocabulary.difference(_stems)
     if missing:
         if len(_stems) + len(missing) > _MAX_STEMS:
-            return [stem(t) for t in tokens]
+            return [[stem(t) for t in tokens] for tokens in texts]
         _stems.update(zip(missing, map(_stem_uncached, missing), strict=True))
-    return list(map(_stems.__getitem__, tokens))
+    get = _stems.__getitem__
+    return [list(map(get, tokens)) for tokens in texts]
 
 
 def _stem_uncached(word: str) -> str:
@@ -248,15 +267,8 @@ def to_document(record: Record) -> dict[str, Any]:
     }
     if record.path:
         doc["path"] = [record.path]
-    vocabulary: set[str] = set()
-    for name in TEXT_FIELDS:
-        text = getattr(record, name)
-        if not text:
-            continue
-        tokens = words(text)
-        vocabulary.update(tokens)
-        doc[name] = stem_all(tokens)
-    doc[WORDS_KEY] = vocabulary
+    stems, doc[WORDS_KEY] = analysed(record)
+    doc.update(stems)
     for name in KEYWORD_FIELDS:
         values = keyword_values(record, name)
         if not values:

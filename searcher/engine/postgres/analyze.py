@@ -20,9 +20,9 @@ from searcher.engine.schema import (
     KEYWORD_FIELDS,
     TEXT_FIELDS,
     WEIGHTS,
+    analysed,
     keyword_values,
     span_years,
-    stem_all,
     words,
 )
 from searcher.record import Record
@@ -88,14 +88,8 @@ def to_row(record: Record) -> dict[str, Any]:
     """The column values of one record (see searcher.engine.postgres.schema)."""
     tsv = _Vector()
     ftsv = _Vector()
-    vocabulary: set[str] = set()
-    for name in TEXT_FIELDS:
-        text = getattr(record, name)
-        if not text:
-            continue
-        tokens = words(text)
-        vocabulary.update(tokens)
-        stems = stem_all(tokens)
+    analysed_text, vocabulary = analysed(record)
+    for name, stems in analysed_text.items():
         tsv.add(stems, TSV_LABELS[name])
         if name in PREFIXED_TEXT:
             ftsv.add(f"{name}:{s}" for s in stems)
