@@ -44,8 +44,8 @@ BLOCK = 1024
 #: Blocks of fewer postings are stored uncompressed (each block's header says whether it
 #: is): zlib only adds bytes to so little data (packed blocks of the index of 2,000 pages:
 #: 30.8 MB instead of 31.0), and the rare terms that make most of the term table (and
-#: every id, path and date term) are written and read without zlib.  W3's own writer
-#: means to skip zlib for small blocks too, but a reassignment undoes its check.
+#: every id, path and date term) are written and read without zlib.  (W3's own writer
+#: means to leave blocks of under 20 bytes uncompressed, but a reassignment undoes that.)
 SMALL = 8
 
 
