@@ -180,8 +180,9 @@ def _write_term(
     values: Values,
     lengths: Lengths,
 ) -> None:
-    """One term's posting blocks and term-table row, byte for byte as
-    ``W3FieldWriter.start_term/add/finish_term`` write them."""
+    """One term's posting blocks and term-table row, laid out as
+    ``W3FieldWriter.start_term/add/finish_term`` write them (the module doc says where the
+    engine's codec differs: packed and small blocks)."""
     pw = fw._postwriter
     postfile = pw._postfile
     limit = pw._blocklimit
