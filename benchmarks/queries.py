@@ -35,6 +35,15 @@ class Query:
     years: tuple[int, int] = (0, 0)
 
 
+def searched_forms(name: str) -> tuple[str, ...]:
+    """``name`` and every spelling the searcher's name authority searches with it, so that
+    each system looks for the same forms (the generator writes only some of them)."""
+    from searcher.query import parse
+
+    written = f'"{name}"' if " " in name else name
+    return (name, *parse(written).expanded.get(name, ()))
+
+
 def draw(vocab: Vocabulary, kind: str, count: int = 200) -> list[Query]:
     """``count`` queries of one class, the same ones every run."""
     rng = random.Random(f"queries:{kind}")
@@ -60,7 +69,7 @@ def draw(vocab: Vocabulary, kind: str, count: int = 200) -> list[Query]:
             )
         elif kind == "name":
             name = rng.choice(sorted(NAME_VARIANTS))
-            out.append(Query(kind, (name, *NAME_VARIANTS[name])))
+            out.append(Query(kind, searched_forms(name)))
         else:
             raise ValueError(f"unknown query class {kind!r}")
     return out

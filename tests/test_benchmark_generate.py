@@ -9,7 +9,10 @@ import pytest
 from lxml import html
 
 from benchmarks import generate
-from benchmarks.vocabulary import load_vocabulary
+from benchmarks.queries import draw
+from benchmarks.systems import searcher_text
+from benchmarks.vocabulary import NAME_VARIANTS, load_vocabulary
+from searcher.query import parse
 
 PEOPLE_FIXTURE = [
     {
@@ -148,3 +151,13 @@ def test_working_copy_keeps_its_links_and_restores_edited_pages(tmp_path):
     again = (work / "0.html").stat()
     assert (again.st_ino, again.st_ctime_ns) == (kept.st_ino, kept.st_ctime_ns)
     assert (cache / "1.html").read_text() == "page 1"
+
+
+def test_name_queries_give_every_system_the_spellings_the_searcher_searches(vocab):
+    queries = draw(vocab, "name", 50)
+    assert {q.terms[0] for q in queries} == set(NAME_VARIANTS)
+    for q in queries:
+        assert q.terms[1:] == parse(searcher_text(q)).expanded[q.terms[0]]
+        # each spelling the generated pages use is found by one of the forms searched
+        for variant in NAME_VARIANTS[q.terms[0]]:
+            assert any(f" {form} ".lower() in f" {variant} ".lower() for form in q.terms)
