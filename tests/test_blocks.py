@@ -29,6 +29,20 @@ def test_block_parts_read_back(level):
     assert [blob[a:b] for a, b in zip(starts, ends, strict=True)] == values
 
 
+def test_damaged_compressed_parts_are_value_errors():
+    ids = list(range(0, 3000, 3))
+    fmt = PackedPositions()
+    values = Values.of(fmt.encode([i % 50, i % 50 + 7]) for i in ids)
+    data = pack_block(array("I", ids), array("f", [1.0] * len(ids)), values, 3)
+    size = int.from_bytes(data[:4], "little")
+    assert size < 8 * len(ids)  # compressed
+    scrambled_first = data[:4] + bytes(size) + data[4 + size :]
+    with pytest.raises(ValueError, match="damaged posting block"):
+        unpack_postings(scrambled_first, len(ids), True)
+    with pytest.raises(ValueError, match="damaged posting block"):
+        unpack_values(data[: 4 + size] + b"\x28\xb5\x2f\xfd" + bytes(40), len(ids), True)
+
+
 def _record(i: int, body: str) -> Record:
     return Record(id=str(i), title=f"Memorandum {i}", body=body, path=f"{i}.html")
 

@@ -524,9 +524,23 @@ def _with_other_record_layout():
     return schema
 
 
+def _with_zlib_blocks():
+    schema = build_schema()
+    for name in schema.names():
+        if schema[name].format is not None:
+            vars(schema[name].format).pop("packing", None)  # as written before zstd blocks
+    return schema
+
+
 @pytest.mark.parametrize(
     "older",
-    [_with_old_field, _with_old_stemmer, _with_records_in_stored_fields, _with_other_record_layout],
+    [
+        _with_old_field,
+        _with_old_stemmer,
+        _with_records_in_stored_fields,
+        _with_other_record_layout,
+        _with_zlib_blocks,
+    ],
 )
 def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, monkeypatch, older):
     import searcher.engine.whoosh_engine as whoosh_engine

@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import re
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,7 @@ from datetime import date
 from typing import Any
 
 import Stemmer
+import zstandard
 from whoosh import columns, fields, formats
 
 from searcher.record import DERIVED_FACETS, FIELDS, Record
@@ -55,6 +57,7 @@ RECORD = "rec"
 UNDATED_SORT = 10**8
 #: zstd's default level: as small as zlib's level 3 on records, 2-3x faster both ways.
 _ZSTD_LEVEL = 3
+_LOCAL = threading.local()
 _MAX_SPAN_YEARS = 200
 
 _WORD = re.compile(r"\w+")
@@ -65,6 +68,9 @@ _STEMMER = Stemmer.Stemmer("english")
 #: The stemmer's name as the positional fields of an index record it: an index whose
 #: words were stemmed otherwise must be rebuilt.
 STEMMER = "snowball-english"
+#: How the posting blocks of positional fields are compressed (see ``blocks``), as the
+#: fields of an index record it: an index whose blocks are packed otherwise is rebuilt.
+PACKING = "zstd"
 _stems: dict[str, str] = {}
 _MAX_STEMS = 500_000
 
@@ -131,6 +137,10 @@ class PackedPositions(formats.Positions):
     32-bit integers (an odd number).  Whoosh's own matchers read it through the methods
     below, so every query type works on it.
     """
+
+    def __init__(self, field_boost: float = 1.0, **options: Any) -> None:
+        super().__init__(field_boost=field_boost, **options)
+        self.packing = PACKING  # kept in the index's schema (see PACKING)
 
     def encode(self, poslist: list[int]) -> bytes:
         if poslist and poslist[-1] > 0xFFFF:
@@ -303,19 +313,27 @@ def _gapped(values: Iterable[str]) -> list[str]:
 
 def to_stored(record: Record) -> bytes:
     """A Record as the index keeps it: pickled, then compressed with zstd."""
-    import zstandard
-
     return zstandard.compress(pickle.dumps(record, pickle.HIGHEST_PROTOCOL), _ZSTD_LEVEL)
 
 
 def from_stored(blob: bytes) -> Record:
     """The Record :func:`to_stored` packed (ValueError when the bytes are not one)."""
-    import zstandard
-
-    try:
-        record = pickle.loads(zstandard.decompress(blob))
-    except zstandard.ZstdError as exc:
-        raise ValueError(f"damaged stored record: {exc}") from None
+    record = pickle.loads(inflate(blob, "stored record"))
     if type(record) is not Record:
         raise ValueError("damaged stored record: not a record")
     return record
+
+
+def inflate(blob: bytes, what: str) -> bytes:
+    """zstd-compressed bytes inflated (ValueError "damaged ``what``" when they are not).
+
+    Each thread keeps a decompressor (one may not serve two threads at once): a new one
+    per call takes half as long again for a small blob.
+    """
+    inflater = getattr(_LOCAL, "inflater", None)
+    if inflater is None:
+        inflater = _LOCAL.inflater = zstandard.ZstdDecompressor()
+    try:
+        return inflater.decompress(blob)
+    except zstandard.ZstdError as exc:
+        raise ValueError(f"damaged {what}: {exc}") from None

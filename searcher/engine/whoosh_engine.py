@@ -326,13 +326,14 @@ class WhooshEngine(Engine):
 
 def _signature(schema: Any) -> tuple[tuple[str, ...], ...]:
     """What an index's schema says about how its fields are stored: names, field types,
-    posting formats, column types, stemmer, the stored records' layout.  An index with
-    another signature must be rebuilt."""
+    posting formats and how their blocks are packed, column types, stemmer, the stored
+    records' layout.  An index with another signature must be rebuilt."""
     return tuple(
         (
             name,
             type(field).__name__,
             type(field.format).__name__ if field.format is not None else "",
+            vars(field.format).get("packing", "") if field.format is not None else "",
             type(field.column_type).__name__ if field.column_type is not None else "",
             vars(field).get("stemmer", ""),
             vars(field).get("layout", ""),
