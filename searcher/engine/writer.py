@@ -44,7 +44,7 @@ BLOCK = 1024
 #: Blocks of fewer postings are stored uncompressed (each block's header says whether it
 #: is): compressing so little data only adds bytes (packed blocks of the index of 2,000
 #: pages: 30.8 MB instead of 31.0), and the rare terms that make most of the term table
-#: (and every id, path and date term) are written and read without a codec.  (W3's own
+#: (and every id, path and date term) are written and read as they are.  (W3's own
 #: writer means to leave blocks of under 20 bytes uncompressed, but a reassignment undoes
 #: that.)  Packed blocks are compressed with zstd (see ``blocks``), the others with zlib,
 #: as Whoosh's own matchers read them.
