@@ -183,6 +183,49 @@ def test_facets_count_every_value_of_multi_valued_fields(engine):
     assert [(c.value, c.count) for c in narrowed] == [("Korea", 1)]
 
 
+def test_facets_of_many_matches_count_value_by_value_as_few_count_document_by_document(
+    tmp_path,
+):
+    from collections import Counter
+    from dataclasses import replace
+
+    from searcher.engine.cache import BY_VALUE
+
+    places = ("Korea", "China", "Poland", "Cuba")
+    subjects = ("Korean War, 1950-1953", "Nuclear weapons", "Treaties")
+    records = [
+        Record(
+            id=str(i),
+            title=f"Report {i}",
+            body="A report on the talks" + (" and the armistice." if i % 7 == 0 else "."),
+            places=tuple(place for j, place in enumerate(places) if (i >> j) & 1),
+            subjects=(subjects[i % 3],),
+            path=f"p/{i}.html",
+            content_hash=str(i),
+        )
+        for i in range(60)
+    ]
+    path = tmp_path / "index"
+    build_index(path, records)
+    moved = replace(records[1], places=("Cuba",), content_hash="moved")
+    engine = open_engine(path)
+    build = engine.begin_build(False)
+    build.delete(["p/0.html"])  # deleted documents stay in each value's documents
+    build.add([moved])
+    build.commit({"indexed": 1})
+    live = [moved, *records[2:]]
+    truce = [r for r in live if "armistice" in r.body]
+    assert len(truce) < BY_VALUE * len(subjects) < BY_VALUE * len(places) < len(live)
+    for node, matched in ((ast.Term(None, "report"), live), (ast.Term(None, "armistice"), truce)):
+        request = SearchRequest(node=node, facets=("place", "subject"), limit=0)
+        counts = engine.search(request).facets
+        for field in ("places", "subjects"):
+            expected = Counter(v for r in matched for v in getattr(r, field))
+            assert {(c.value, c.count) for c in counts[field]} == set(expected.items())
+            assert engine.facet_counts(field, node) == counts[field]
+    engine.close()
+
+
 def test_facets_follow_the_filter(engine):
     request = SearchRequest(
         node=ast.Term(None, "armistice"), filter=ast.Term("places", "china"), facets=("year",)

@@ -10,12 +10,12 @@ import sys
 import threading
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as _field
 from pathlib import Path
 from typing import Any
 
+from pyroaring import BitMap
 from whoosh import query as wq
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -31,6 +31,10 @@ _MAX_INFOS = 50_000
 K1 = 1.2
 B = 0.75
 _LENGTHS = [float(byte_to_length(i)) for i in range(256)]
+#: Matches are counted value by value (each value's documents intersected with them, in C)
+#: when they outnumber a facet's values this many times, else document by document: at
+#: 7,000 matches of 40-80 values, 0.3 ms a facet against 2-4 ms.
+BY_VALUE = 4
 
 
 @dataclass(eq=False)
@@ -74,23 +78,29 @@ class Leaf:
 
 
 class FacetTable:
-    """One facet field: its values and, for each document number, the values it holds."""
+    """One facet field: its values, for each document number the values it holds, and for
+    each value the documents that hold it."""
 
-    __slots__ = ("values", "doc_values", "totals")
+    __slots__ = ("values", "doc_values", "holders", "totals")
 
-    def __init__(self, values: list[str], doc_values: list[tuple[int, ...]]) -> None:
+    def __init__(
+        self, values: list[str], doc_values: list[tuple[int, ...]], holders: list[BitMap]
+    ) -> None:
         self.values = values
         self.doc_values = doc_values
+        self.holders = holders
         totals = [0] * len(values)
         for held in doc_values:
             for v in held:
                 totals[v] += 1
         self.totals = totals
 
-    def count(self, docs: Iterable[int] | None) -> tuple[FacetCount, ...]:
+    def count(self, docs: BitMap | None) -> tuple[FacetCount, ...]:
         """Counts among ``docs`` (None: every document), most frequent first."""
         if docs is None:
             counts = self.totals
+        elif len(docs) > BY_VALUE * len(self.values):
+            counts = [holders.intersection_cardinality(docs) for holders in self.holders]
         else:
             counts = [0] * len(self.values)
             table = self.doc_values
@@ -160,13 +170,16 @@ class ReaderCache:
         empty: tuple[int, ...] = ()
         doc_values: list[tuple[int, ...]] = [empty] * reader.doc_count_all()
         values: list[str] = []
+        holders: list[BitMap] = []
         for value in self.lexicon(field):
             index = len(values)
             values.append(value)
-            for d in reader.postings(field, value.encode("utf-8")).all_ids():
+            ids = list(reader.postings(field, value.encode("utf-8")).all_ids())
+            holders.append(BitMap(ids))
+            for d in ids:
                 held = doc_values[d]
                 doc_values[d] = (*held, index) if held else (index,)
-        return FacetTable(values, doc_values)
+        return FacetTable(values, doc_values, holders)
 
     def expand_pattern(self, field: str, pattern: str, cap: int) -> list[str]:
         """Lexicon words of ``field`` matching a glob pattern (at most ``cap``)."""

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+from pyroaring import BitMap
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.filedb.filestore import FileStorage
@@ -210,7 +211,7 @@ class WhooshEngine(Engine):
                 hits.append(_hit(record, score, snippet))
         counts: dict[str, tuple[FacetCount, ...]] = {}
         if facets:
-            docs = None if isinstance(q, wq.Every) else scores
+            docs = None if isinstance(q, wq.Every) else BitMap(scores)
             for name in facets:
                 counts[name] = gen.cache.facet(name).count(docs)
         text = getattr(parsed, "text", "") or ""
@@ -246,7 +247,7 @@ class WhooshEngine(Engine):
             if node is None or isinstance(node, MatchAll):
                 return gen.cache.facet(name).count(None)
             docs = evaluate(self._query(node, gen.cache), gen.cache, gen.searcher, scored=False)
-            return gen.cache.facet(name).count(docs)
+            return gen.cache.facet(name).count(BitMap(docs))
 
     def iter_records(self, node: Node | None = None) -> Iterator[Record]:
         with self._lock:
