@@ -89,18 +89,14 @@ class FacetTable:
         self.values = values
         self.doc_values = doc_values
         self.holders = holders
-        totals = [0] * len(values)
-        for held in doc_values:
-            for v in held:
-                totals[v] += 1
-        self.totals = totals
+        self.totals = list(map(len, holders))
 
     def count(self, docs: BitMap | None) -> tuple[FacetCount, ...]:
         """Counts among ``docs`` (None: every document), most frequent first."""
         if docs is None:
             counts = self.totals
         elif len(docs) > BY_VALUE * len(self.values):
-            counts = [holders.intersection_cardinality(docs) for holders in self.holders]
+            counts = [held.intersection_cardinality(docs) for held in self.holders]
         else:
             counts = [0] * len(self.values)
             table = self.doc_values
