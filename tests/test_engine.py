@@ -364,6 +364,19 @@ def _postings(index_dir: Path) -> tuple[dict, dict]:
     return posts, lengths
 
 
+def _columns(index_dir: Path) -> dict[str, object]:
+    """Each column file's bytes (by the part of its name after the segment's), and each
+    field's total length."""
+    from whoosh.filedb.filestore import FileStorage
+
+    found: dict[str, object] = {
+        path.name.split(".", 1)[1]: path.read_bytes() for path in index_dir.glob("*.col")
+    }
+    with FileStorage(str(index_dir)).open_index().reader() as reader:
+        found["totals"] = {f: reader.field_length(f) for f in reader.indexed_field_names()}
+    return found
+
+
 def test_lean_writer_writes_what_whoosh_writes(tmp_path):
     """Through Whoosh's codec the lean writer writes Whoosh's very bytes; through the
     engine's codec (packed blocks for positional fields) every posting, weight and block
@@ -412,8 +425,31 @@ def test_lean_writer_writes_what_whoosh_writes(tmp_path):
     for ext in (".pst", ".trm"):  # the very same bytes
         (a,), (b,) = ((tmp_path / n).glob(f"*{ext}") for n in ("plain", "lean"))
         assert a.read_bytes() == b.read_bytes()
+    columns = [_columns(tmp_path / name) for name in writers]
+    assert len(columns[0]) > 15 and columns[1] == columns[0] and columns[2] == columns[0]
     sizes = {name: next((tmp_path / name).glob("*.pst")).stat().st_size for name in writers}
     assert sizes["packed"] < sizes["plain"]
+
+
+def test_lean_writer_writes_the_length_of_a_very_long_field_as_whoosh_does(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.writing import SegmentWriter as PlainWriter
+
+    from searcher.engine.schema import to_document
+    from searcher.engine.writer import SegmentWriter
+
+    # a body past the longest length a length byte tells apart
+    long = Record(id="long", title="Long", body="armistice line " * 54_000, path="long")
+    for name, writer_class in (("plain", PlainWriter), ("lean", SegmentWriter)):
+        (tmp_path / name).mkdir()
+        ix = FileStorage(str(tmp_path / name)).create_index(build_schema())
+        writer = writer_class(ix, compound=False)
+        for record in (RECORDS[0], long):
+            writer.add_document(**to_document(record))
+        writer.commit()
+    plain, lean = _columns(tmp_path / "plain"), _columns(tmp_path / "lean")
+    assert plain["totals"]["body"] > 108_000
+    assert lean == plain
 
 
 def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):

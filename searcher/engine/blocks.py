@@ -115,11 +115,17 @@ class Values:
         base = self.ends[first - 1] if first else 0
         return Values(lanes.raised(ends, -base) if base else ends, self.blob[base : ends[-1]])
 
-    def joined(self, other: Values) -> Values:
-        """These values, then ``other``'s."""
-        size = len(self.blob)
-        ends = lanes.raised(other.ends, size) if size else other.ends
-        return Values(self.ends + ends, self.blob + other.blob)
+    @classmethod
+    def chained(cls, parts: Iterable[Values]) -> Values:
+        """The values of several postings lists, one list after the other."""
+        ends = array("I")
+        blobs: list[bytes] = []
+        size = 0
+        for part in parts:
+            ends += lanes.raised(part.ends, size) if size else part.ends
+            size += len(part.blob)
+            blobs.append(part.blob)
+        return cls(ends, b"".join(blobs))
 
     def select(self, chosen: Sequence[bool]) -> list[bytes]:
         """The values of the postings where ``chosen`` is true."""

@@ -10,7 +10,8 @@ sorted runs to disk and merging them posting by posting).  Here:
 - any other posting (whole values, or postings of a segment merged in) goes to its term's
   document numbers, weights and value ends, kept in machine arrays, and its value bytes,
   end to end in one buffer;
-- only the terms get sorted, and a run spilled to disk is merged back a term at a time.
+- only the terms get sorted, and a run spilled to disk is merged back a chunk of terms at
+  a time, each term's pieces joined once.
 
 The pool answers the part of ``whoosh.writing.PostingPool`` that Whoosh's own writer
 uses (``add``, ``limit``, ``cleanup``), so merging another segment in
@@ -24,8 +25,7 @@ import pickle
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import partial
-from itertools import count
+from itertools import count, groupby
 from typing import Any
 
 from whoosh.util import random_name
@@ -48,6 +48,10 @@ _PER_WORD = 32
 #: other, and where each value ends.
 Entry = tuple[array, array, bytearray, array]
 _WIDE = 0xFFFF
+#: Bytes of postings pickled together in a spilled run: one pickle per term costs a call
+#: each way for every term of every run, and one pickle per run would hold every run in
+#: memory while they are merged back.
+RUN_CHUNK = 1 << 20
 
 
 class Words:
@@ -150,6 +154,8 @@ class TermPool:
         #: positional field -> its words so far
         self.words: dict[str, Words] = {}
         self.runs: list[str] = []
+        #: bytes of postings per pickle of a spilled run (see ``RUN_CHUNK``)
+        self.chunk = RUN_CHUNK
 
     def add_words(self, field: str, docnum: int, words: list[str], boost: float) -> int:
         """Add one document's words in a positional field (weights: frequency times
@@ -203,11 +209,25 @@ class TermPool:
             return
         name = f"{random_name()}.run"
         with self.tempstore.create_file(name).raw_file() as out:
-            # one pickle per term: a shared Pickler (or Unpickler) would keep every term
-            # of the run alive in its memo
-            dump = partial(pickle.dump, file=out, protocol=pickle.HIGHEST_PROTOCOL)
+            chunk: list[tuple[Any, ...]] = []
+            size = 0
             for field, tbytes, ids, weights, values in self._current():
-                dump((field, tbytes, ids.tobytes(), weights.tobytes(), values.blob, values.ends))
+                chunk.append(
+                    (
+                        field,
+                        tbytes,
+                        ids.tobytes(),
+                        weights.tobytes(),
+                        values.ends.tobytes(),
+                        values.blob,
+                    )
+                )
+                size += 8 * len(ids) + len(values.blob)
+                if size >= self.chunk:
+                    pickle.dump(chunk, out, pickle.HIGHEST_PROTOCOL)
+                    chunk, size = [], 0
+            if chunk:
+                pickle.dump(chunk, out, pickle.HIGHEST_PROTOCOL)
         self.runs.append(name)
         self.by_field = {}
         self.words = {}
@@ -239,13 +259,17 @@ class TermPool:
         with self.tempstore.open_file(name).raw_file() as f:
             while True:
                 try:
-                    field, tbytes, ids_bytes, weights_bytes, data, ends = pickle.load(f)
+                    chunk = pickle.load(f)
                 except EOFError:
                     return
-                ids, weights = array("I"), array("f")
-                ids.frombytes(ids_bytes)
-                weights.frombytes(weights_bytes)
-                yield field, tbytes, ids, weights, Values(ends, data)
+                for field, tbytes, ids, weights, ends, blob in chunk:
+                    yield (
+                        field,
+                        tbytes,
+                        array("I", ids),
+                        array("f", weights),
+                        Values(array("I", ends), blob),
+                    )
 
 
 def _gathered(entry: Entry) -> tuple[array, array, Values]:
@@ -256,29 +280,27 @@ def _gathered(entry: Entry) -> tuple[array, array, Values]:
 def _merged(sources: list[Iterator[Term]]) -> Iterator[Term]:
     """Terms of several sources, each in (field, term) order, as one such stream: a term
     found in more than one has its postings joined."""
-    merged = heapq.merge(*sources, key=_key) if len(sources) > 1 else sources[0]
-    pending: Term | None = None
-    for item in merged:
-        if pending is not None and _key(item) == _key(pending):
-            pending = _joined(pending, item)
-            continue
-        if pending is not None:
-            yield pending
-        pending = item
-    if pending is not None:
-        yield pending
+    if len(sources) == 1:
+        yield from sources[0]
+        return
+    for _, group in groupby(heapq.merge(*sources, key=_key), key=_key):
+        pieces = list(group)
+        yield _joined(pieces) if len(pieces) > 1 else pieces[0]
 
 
 def _key(term: Term) -> Key:
     return term[0], term[1]
 
 
-def _joined(first: Term, second: Term) -> Term:
-    """One term's postings from two sources, in document order.  A writer numbers the
+def _joined(pieces: list[Term]) -> Term:
+    """One term's postings from several sources, in document order.  A writer numbers the
     documents it adds (or merges in) in turn, so the documents of two runs, or of the
     words added and a segment merged in, never interleave: the source that begins first
     comes first."""
-    if first[2] and second[2] and second[2][0] < first[2][0]:
-        first, second = second, first
-    field, tbytes, ids, weights, values = first
-    return field, tbytes, ids + second[2], weights + second[3], values.joined(second[4])
+    pieces.sort(key=lambda piece: piece[2][0] if piece[2] else -1)
+    field, tbytes = pieces[0][:2]
+    ids, weights = array("I"), array("f")
+    for piece in pieces:
+        ids += piece[2]
+        weights += piece[3]
+    return field, tbytes, ids, weights, Values.chained([piece[4] for piece in pieces])

@@ -7,7 +7,9 @@ which is where a rebuild spends its time:
   one tuple per posting sorted at the end; each document's field lengths are remembered;
 - the flush writes each term's posting blocks itself, with list operations per block
   instead of method calls per posting, and field lengths taken from memory instead of
-  being read back from the length columns.  Blocks of positional fields are packed
+  being read back from the length columns;
+- the length columns are written a field at a time (W3's writer takes a call per field
+  and document), with the same bytes.  Blocks of positional fields are packed
   (:mod:`searcher.engine.blocks`) when the segment's codec is the engine's, and other
   blocks are W3's; under the engine's codec, blocks of fewer than ``SMALL`` postings are
   not compressed (the header says so, and W3's reader honours it).  Under Whoosh's own
@@ -22,16 +24,18 @@ from __future__ import annotations
 
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
+from functools import partial
 from operator import sub
 from pickle import dumps
 from typing import Any
 
 from whoosh import writing
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
 from whoosh.system import pack_int, pack_ushort
-from whoosh.util.numeric import length_to_byte
+from whoosh.util.numeric import _length_byte_cache, length_to_byte
 
 from searcher.engine.blocks import Codec, Values, pack_block
 from searcher.engine.postings import Term, TermPool
@@ -49,6 +53,9 @@ BLOCK = 1024
 #: that.)  Packed blocks are compressed with zstd (see ``blocks``), the others with zlib,
 #: as Whoosh's own matchers read them.
 SMALL = 8
+#: ``length_to_byte`` of the lengths below ``_LONG``, in C.
+_to_byte = partial(bisect_left, _length_byte_cache)
+_LONG = 106_374
 
 
 def codec() -> Codec:
@@ -72,6 +79,26 @@ class Lengths:
         if len(table) < docnum:
             table.frombytes(bytes(4 * (docnum - len(table))))  # documents without the field
         table.append(length)
+
+    def written(self, pdw: Any) -> None:
+        """Write the length columns of the documents added since the last call to the
+        per-document writer ``pdw``, and add them to its field totals: the bytes W3's
+        writer would write one document and field at a time."""
+        for field, table in self.known.items():
+            name = _lenfield(field)
+            column = pdw._colwriters.get(name)
+            start = column._count if column is not None else 0
+            part = table[start:]
+            total = sum(part)
+            if not total:
+                continue
+            if column is None:
+                pdw._create_column(name, LENGTHS_COLUMN)
+                column = pdw._colwriters[name]
+            convert = _to_byte if max(part) < _LONG else length_to_byte
+            column._dbfile.write(bytes(map(convert, part)))
+            column._count = len(table)
+            pdw._fieldlengths[field] += total
 
     def block(self, field: str, docnums: array) -> list[int]:
         """The non-zero lengths of some documents (ascending) in a field."""
@@ -126,7 +153,8 @@ class SegmentWriter(writing.SegmentWriter):
                     if not field.scorable:
                         length = 0
                     self._lengths.add(name, docnum, length)
-                pdw.add_field(name, field, value if field.stored else None, length)
+                if field.stored:
+                    pdw.add_field(name, field, value, 0)  # lengths: see Lengths.written
                 column = field.column_type
                 if column:
                     pdw.add_column_value(name, column, field.to_column_value(value))
@@ -137,7 +165,12 @@ class SegmentWriter(writing.SegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def add_reader(self, reader: Any) -> None:
+        self._lengths.written(self.perdocwriter)  # before the lengths of the documents merged in
+        super().add_reader(reader)
+
     def _flush_segment(self) -> None:
+        self._lengths.written(self.perdocwriter)
         self.perdocwriter.close()
         opened: list[Any] = []
 

@@ -220,6 +220,7 @@ def _detect(data: bytes) -> list[str]:
 #: Non-letters common in real text of any European script.
 _COMMON_SIGNS = frozenset("\xa0“”‘’‚„–—…«»°§€£¥©®™·•×±¹²³¼½¾¡¿¦¨¯´¸ˆ˜‹›†‡‰№")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 #: A word this long in a Latin-script language always has a plain ASCII letter.
 _NO_LATIN_WORD = 5
 
@@ -236,7 +237,7 @@ def _implausible(text: str, encoding: str) -> bool:
     gives words mixing the two alphabets.
     """
     sample = text[:200000]
-    non_ascii = [c for c in sample if c > "\x7f"]
+    non_ascii = _NON_ASCII_CHAR.findall(sample)
     if len(non_ascii) < 8:
         return False
     odd = sum(1 for c in non_ascii if not c.isalpha() and c not in _COMMON_SIGNS)
