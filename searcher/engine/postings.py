@@ -6,7 +6,10 @@ sorted runs to disk and merging them posting by posting).  Here:
 - a positional field's words are kept as they come, each replaced by a number (one
   machine word per occurrence, one dictionary lookup in C), and inverted at the flush by
   sorting the numbers with numpy: postings, frequencies and positions of every term come
-  out of a few whole-array operations, not out of Python per word;
+  out of a few whole-array operations, not out of Python per word.  Text fields are
+  indexed under stems: each distinct word is stemmed once, at the flush, and the
+  documents of each word are counted there too (for the lexicon), instead of stemming
+  and counting every document's words as it comes;
 - any other posting (whole values, or postings of a segment merged in) goes to its term's
   document numbers, weights and value ends, kept in machine arrays, and its value bytes,
   end to end in one buffer;
@@ -23,7 +26,7 @@ from __future__ import annotations
 import heapq
 import pickle
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import count, groupby
 from typing import Any
@@ -31,7 +34,7 @@ from typing import Any
 from whoosh.util import random_name
 
 from searcher.engine.blocks import Values
-from searcher.engine.schema import PackedPositions
+from searcher.engine.schema import PackedPositions, stem
 
 Key = tuple[str, bytes]
 Term = tuple[str, bytes, array, array, Values]
@@ -54,21 +57,47 @@ _WIDE = 0xFFFF
 RUN_CHUNK = 1 << 20
 
 
+class Vocabulary:
+    """Numbers for words, given in the order they are first seen, and the terms the words
+    are indexed under: the words themselves, or their stems (words sharing a stem share
+    its term)."""
+
+    __slots__ = ("numbers", "stemmed", "_terms")
+
+    def __init__(self, stemmed: bool) -> None:
+        #: word -> its number
+        self.numbers: defaultdict[str, int] = defaultdict(count().__next__)
+        self.stemmed = stemmed
+        self._terms: tuple[Any, list[bytes]] | None = None
+
+    def terms(self) -> tuple[Any, list[bytes]]:
+        """Each word number's term rank (uint64), and the terms in order."""
+        if self._terms is None or len(self._terms[0]) != len(self.numbers):
+            import numpy as np
+
+            words = list(self.numbers)
+            keys = [(stem(w) if self.stemmed else w).encode("utf-8") for w in words]
+            names = sorted(set(keys))
+            rank = dict(zip(names, count()))
+            ranks = np.fromiter(map(rank.__getitem__, keys), np.uint64, len(keys))
+            self._terms = ranks, names
+        return self._terms
+
+
 class Words:
     """One positional field's words of the documents added so far, as numbers."""
 
-    __slots__ = ("numbers", "words", "docs", "lengths", "boost")
+    __slots__ = ("vocabulary", "words", "docs", "lengths", "boost")
 
-    def __init__(self, boost: float) -> None:
-        #: word -> its number, given in the order words are first seen
-        self.numbers: defaultdict[str, int] = defaultdict(count().__next__)
+    def __init__(self, boost: float, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
         self.words = array("I")
         self.docs = array("I")
         self.lengths = array("I")
         self.boost = boost
 
     def add(self, docnum: int, words: list[str]) -> None:
-        self.words.extend(map(self.numbers.__getitem__, words))
+        self.words.extend(map(self.vocabulary.numbers.__getitem__, words))
         self.docs.append(docnum)
         self.lengths.append(len(words))
 
@@ -78,9 +107,8 @@ class Words:
             return
         import numpy as np
 
-        names = [word.encode("utf-8") for word in self.numbers]
-        ordered = sorted(range(len(names)), key=names.__getitem__)
-        keys, docs, positions = self._sorted(ordered)
+        ranks, names = self.vocabulary.terms()
+        keys, docs, positions = self._sorted(ranks)
         # postings: runs of one key and one document; terms: runs of one key
         cut = np.empty(len(keys), bool)
         cut[:1] = True
@@ -93,6 +121,7 @@ class Words:
         term_starts = np.flatnonzero(term_cut[starts])  # posting number where a term begins
         del term_cut
         term_ends = np.append(term_starts[1:], len(starts))
+        present = keys[starts[term_starts]].tolist()  # the rank of each term
         wide = set(keys[starts[positions[ends - 1] > _WIDE]].tolist())
         del keys
         ids = docs[starts].tobytes()
@@ -104,7 +133,8 @@ class Words:
         value_ends = value_ends.tobytes()
         blob = positions.astype(np.uint16).tobytes()
         encode = PackedPositions().encode
-        for key, (a, b) in enumerate(zip(term_starts.tolist(), term_ends.tolist(), strict=True)):
+        spans = zip(present, term_starts.tolist(), term_ends.tolist(), strict=True)
+        for key, a, b in spans:
             term_ids = array("I", ids[4 * a : 4 * b])
             term_weights = array("f", weights[4 * a : 4 * b])
             if key in wide:  # a position past 16 bits: those postings take 32-bit values
@@ -114,19 +144,28 @@ class Words:
                 first = 2 * int(starts[a])
                 value_ends_term = array("I", value_ends[4 * a : 4 * b])
                 values = Values(value_ends_term, blob[first : first + value_ends_term[-1]])
-            yield field, names[ordered[key]], term_ids, term_weights, values
+            yield field, names[key], term_ids, term_weights, values
 
-    def _sorted(self, ordered: list[int]) -> tuple[Any, Any, Any]:
-        """Every word's term rank (its place in ``ordered``), document and position,
+    def pairs(self, out: Any) -> None:
+        """Each word's number and document into ``out`` (uint64, as long as the words), as
+        ``number << 32 | document``."""
+        import numpy as np
+
+        out[:] = np.frombuffer(self.words, np.uint32)
+        out <<= np.uint64(32)
+        out |= np.repeat(
+            np.frombuffer(self.docs, np.uint32), np.frombuffer(self.lengths, np.uint32)
+        )
+
+    def _sorted(self, ranks: Any) -> tuple[Any, Any, Any]:
+        """Every word's term rank (``ranks`` by word number), document and position,
         sorted by rank, then document, then position (uint32 arrays)."""
         import numpy as np
 
-        rank = np.empty(len(ordered), np.uint64)
-        rank[ordered] = np.arange(len(ordered), dtype=np.uint64)
         count = len(self.words)
         # rank and place of each word in one 64-bit number: one unstable sort orders
         # words by rank, then by place (document, then position)
-        both = rank[np.frombuffer(self.words, np.uint32)]
+        both = ranks[np.frombuffer(self.words, np.uint32)]
         both <<= np.uint64(32)
         both |= np.arange(count, dtype=np.uint64)
         both.sort()
@@ -156,15 +195,23 @@ class TermPool:
         self.runs: list[str] = []
         #: bytes of postings per pickle of a spilled run (see ``RUN_CHUNK``)
         self.chunk = RUN_CHUNK
+        #: the words of the stemmed fields, numbered together
+        self.stemmed = Vocabulary(stemmed=True)
+        #: word of a stemmed field -> documents that have it (complete once the terms are
+        #: read, see ``iter_terms``)
+        self.word_counts: Counter[str] = Counter()
 
-    def add_words(self, field: str, docnum: int, words: list[str], boost: float) -> int:
-        """Add one document's words in a positional field (weights: frequency times
-        ``boost``); returns the field's length."""
+    def add_words(
+        self, field: str, docnum: int, words: list[str], boost: float, stemmed: bool
+    ) -> int:
+        """Add one document's words in a positional field (indexed under their stems when
+        ``stemmed``; weights: frequency times ``boost``); returns the field's length."""
         gathered = self.words.get(field)
         if gathered is None:
-            gathered = self.words[field] = Words(boost)
+            vocabulary = self.stemmed if stemmed else Vocabulary(stemmed=False)
+            gathered = self.words[field] = Words(boost, vocabulary)
         gathered.add(docnum, words)
-        self.add_size(_PER_WORD * len(words))
+        self.currentsize += _PER_WORD * len(words)
         return len(words)
 
     def add_document(
@@ -190,16 +237,18 @@ class TermPool:
                 data += vbytes
                 entry[3].append(len(data))
             size += _PER_POSTING + len(vbytes or b"")
-        self.add_size(size)
+        self.currentsize += size
         return length
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """One posting ``(field, term bytes, docnum, weight, value)`` (Whoosh's pool API)."""
         field, tbytes, docnum, weight, vbytes = item
         self.add_document(field, docnum, ((tbytes, 1, weight, vbytes or b""),))
+        self.settle()
 
-    def add_size(self, size: int) -> None:
-        self.currentsize += size
+    def settle(self) -> None:
+        """Spill a run to disk if the pool holds more than its limit (between documents:
+        a document's words are counted within one run)."""
         if self.currentsize > self.limit:
             self.save()
 
@@ -207,6 +256,7 @@ class TermPool:
         """Write the terms so far, sorted, as a run on disk and start afresh."""
         if not self.by_field and not self.words:
             return
+        self._count_words()
         name = f"{random_name()}.run"
         with self.tempstore.create_file(name).raw_file() as out:
             chunk: list[tuple[Any, ...]] = []
@@ -231,11 +281,39 @@ class TermPool:
         self.runs.append(name)
         self.by_field = {}
         self.words = {}
+        self.stemmed = Vocabulary(stemmed=True)
         self.currentsize = 0
 
     def iter_terms(self) -> Iterator[Term]:
         """Every term in (field, term) order, its postings in document order."""
+        self._count_words()
         return _merged([*(self._read_run(name) for name in self.runs), self._current()])
+
+    def _count_words(self) -> None:
+        """Add the documents of each word of the stemmed fields gathered so far to
+        ``word_counts`` (a document counts once, whichever fields have the word)."""
+        found = [w for w in self.words.values() if w.vocabulary is self.stemmed and w.words]
+        if not found:
+            return
+        import numpy as np
+
+        # one array, sorted in place: counting takes less memory than inverting does
+        pairs = np.empty(sum(len(w.words) for w in found), np.uint64)
+        at = 0
+        for w in found:
+            w.pairs(pairs[at : at + len(w.words)])
+            at += len(w.words)
+        pairs.sort()
+        first = np.empty(len(pairs), bool)
+        first[:1] = True
+        np.not_equal(pairs[1:], pairs[:-1], out=first[1:])
+        numbers = pairs[first]
+        del pairs, first
+        numbers >>= np.uint64(32)
+        counts = np.bincount(numbers.astype(np.intp), minlength=len(self.stemmed.numbers))
+        self.word_counts.update(
+            {word: n for word, n in zip(self.stemmed.numbers, counts.tolist(), strict=True) if n}
+        )
 
     def cleanup(self) -> None:
         for name in self.runs:
@@ -243,6 +321,7 @@ class TermPool:
         self.runs = []
         self.by_field = {}
         self.words = {}
+        self.stemmed = Vocabulary(stemmed=True)
 
     def _current(self) -> Iterator[Term]:
         for field in sorted(self.by_field.keys() | self.words.keys()):

@@ -50,8 +50,6 @@ FACET_FIELDS: tuple[str, ...] = (
 WEIGHTS: dict[str, float] = {f.name: f.weight for f in FIELDS if f.kind == "text"}
 #: The lexicon of unstemmed words of all text fields (a word file, not an indexed field).
 WORDS = "words"
-#: The key of a prepared document that carries its unstemmed words to the writer.
-WORDS_KEY = "_words"
 #: The column of whole records (see RecordColumn).
 RECORD = "rec"
 UNDATED_SORT = 10**8
@@ -65,8 +63,8 @@ _WORD = re.compile(r"\w+")
 #: slower and lacks the algorithm's exceptions ("added" -> "ad", "international" and
 #: "internal" -> "intern", "organization" -> "organ").
 _STEMMER = Stemmer.Stemmer("english")
-#: The stemmer's name as the positional fields of an index record it: an index whose
-#: words were stemmed otherwise must be rebuilt.
+#: The stemmer's name as the stemmed positional fields of an index record it (the others:
+#: ""): an index whose words were stemmed otherwise must be rebuilt.
 STEMMER = "snowball-english"
 #: How the posting blocks of positional fields are compressed (see ``blocks``), as the
 #: fields of an index record it: an index whose blocks are packed otherwise is rebuilt.
@@ -164,9 +162,14 @@ def unpack_positions(value: bytes) -> array[int]:
 
 
 class TokenField(fields.FieldType):
-    """A positional field indexed from a ready list of tokens."""
+    """A positional field indexed from a ready list of words, under their stems when
+    ``stemmed`` (the stemmer's name is then kept in the index's schema)."""
 
-    def __init__(self, field_boost: float = 1.0, scorable: bool = True) -> None:
+    stemmer = ""
+
+    def __init__(
+        self, field_boost: float = 1.0, scorable: bool = True, stemmed: bool = True
+    ) -> None:
         self.format = PackedPositions(field_boost=field_boost)
         self.analyzer = None
         self.scorable = scorable
@@ -174,11 +177,11 @@ class TokenField(fields.FieldType):
         self.unique = False
         self.vector = None
         self.column_type = None
-        self.stemmer = STEMMER  # kept in the index's schema (see STEMMER)
+        self.stemmer = STEMMER if stemmed else ""  # kept in the index's schema (see STEMMER)
 
     def index(self, value: list[str], **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         poses: dict[str, list[int]] = defaultdict(list)
-        for i, token in enumerate(value):
+        for i, token in enumerate(stem_all(value) if self.stemmer else value):
             poses[token].append(i)
         boost = self.format.field_boost
         encode = self.format.encode
@@ -186,7 +189,7 @@ class TokenField(fields.FieldType):
             yield token.encode("utf-8"), len(plist), len(plist) * boost, encode(plist)
 
     def process_text(self, qstring: str, mode: str = "", **kwargs: Any) -> Iterator[str]:
-        return iter(stems(qstring))
+        return iter(stems(qstring) if self.stemmer else words(qstring))
 
 
 class RecordColumn(fields.COLUMN):
@@ -238,7 +241,7 @@ def build_schema() -> fields.Schema:
             schema.add(spec.name, TokenField(field_boost=spec.weight))
         elif spec.kind == "keyword":
             schema.add(spec.name, ValueField())
-            schema.add(spec.name + "_w", TokenField())
+            schema.add(spec.name + "_w", TokenField(stemmed=False))
     for name in ("date_start", "date_end"):
         schema.add(name, fields.NUMERIC(numtype=int, bits=32))  # signed: unsigned ranges mis-match
     schema.add("sort_asc", fields.COLUMN(columns.NumericColumn("i")))
@@ -277,8 +280,10 @@ def to_document(record: Record) -> dict[str, Any]:
     }
     if record.path:
         doc["path"] = [record.path]
-    stems, doc[WORDS_KEY] = analysed(record)
-    doc.update(stems)
+    for name in TEXT_FIELDS:
+        text = getattr(record, name)
+        if text:
+            doc[name] = words(text)
     for name in KEYWORD_FIELDS:
         values = keyword_values(record, name)
         if not values:

@@ -39,7 +39,7 @@ from whoosh.util.numeric import _length_byte_cache, length_to_byte
 
 from searcher.engine.blocks import Codec, Values, pack_block
 from searcher.engine.postings import Term, TermPool
-from searcher.engine.schema import WORDS_KEY, PackedPositions, TokenField
+from searcher.engine.schema import PackedPositions, TokenField
 
 #: Postings per block. Queries read whole posting lists, block by block, so each block
 #: costs a fixed amount of Python on top of its postings: 1,024 (Whoosh's default is 128)
@@ -124,8 +124,6 @@ class SegmentWriter(writing.SegmentWriter):
         super().__init__(ix, **kwargs)
         self.pool = TermPool(self._tempstorage, kwargs.get("limitmb", 128))
         self._lengths = Lengths({}, None)
-        #: word -> documents, from the ``_words`` of added documents (see ``lexicon``)
-        self.word_counts: Counter[str] = Counter()
 
     def add_document(self, **fields: Any) -> None:
         self._check_state()
@@ -137,17 +135,14 @@ class SegmentWriter(writing.SegmentWriter):
         try:
             for name in sorted(fields):
                 value = fields[name]
-                if value is None:
-                    continue
-                if name[0] == "_":
-                    if name == WORDS_KEY:
-                        self.word_counts.update(value)
+                if value is None or name[0] == "_":
                     continue
                 field = schema[name]
                 length = 0
                 if field.indexed:
                     if isinstance(field, TokenField):
-                        length = pool.add_words(name, docnum, value, field.format.field_boost)
+                        boost = field.format.field_boost
+                        length = pool.add_words(name, docnum, value, boost, bool(field.stemmer))
                     else:
                         length = pool.add_document(name, docnum, field.index(value))
                     if not field.scorable:
@@ -164,6 +159,13 @@ class SegmentWriter(writing.SegmentWriter):
         pdw.finish_doc()
         self._added = True
         self.docnum += 1
+        pool.settle()
+
+    @property
+    def word_counts(self) -> Counter[str]:
+        """Word of the text fields -> documents that have it (see ``lexicon``), once the
+        segment is written."""
+        return self.pool.word_counts
 
     def add_reader(self, reader: Any) -> None:
         self._lengths.written(self.perdocwriter)  # before the lengths of the documents merged in

@@ -164,10 +164,13 @@ def _mostly_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", "searcher-cp1252")
-    stray = len(text) - len(data.decode("utf-8", "ignore"))  # one char per stray byte
-    saved = len(data) - len(text)  # grows with every multi-byte UTF-8 sequence
-    return text if saved >= 4 * max(stray, 1) else None
+    # counted in C first (a lone surrogate per stray byte): text in a single-byte code page
+    # has a stray byte for every non-ASCII character, and is turned down without a call
+    # of the handler for each
+    escaped = data.decode("utf-8", "surrogateescape")
+    stray = len(escaped) - len(data.decode("utf-8", "ignore"))
+    saved = len(data) - len(escaped)  # grows with every multi-byte UTF-8 sequence
+    return data.decode("utf-8", "searcher-cp1252") if saved >= 4 * max(stray, 1) else None
 
 
 _C1 = re.compile("[\x80-\x9f]")
