@@ -188,19 +188,23 @@ class TermPool:
     def __init__(self, tempstore: Any, limitmb: int) -> None:
         self.tempstore = tempstore
         self.limit = limitmb * 1024 * 1024
+        self.runs: list[str] = []
+        #: bytes of postings per pickle of a spilled run (see ``RUN_CHUNK``)
+        self.chunk = RUN_CHUNK
+        #: word of a stemmed field -> documents that have it (complete once the terms are
+        #: read, see ``iter_terms``)
+        self.word_counts: Counter[str] = Counter()
+        self._start_run()
+
+    def _start_run(self) -> None:
+        """Begin gathering a run: nothing held in memory."""
         self.currentsize = 0
         #: field -> term bytes -> its postings so far
         self.by_field: dict[str, dict[bytes, Entry]] = {}
         #: positional field -> its words so far
         self.words: dict[str, Words] = {}
-        self.runs: list[str] = []
-        #: bytes of postings per pickle of a spilled run (see ``RUN_CHUNK``)
-        self.chunk = RUN_CHUNK
         #: the words of the stemmed fields, numbered together
         self.stemmed = Vocabulary(stemmed=True)
-        #: word of a stemmed field -> documents that have it (complete once the terms are
-        #: read, see ``iter_terms``)
-        self.word_counts: Counter[str] = Counter()
 
     def add_words(
         self, field: str, docnum: int, words: list[str], boost: float, stemmed: bool
@@ -280,13 +284,11 @@ class TermPool:
             if chunk:
                 pickle.dump(chunk, out, pickle.HIGHEST_PROTOCOL)
         self.runs.append(name)
-        self.by_field = {}
-        self.words = {}
-        self.stemmed = Vocabulary(stemmed=True)
-        self.currentsize = 0
+        self._start_run()
 
     def iter_terms(self) -> Iterator[Term]:
-        """Every term in (field, term) order, its postings in document order."""
+        """Every term in (field, term) order, its postings in document order (the words
+        gathered since the last run are counted first, see ``word_counts``)."""
         self._count_words()
         return _merged([*(self._read_run(name) for name in self.runs), self._current()])
 
@@ -320,9 +322,7 @@ class TermPool:
         for name in self.runs:
             self.tempstore.delete_file(name)
         self.runs = []
-        self.by_field = {}
-        self.words = {}
-        self.stemmed = Vocabulary(stemmed=True)
+        self._start_run()
 
     def _current(self) -> Iterator[Term]:
         for field in sorted(self.by_field.keys() | self.words.keys()):
