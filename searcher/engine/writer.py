@@ -53,9 +53,10 @@ BLOCK = 1024
 #: that.)  Packed blocks are compressed with zstd (see ``blocks``), the others with zlib,
 #: as Whoosh's own matchers read them.
 SMALL = 8
-#: ``length_to_byte`` of the lengths below ``_LONG``, in C.
+#: ``length_to_byte`` of the lengths below ``_LONG``, in C (from ``_LONG`` on, every
+#: length is byte 255, which ``length_to_byte`` gives and the bisection would pass).
 _to_byte = partial(bisect_left, _length_byte_cache)
-_LONG = 106_374
+_LONG = _length_byte_cache[-1]
 
 
 def codec() -> Codec:
