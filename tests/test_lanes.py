@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from array import array
-from itertools import accumulate
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,12 +18,6 @@ _U32 = st.integers(0, 2**32 - 1)
 def test_raised_adds_to_every_value(code, items, by):
     """Every sum fits 32 bits, as ``raised`` requires."""
     assert list(lanes.raised(array(code, items), by)) == [v + by for v in items]
-
-
-@given(st.lists(st.integers(0, 2**20), max_size=300))
-def test_steps_are_the_differences_of_ascending_ends(sizes):
-    ends = array("I", accumulate(sizes))
-    assert list(lanes.steps(ends)) == sizes
 
 
 @given(st.lists(_U32, max_size=100))

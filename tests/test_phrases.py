@@ -63,3 +63,25 @@ def test_phrases_and_proximity_match_the_brute_force_answer(seed, packed, number
         expected = {d for d in candidates if _chain_exists(docs[d], phrase, slop)}
         found = in_order([(ids, values) for ids, _, values in lists], candidates, slop)
         assert found == expected, (phrase, slop)
+
+
+def test_keys_past_63_bits_match_as_any_other():
+    """A document number past 2**31 holding positions past 2**31: its keys outgrow 64 bits."""
+    fmt = PackedPositions()
+    doc, start = 2**31 + 5, 2**32 - 10
+    first = ([7, doc], [fmt.encode([1]), fmt.encode([start])])
+    second = ([doc], [fmt.encode([start + 3])])
+    assert in_order([first, second], {doc}, 3) == {doc}
+    assert in_order([first, second], {doc}, 2) == set()
+    assert in_order([second, first], {doc}, 9) == set()
+
+
+@pytest.mark.parametrize("last", [2**8 - 2, 2**16 - 2, 2**17 - 3])
+def test_a_document_ending_in_one_word_does_not_run_into_the_next(last):
+    """Word a closes document 3 at position ``last``; word b opens document 4: no phrase,
+    however near the two keys lie."""
+    fmt = PackedPositions()
+    a = ([3, 4], [fmt.encode([last]), fmt.encode([9])])
+    b = ([3, 4], [fmt.encode([0]), fmt.encode([0, 1])])
+    for slop in (1, 2, 5):
+        assert in_order([a, b], {3, 4}, slop) == set()

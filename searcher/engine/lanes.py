@@ -34,13 +34,3 @@ def raised(items: array, by: int) -> array:
     """Each of ``items`` plus ``by`` (the sums must fit their type)."""
     count = len(items)
     return values(number(items) + by * ones(items.typecode, count), items.typecode, count)
-
-
-def steps(ends: array) -> array:
-    """How far each of the ascending ``ends`` lies past the one before it (the first: past
-    zero); no difference is negative, so nothing borrows from the next lane."""
-    raw = ends.tobytes()
-    before = bytes(ends.itemsize) + raw[: -ends.itemsize]
-    return values(
-        int.from_bytes(raw, _ORDER) - int.from_bytes(before, _ORDER), ends.typecode, len(ends)
-    )
