@@ -44,8 +44,7 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
         keys = _keys(np, word, bits, kind)
         # keys of the previous word below k, less those below k - slop: any left is in reach
         ends = keys[np.searchsorted(ends, keys) > np.searchsorted(ends, keys - slop)]
-    found = ends >> bits  # ascending: a document's keys lie side by side
-    return docs.intersection(found[np.diff(found, prepend=-1) != 0].tolist())
+    return docs.intersection((ends >> bits).tolist())
 
 
 def _occurrences(np: Any, ids: list[int], values: Any, docs: set[int]) -> tuple[Any, Any, Any]:
@@ -55,7 +54,9 @@ def _occurrences(np: Any, ids: list[int], values: Any, docs: set[int]) -> tuple[
     if not isinstance(values, Values):
         values = Values.of(values)
     numbers = np.array(ids, dtype=np.int64)
-    sizes = np.diff(np.frombuffer(values.ends, dtype=np.uint32), prepend=np.uint32(0))
+    ends = np.frombuffer(values.ends, dtype=np.uint32)
+    sizes = ends.copy()
+    sizes[1:] -= ends[:-1]
     if (sizes & 1).any():  # some posting holds positions past 16 bits
         each = [unpack_positions(value) for value in values]
         counts = np.array(list(map(len, each)), dtype=np.int64)
