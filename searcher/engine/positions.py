@@ -4,8 +4,8 @@ Each occurrence of a word becomes one integer key, ``document << bits | position
 ``bits`` wide enough for the highest position plus the query's reach, so that a key less
 the reach never meets another document's.  A word's keys come out ascending (documents
 ascending, each document's positions ascending).  An occurrence of word ``i + 1`` at key
-``k`` carries the match on when word ``i``'s surviving keys hold one in ``k - slop ..
-k - 1``: two binary searches per key count them.  ``slop`` 1 is a phrase.
+``k`` carries the match on when the nearest of word ``i``'s surviving keys below ``k``
+(a binary search) lies within ``k - slop``.  ``slop`` 1 is a phrase.
 
 numpy is imported by the first phrase a process searches, not with the package, so that
 a command searching words never loads it.
@@ -42,8 +42,9 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
         if not len(ends):
             break
         keys = _keys(np, word, bits, kind)
-        # keys of the previous word below k, less those below k - slop: any left is in reach
-        ends = keys[np.searchsorted(ends, keys) > np.searchsorted(ends, keys - slop)]
+        below = np.searchsorted(ends, keys)  # how many of the previous word's keys lie below
+        nearest = ends[below - 1]  # the highest of them (where there is none: masked next)
+        ends = keys[(below > 0) & (nearest >= keys - slop)]
     return docs.intersection((ends >> bits).tolist())
 
 
