@@ -134,9 +134,9 @@ class Values:
         return list(map(self.blob.__getitem__, map(slice, starts, compress(ends, chosen))))
 
 
-def read_term(m: PackedMatcher, values: bool) -> tuple[list[int], list[float], Values | None]:
+def read_term(m: PackedMatcher, values: bool) -> tuple[array, array, Values | None]:
     """Every posting of a term from its first block on: document numbers, weights and
-    (when asked) values."""
+    (when asked) values, as machine arrays."""
     ids = array("I")
     weights = array("f")
     ends = array("I")
@@ -158,7 +158,7 @@ def read_term(m: PackedMatcher, values: bool) -> tuple[list[int], list[float], V
             break
         m._goto(m._nextoffset)
     found = Values(ends, b"".join(blobs)) if values else None
-    return ids.tolist(), weights.tolist(), found
+    return ids, weights, found
 
 
 class PackedMatcher(W3LeafMatcher):

@@ -44,7 +44,7 @@ class Leaf:
     reader: IndexReader
     offset: int
     deleted: frozenset[int]
-    norms: dict[str, list[float]] = _field(default_factory=dict)
+    norms: dict[str, array[float]] = _field(default_factory=dict)
     #: (field, term) -> its term info, None where the segment lacks the term
     infos: dict[tuple[str, bytes], Any] = _field(default_factory=dict)
     #: integer columns by the segment's own document numbers (see ReaderCache.leaf_column)
@@ -233,7 +233,7 @@ class ReaderCache:
             self._deleted = [leaf.offset + d for leaf in self.leaves() for d in leaf.deleted]
         return self._deleted
 
-    def norms(self, leaf: Leaf, field: str) -> list[float]:
+    def norms(self, leaf: Leaf, field: str) -> array[float]:
         """``K1 * ((1 - B) + B * length / average length)`` of each document of a segment
         in a field: the length part of its BM25F score, as Whoosh quantises lengths."""
         table = leaf.norms.get(field)
@@ -243,7 +243,7 @@ class ReaderCache:
             scale = [K1 * ((1 - B) + B * n / average) for n in _LENGTHS]
             count = leaf.reader.doc_count_all()
             raw = _length_bytes(leaf.reader, field, count)
-            table = [scale[b] for b in raw] if raw is not None else [scale[1]] * count
+            table = array("d", [scale[b] for b in raw] if raw is not None else [scale[1]] * count)
             leaf.norms[field] = table
         return table
 

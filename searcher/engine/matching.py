@@ -2,9 +2,10 @@
 
 Whoosh's matchers step through postings one method call at a time, which is where its
 searches spend their time.  Here each term's posting list is read block by block into
-plain lists (packed blocks straight from machine arrays, see ``blocks``), scored with
+machine arrays (packed blocks, see ``blocks``; lists for Whoosh's own), scored with
 per-document length norms computed once per reader, and combined with dict and set
-operations; a query costs a few list operations per posting.
+operations; a query costs a few list operations per posting.  Phrases are matched and
+scored in numpy (see ``positions``).
 The answer is every matching document with its score, so the total is exact for free.
 
 Scores are Whoosh's BM25F (B=0.75, K1=1.2): the same posting weights, quantised field
@@ -15,10 +16,9 @@ form here fall back to Whoosh's own matchers (same documents and scores, slower)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress
 from math import log
-from operator import add
 from typing import Any
 
 from whoosh import query as wq
@@ -34,7 +34,7 @@ Scores = dict[int, float]
 RANGE_COLUMNS = {"date_start": "sort_asc", "date_end": "end_c"}
 #: A leaf's postings of one term, deleted documents too: segment document numbers,
 #: weights and values (when asked for).
-_Postings = tuple[list[int], list[float], list[Any] | Values | None]
+_Postings = tuple[Sequence[int], Sequence[float], list[Any] | Values | None]
 #: (field, term, with values) -> each leaf's postings of the term
 _Read = dict[tuple[str, bytes, bool], list[tuple[Leaf, _Postings]]]
 
@@ -141,27 +141,15 @@ class _Run:
             # the phrase can only be where its rarest word is (and within the date ranges)
             rarest = min((lst[0] for lst in lists), key=len)
             docs = set(self._allowed(rarest, leaf) if self.ranges else rarest)
-            docs = in_order([(ids, values) for ids, _, values in lists], docs, slop)
-            if not docs:
+            hits = in_order([(ids, values) for ids, _, values in lists], docs, slop)
+            if not len(hits):
                 continue
+            found = _global(hits.tolist(), leaf.offset)
             if not self.scored:
-                out.update(dict.fromkeys(_global(list(docs), leaf.offset), 0.0))
+                out.update(dict.fromkeys(found, 0.0))
                 continue
-            # every word's postings list the phrase's documents in the same (document) order,
-            # so the words' scores add up list by list
-            norm = self.cache.norms(leaf, field)
-            total: list[float] = []
-            for (factor, scorable), (ids, weights, _) in zip(factors, lists, strict=True):
-                chosen = list(map(docs.__contains__, ids))
-                found = list(compress(ids, chosen))
-                kept = compress(weights, chosen)
-                part = (
-                    [factor * w / (w + norm[d]) for d, w in zip(found, kept, strict=True)]
-                    if scorable
-                    else list(kept)
-                )
-                total = list(map(add, total, part)) if total else part
-            out.update(zip(_global(found, leaf.offset), total, strict=True))
+            scores = _phrase_scores(hits, lists, factors, self.cache.norms(leaf, field))
+            out.update(zip(found, scores.tolist(), strict=True))
         return out
 
     def postings(self, field: str, btext: bytes, values: bool) -> list[tuple[Leaf, _Postings]]:
@@ -317,6 +305,21 @@ def _postings(leaf: Leaf, field: str, btext: bytes, values: bool) -> _Postings:
                 vals.append(m.value())
             m.next()
     return ids, weights, vals
+
+
+def _phrase_scores(
+    hits: Any, lists: list[_Postings], factors: list[tuple[float, bool]], norm: Any
+) -> Any:
+    """The BM25F scores of a phrase's documents ``hits`` (an ascending numpy array) in a
+    segment: the sum of its words' scores there, as :meth:`_Run.term` scores them."""
+    import numpy as np
+
+    total = np.zeros(len(hits))
+    for (factor, scorable), (ids, weights, _) in zip(factors, lists, strict=True):
+        # every hit is among each word's postings: its weight sits where it is found
+        weight = np.asarray(weights)[np.searchsorted(np.asarray(ids), hits)].astype(np.float64)
+        total += factor * weight / (weight + np.frombuffer(norm)[hits]) if scorable else weight
+    return total
 
 
 def _within(docs: Iterable[int], column: Any, q: Any) -> list[int]:

@@ -24,12 +24,13 @@ from searcher.engine.schema import unpack_positions
 Occurring = tuple[list[int], Any]
 
 
-def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
+def in_order(lists: list[Occurring], docs: set[int], slop: int) -> Any:
     """The documents of ``docs`` where each word occurs 1..``slop`` positions after the
-    previous one, in order (``slop`` 1: a phrase)."""
-    if not docs:
-        return set()
+    previous one, in order (``slop`` 1: a phrase), ascending, as a numpy array."""
     import numpy as np
+
+    if not docs:
+        return np.zeros(0, dtype=np.int64)
 
     words = [_occurrences(np, ids, values, docs) for ids, values in lists]
     top = max((int(positions.max()) for _, _, positions in words if len(positions)), default=0)
@@ -45,7 +46,13 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> set[int]:
         below = np.searchsorted(ends, keys)  # how many of the previous word's keys lie below
         nearest = ends[below - 1]  # the highest of them (where there is none: masked next)
         ends = keys[(below > 0) & (nearest >= keys - slop)]
-    return docs.intersection((ends >> bits).tolist())
+    found = ends >> bits
+    if len(found):  # a document's keys lie side by side: keep the first of each
+        first = np.ones(len(found), dtype=bool)
+        np.not_equal(found[1:], found[:-1], out=first[1:])
+        found = found[first]
+    # a word whose postings were all taken may bring documents from outside ``docs``
+    return found[np.fromiter(map(docs.__contains__, found.tolist()), bool, len(found))]
 
 
 def _occurrences(np: Any, ids: list[int], values: Any, docs: set[int]) -> tuple[Any, Any, Any]:
@@ -54,7 +61,7 @@ def _occurrences(np: Any, ids: list[int], values: Any, docs: set[int]) -> tuple[
     keys, or are dropped at the end, for less than picking them out)."""
     if not isinstance(values, Values):
         values = Values.of(values)
-    numbers = np.array(ids, dtype=np.int64)
+    numbers = np.asarray(ids).astype(np.int64)
     ends = np.frombuffer(values.ends, dtype=np.uint32)
     sizes = ends.copy()
     sizes[1:] -= ends[:-1]
