@@ -120,22 +120,25 @@ def _timed(args: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def cold_cli(index: Path, texts: list[str]) -> dict[str, float]:
-    """Median wall time of a whole ``search query`` process, and of ``python3 -c pass``.
+def cold_cli(index: Path, texts: dict[str, list[str]]) -> dict[str, float]:
+    """Median wall time of a whole ``search query`` process for each kind of query in
+    ``texts`` (as many of each), and of ``python3 -c pass`` (key ``python``).
 
     As on a user's machine, compiled modules are cached (PYTHONDONTWRITEBYTECODE, if set
-    here, is dropped) and the first, caching run is not counted. The two alternate, so a
-    machine that slows down or speeds up meanwhile weighs on both alike.
+    here, is dropped) and the first, caching run of each kind is not counted. They all
+    alternate, so a machine that slows down or speeds up meanwhile weighs on each alike.
     """
     script = Path(sys.executable).with_name("search")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "searcher"]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    _timed([*command, "query", texts[0], "--index", str(index)], env)
-    search, bare = [], []
-    for text in texts:
-        bare.append(_timed([sys.executable, "-c", "pass"], env))
-        search.append(_timed([*command, "query", text, "--index", str(index)], env))
-    return {"search": statistics.median(search), "python": statistics.median(bare)}
+    for listed in texts.values():
+        _timed([*command, "query", listed[0], "--index", str(index)], env)
+    times: dict[str, list[float]] = {kind: [] for kind in ("python", *texts)}
+    for turn in zip(*texts.values(), strict=True):
+        times["python"].append(_timed([sys.executable, "-c", "pass"], env))
+        for kind, text in zip(texts, turn, strict=True):
+            times[kind].append(_timed([*command, "query", text, "--index", str(index)], env))
+    return {kind: statistics.median(taken) for kind, taken in times.items()}
 
 
 # --------------------------------------------------------------------------- child side

@@ -52,6 +52,10 @@ def _rows(out: dict[str, Any]) -> list[tuple[str, dict[str, float | None]]]:
                 rows.append((f"query {kind} {stat} ms", values))
     if out.get("cold"):
         rows.append(("cold `search query` ms", {"searcher": out["cold"]["search"] * 1000}))
+        if "phrase" in out["cold"]:
+            rows.append(
+                ("cold `search query` phrase ms", {"searcher": out["cold"]["phrase"] * 1000})
+            )
         rows.append(("cold `python -c pass` ms", {"searcher": out["cold"]["python"] * 1000}))
     return rows
 
@@ -166,6 +170,10 @@ def _notes(out: dict[str, Any]) -> list[str]:
     naive = out["builds"].get("naive", {})
     if naive.get("from"):
         notes.append(f"naive figures reused from the run of {naive['from']} (--skip-naive)")
+    cold = out.get("cold", {})
+    if "phrase" in cold:
+        ratio = cold["phrase"] / cold["python"]
+        notes.append(f"a cold phrase query, which loads numpy: {ratio:.1f}x `python -c pass`")
     if out["pages"] != TARGET_PAGES:
         notes.append(
             f"the targets are set at {TARGET_PAGES:,} pages; this run has {out['pages']:,}"
