@@ -46,7 +46,7 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> Any:
         below = np.searchsorted(ends, keys)  # how many of the previous word's keys lie below
         nearest = ends[below - 1]  # the highest of them (where there is none: masked next)
         ends = keys[(below > 0) & (nearest >= keys - slop)]
-    found = ends >> bits
+    found = (ends >> bits).astype(np.int64, copy=False)  # document numbers fit 64 bits
     if len(found):  # a document's keys lie side by side: keep the first of each
         first = np.ones(len(found), dtype=bool)
         np.not_equal(found[1:], found[:-1], out=first[1:])
