@@ -14,6 +14,7 @@ a command searching words never loads it.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from itertools import chain
 from typing import Any
 
@@ -21,7 +22,7 @@ from searcher.engine.blocks import Values
 from searcher.engine.schema import unpack_positions
 
 #: A term's postings in one segment: document numbers and their position values.
-Occurring = tuple[list[int], Any]
+Occurring = tuple[Sequence[int], Any]
 
 
 def in_order(lists: list[Occurring], docs: set[int], slop: int) -> Any:
@@ -31,7 +32,6 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> Any:
 
     if not docs:
         return np.zeros(0, dtype=np.int64)
-
     words = [_occurrences(np, ids, values, docs) for ids, values in lists]
     top = max((int(positions.max()) for _, _, positions in words if len(positions)), default=0)
     bits = (top + slop).bit_length()  # a key less the reach stays past the top position
@@ -55,7 +55,7 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> Any:
     return found[np.fromiter(map(docs.__contains__, found.tolist()), bool, len(found))]
 
 
-def _occurrences(np: Any, ids: list[int], values: Any, docs: set[int]) -> tuple[Any, Any, Any]:
+def _occurrences(np: Any, ids: Sequence[int], values: Any, docs: set[int]) -> tuple[Any, Any, Any]:
     """A word's documents, occurrences in each and positions end to end: of the postings
     in ``docs``, or of all of them when most are (the others then meet no other word's
     keys, or are dropped at the end, for less than picking them out)."""
