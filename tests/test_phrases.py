@@ -48,7 +48,7 @@ def _chain_exists(held: dict[str, list[int]], phrase: str, slop: int) -> bool:
 
 @pytest.mark.parametrize("packed", [False, True], ids=["listed", "packed"])
 @pytest.mark.parametrize("seed", range(2))
-@pytest.mark.parametrize("numbers", [5_000, 3_000_000], ids=["thousands", "millions"])
+@pytest.mark.parametrize("numbers", [5_000, 3_000_000], ids=["32-bit keys", "64-bit keys"])
 @pytest.mark.parametrize("kept", [1.0, 0.6, 0.2], ids=["all", "most", "few"])
 def test_phrases_and_proximity_match_the_brute_force_answer(seed, packed, numbers, kept):
     """Candidates are the rarest word's documents, as the engine passes them, of which a

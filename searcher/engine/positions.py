@@ -36,16 +36,23 @@ def in_order(lists: list[Occurring], docs: set[int], slop: int) -> Any:
     top = max((int(positions.max()) for _, _, positions in words if len(positions)), default=0)
     bits = (top + slop).bit_length()  # a key less the reach stays past the top position
     highest = max((int(ids[-1]) for ids, _, _ in words if len(ids)), default=0)
-    # keys past 63 bits (billions of documents, or of words in one) stay Python integers
-    kind = np.int64 if (highest + 1) << bits < 1 << 63 else object
+    # keys as narrow as they fit; past 63 bits (billions of documents, or of words in
+    # one) they stay Python integers
+    span = (highest + 1) << bits
+    kind = np.uint32 if span <= 1 << 32 else np.int64 if span <= 1 << 63 else object
     ends = _keys(np, words[0], bits, kind)
     for word in words[1:]:
         if not len(ends):
             break
         keys = _keys(np, word, bits, kind)
-        below = np.searchsorted(ends, keys)  # how many of the previous word's keys lie below
-        nearest = ends[below - 1]  # the highest of them (where there is none: masked next)
-        ends = keys[(below > 0) & (nearest >= keys - slop)]
+        # the nearest of the previous word's keys below each key (-1: none), and how far
+        # below it lies (where there is none, anything: masked); in place, as a common
+        # word's keys run to millions
+        nearest = np.searchsorted(ends, keys)
+        nearest -= 1
+        gap = ends[nearest]
+        np.subtract(keys, gap, out=gap)
+        ends = keys[(nearest >= 0) & (gap <= slop)]
     found = (ends >> bits).astype(np.int64, copy=False)  # document numbers fit 64 bits
     if len(found):  # a document's keys lie side by side: keep the first of each
         first = np.ones(len(found), dtype=bool)
@@ -81,4 +88,7 @@ def _occurrences(np: Any, ids: Sequence[int], values: Any, docs: set[int]) -> tu
 def _keys(np: Any, word: tuple[Any, Any, Any], bits: int, kind: Any) -> Any:
     """Each occurrence's ``document << bits | position``, ascending."""
     numbers, counts, positions = word
-    return (np.repeat(numbers.astype(kind), counts) << bits) | positions.astype(kind)
+    keys = np.repeat(numbers.astype(kind), counts)
+    keys <<= bits
+    keys |= positions
+    return keys
