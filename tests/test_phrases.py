@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
+import sys
 from array import array
 from itertools import product
 
@@ -86,3 +89,24 @@ def test_a_document_ending_in_one_word_does_not_run_into_the_next(last):
     b = ([3, 4], [fmt.encode([0]), fmt.encode([0, 1])])
     for slop in (1, 2, 5):
         assert in_order([a, b], {3, 4}, slop).tolist() == []
+
+
+def test_numpy_is_loaded_by_the_first_phrase_not_by_words_or_dates(raw_html_index):
+    """A command searching words or dates starts without numpy's import (about 140 ms)."""
+    probe = (
+        "import json, sys\n"
+        "from searcher import Archive\n"
+        f"archive = Archive.open({str(raw_html_index)!r})\n"
+        "seen = []\n"
+        "for text in ('korea', 'place:Korea date:1950..1953', 'kim OR armistice',\n"
+        "             '\"soviet union\"'):\n"
+        "    total = archive.search(text).total\n"
+        "    seen.append([text, total, 'numpy' in sys.modules])\n"
+        "print(json.dumps(seen))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    seen = json.loads(done.stdout)
+    assert all(total for _, total, _ in seen), seen  # every query finds something
+    assert [loaded for _, _, loaded in seen] == [False, False, False, True]
