@@ -18,6 +18,7 @@ from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -57,32 +58,55 @@ class BuildReport:
         return out
 
 
-def find_pages(source: Path, *, follow_links: bool = False) -> Iterator[Path]:
-    """Every page file under ``source``; symlinks leading outside it only when asked (each
-    folder then read once, however many links lead to it)."""
+def find_pages(source: Path, *, follow_links: bool = False) -> Iterator[tuple[str, str]]:
+    """Every page file under ``source`` as its path and its path relative to ``source``
+    (``/``-separated): a folder's pages by name, then its folders' by name. Symlinks
+    leading outside ``source`` only when asked (each folder then read once, however many
+    links lead to it).
+
+    One ``scandir`` a folder: whether an entry is a folder or a link comes with its name,
+    without a call per file (a rebuild that finds nothing changed spends its time here, in
+    one ``stat`` a page and in reading the index's paths and hashes).
+    """
     root = source.resolve()
-    visited: set[Path] = set()
-    for folder, dirs, files in os.walk(source, followlinks=follow_links):
+    visited: set[str] = set()
+
+    def walk(folder: str, rel: str) -> Iterator[tuple[str, str]]:
         if follow_links:
-            real = Path(folder).resolve()
+            real = os.path.realpath(folder)
             if real in visited:
-                dirs.clear()
-                continue
+                return
             visited.add(real)
-        dirs.sort()
-        base = Path(folder)
-        for name in sorted(files):
-            path = base / name
-            if not is_page(path):
-                continue
-            if path.is_symlink() and not follow_links:
-                target = path.resolve()
-                if not target.is_relative_to(root):
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=attrgetter("name"))
+        except OSError:
+            return  # an unreadable folder is left out, as os.walk leaves it
+        folders = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if follow_links or not entry.is_symlink():
+                        folders.append(entry)
                     continue
-            yield path
+            except OSError:
+                pass
+            if not is_page(entry.name):
+                continue
+            if (
+                not follow_links
+                and entry.is_symlink()
+                and not Path(entry.path).resolve().is_relative_to(root)
+            ):
+                continue
+            yield entry.path, rel + entry.name
+        for entry in folders:
+            yield from walk(entry.path, f"{rel}{entry.name}/")
+
+    yield from walk(os.fspath(source), "")
 
 
-def _hash_file(path: Path, max_bytes: int) -> str:
+def _hash_file(path: str, max_bytes: int) -> str:
     with open(path, "rb") as fh:
         data = fh.read(max_bytes + 1)
     return content_hash(data)
@@ -103,7 +127,7 @@ class _Stamps:
         self.scanned_at = time.time_ns()
         self.now: dict[str, list[Any]] = {}
 
-    def digest(self, path: Path, rel: str, max_bytes: int) -> str:
+    def digest(self, path: str, rel: str, max_bytes: int) -> str:
         stamp = self.stamp(path, rel)
         old = self.before.get(rel)
         if old is not None and old[:4] == stamp and stamp[2] < self.settled:
@@ -113,9 +137,9 @@ class _Stamps:
         stamp.append(digest)
         return digest
 
-    def stamp(self, path: Path, rel: str) -> list[Any]:
+    def stamp(self, path: str, rel: str) -> list[Any]:
         """Note what the file looks like now; its hash is added to the list returned."""
-        st = path.stat()
+        st = os.stat(path)
         stamp = self.now[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         return stamp
 
@@ -218,17 +242,16 @@ def _rebuild(
         # with nothing to compare against, every page is parsed: the workers hash the bytes
         # they read, instead of this process reading every file once more beforehand
         later = not known and not known_failures
-        for path in find_pages(source, follow_links=follow_links):
-            rel = path.relative_to(source).as_posix()
+        for path, rel in find_pages(source, follow_links=follow_links):
             seen.add(rel)
             try:
                 if later:
                     stamps.stamp(path, rel)
-                    todo.append((str(path), rel))
+                    todo.append((path, rel))
                     continue
                 digest = stamps.digest(path, rel, max_bytes)
             except OSError:
-                todo.append((str(path), rel))  # the parser reports why it cannot read it
+                todo.append((path, rel))  # the parser reports why it cannot read it
                 continue
             digests[rel] = digest
             if known.get(rel) == digest:
@@ -236,7 +259,7 @@ def _rebuild(
             elif rel in known_failures and known_failures[rel][0] == digest:
                 failed.append((rel, known_failures[rel][1]))  # unchanged: not parsed again
             else:
-                todo.append((str(path), rel))
+                todo.append((path, rel))
         gone = [p for p in known if p not in seen]
         deleted = build.delete(gone) if gone else 0
         indexed = 0

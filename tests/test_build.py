@@ -99,9 +99,63 @@ def test_symlinks_outside_the_source_are_not_followed(pages, tmp_path):
     outside = tmp_path / "outside.html"
     outside.write_text("Outside\nsecret")
     (pages / "link.html").symlink_to(outside)
-    found = {p.name for p in find_pages(pages)}
+    found = {rel for _, rel in find_pages(pages)}
     assert "link.html" not in found and "a.html" in found
-    assert "link.html" in {p.name for p in find_pages(pages, follow_links=True)}
+    assert "link.html" in {rel for _, rel in find_pages(pages, follow_links=True)}
+
+
+def _walked(source: Path, follow_links: bool) -> list[tuple[str, str]]:
+    """Page files as ``os.walk`` and pathlib list them: a folder's pages by name, then its
+    folders' by name."""
+    out = []
+    visited = set()
+    for folder, dirs, files in os.walk(source, followlinks=follow_links):
+        if follow_links:
+            if Path(folder).resolve() in visited:
+                dirs.clear()
+                continue
+            visited.add(Path(folder).resolve())
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            if not searcher.ingest.is_page(path):
+                continue
+            outside = not path.resolve().is_relative_to(source.resolve())
+            if path.is_symlink() and outside and not follow_links:
+                continue
+            out.append((str(path), path.relative_to(source).as_posix()))
+    return out
+
+
+@pytest.mark.parametrize("follow_links", [False, True], ids=["links kept in", "links followed"])
+def test_pages_are_found_in_walk_order_with_their_relative_paths(tmp_path, follow_links):
+    source = tmp_path / "scrape"
+    for rel in (
+        "b.html",
+        "a.htm",
+        "notes.md",
+        "z/1.txt",
+        "m/2.HTML",
+        "m/deep/3.html.gz",
+        "m/deep/skip.json",
+        ".hidden/4.html",
+    ):
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text("Title\nbody")
+    outside = tmp_path / "elsewhere"
+    (outside / "far").mkdir(parents=True)
+    (outside / "far" / "5.html").write_text("Far\naway")
+    (outside / "6.html").write_text("Six\npage")
+    (source / "m" / "linked.html").symlink_to(source / "b.html")  # inside: always listed
+    (source / "m" / "out.html").symlink_to(outside / "6.html")
+    (source / "far").symlink_to(outside / "far")
+    (source / "m" / "deep" / "loop").symlink_to(source / "m")  # a cycle, walked once
+    found = list(find_pages(source, follow_links=follow_links))
+    assert found == _walked(source, follow_links)
+    rels = [rel for _, rel in found]
+    assert rels[:2] == ["a.htm", "b.html"] and "m/deep/3.html.gz" in rels
+    assert ("far/5.html" in rels) is follow_links and ("m/out.html" in rels) is follow_links
+    assert "m/linked.html" in rels and "notes.md" not in rels
 
 
 def test_interrupted_build_leaves_the_previous_index(pages, tmp_path, monkeypatch):

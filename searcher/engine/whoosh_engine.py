@@ -554,10 +554,14 @@ class WhooshBuild(Build):
         with self._index.reader() as reader:
             if not reader.has_column("path_c"):
                 return out
-            paths = reader.column_reader("path_c")
-            hashes = reader.column_reader("hash_c")
-            for docnum in reader.all_doc_ids():
-                out[paths[docnum].decode("utf-8")] = hashes[docnum].decode("ascii")
+            for leaf, _ in reader.leaf_readers():
+                if not leaf.has_column("path_c"):
+                    continue
+                # each column read through once (deleted documents too), not per document
+                paths = list(leaf.column_reader("path_c", translate=False))
+                hashes = list(leaf.column_reader("hash_c", translate=False))
+                for docnum in leaf.all_doc_ids():
+                    out[paths[docnum].decode("utf-8")] = hashes[docnum].decode("ascii")
         return out
 
     def add(self, records: Iterable[Record]) -> int:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from searcher.errors import IngestError
@@ -18,9 +19,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".html.gz", ".htm.gz", ".txt.gz")
 
 
-def is_page(path: Path) -> bool:
-    """Whether ``path`` names a file the ingester reads (by its ending)."""
-    return path.name.lower().endswith(PAGE_SUFFIXES)
+def is_page(path: str | Path) -> bool:
+    """Whether ``path`` (or a file name) names a file the ingester reads (by its ending)."""
+    return os.fspath(path).lower().endswith(PAGE_SUFFIXES)
 
 
 def content_hash(data: bytes) -> str:
