@@ -34,7 +34,8 @@ from typing import Any
 
 from whoosh import writing
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
-from whoosh.system import pack_int, pack_ushort
+from whoosh.filedb.filetables import _lengths as _ROW_HEAD
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache, length_to_byte
 
 from searcher.engine.blocks import Codec, Values, pack_block
@@ -56,6 +57,8 @@ SMALL = 8
 #: ``length_to_byte`` of the lengths below ``_LONG``, in C (from ``_LONG`` on, every
 #: length is byte 255, which ``length_to_byte`` gives and the bisection would pass).
 _to_byte = partial(bisect_left, _length_byte_cache)
+#: A term-table row's statistics, as ``W3TermInfo.to_bytes`` packs them.
+_TERM_INFO = W3TermInfo._struct
 _LONG = _length_byte_cache[-1]
 
 
@@ -197,73 +200,104 @@ class SegmentWriter(writing.SegmentWriter):
 
 def write_terms(fieldwriter: Any, schema: Any, lengths: Lengths, terms: Iterable[Term]) -> None:
     """Terms in (field, term) order, with their postings, into a W3 field writer."""
-    lastfield = None
+    field: _FieldTerms | None = None
     for fieldname, btext, ids, weights, values in terms:
-        if fieldname != lastfield:
-            if lastfield is not None:
+        if field is None or fieldname != field.name:
+            if field is not None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
-            lastfield = fieldname
-        _write_term(fieldwriter, fieldname, btext, ids, weights, values, lengths)
-    if lastfield is not None:
+            field = _FieldTerms(fieldwriter, fieldname, lengths)
+        field.write(btext, ids, weights, values)
+    if field is not None:
         fieldwriter.finish_field()
 
 
-def _write_term(
-    fw: Any,
-    fieldname: str,
-    btext: bytes,
-    ids: array,
-    weights: array,
-    values: Values,
-    lengths: Lengths,
-) -> None:
-    """One term's posting blocks and term-table row, laid out as
-    ``W3FieldWriter.start_term/add/finish_term`` write them (the module doc says where the
-    engine's codec differs: packed and small blocks)."""
-    pw = fw._postwriter
-    postfile = pw._postfile
-    limit = pw._blocklimit
-    comp = pw._compression
-    fixed = fw._format.fixed_value_size()
-    ours = isinstance(fw._codec, Codec)
-    packed = ours and isinstance(fw._format, PackedPositions)
-    info = W3TermInfo()
-    start = postfile.tell()
-    postfile.write(WHOOSH3_HEADER_MAGIC)
-    count = len(ids)
-    for first in range(0, count, limit):
-        block_ids = ids[first : first + limit]
-        block_weights = weights[first : first + limit]
-        n = len(block_ids)
-        found = lengths.block(fieldname, block_ids)
-        low = min(found) if found else None
-        high = max(found) if found else 0
-        top = max(0, max(block_weights))
-        # what W3TermInfo.add_block records
-        info._weight += sum(block_weights)
-        info._df += n
-        if info._minlength is None:
-            info._minlength = low
-        elif low is not None:
-            info._minlength = min(info._minlength, low)
-        info._maxlength = max(info._maxlength, high)
-        info._maxweight = max(info._maxweight, top)
-        if info._minid is None:
-            info._minid = block_ids[0]
-        info._maxid = block_ids[-1]
-        level = comp if n >= SMALL or not ours else 0
-        block_values = values.part(first, first + n)
-        if packed:
-            data = pack_block(block_ids, block_weights, block_values, level)
-        else:
-            data = _w3_block(block_ids, block_weights, list(block_values), fixed, level)
-        stats = (n, block_ids[-1], top, level, length_to_byte(low), length_to_byte(high))
-        head = dumps(stats, 2)
-        size = len(head) + len(data)
-        postfile.write(pack_int(-size if first + limit >= count else size) + head + data)
-    info.set_extent(start, postfile.tell() - start)
-    fw._tindex.add(pack_ushort(fw._fieldid) + btext, info.to_bytes())
+class _FieldTerms:
+    """One field's terms: each term's posting blocks and term-table row, laid out as
+    ``W3FieldWriter.start_term/add/finish_term`` and the term table's ``add`` write them
+    (the module doc says where the engine's codec differs: packed and small blocks), with
+    what every term of the field shares looked up once.  Most terms of a segment have a
+    posting or two, so the fixed cost of a term is most of the cost of writing them."""
+
+    def __init__(self, fw: Any, name: str, lengths: Lengths) -> None:
+        pw = fw._postwriter
+        ours = isinstance(fw._codec, Codec)
+        self.name = name
+        self.lengths = lengths
+        self.posts = pw._postfile.file  # the file under Whoosh's StructFile
+        self.limit = pw._blocklimit
+        self.level = pw._compression
+        self.small = SMALL if ours else 0  # blocks of fewer postings are not compressed
+        self.packed = ours and isinstance(fw._format, PackedPositions)
+        self.fixed = fw._format.fixed_value_size()
+        self.table = fw._tindex
+        self.rows = fw._tindex.dbfile.file
+        self.prefix = pack_ushort(fw._fieldid)
+
+    def write(self, btext: bytes, ids: array, weights: array, values: Values) -> None:
+        posts = self.posts
+        limit = self.limit
+        start = posts.tell()
+        posts.write(WHOOSH3_HEADER_MAGIC)
+        count = len(ids)
+        # what W3TermInfo.add_block gathers, block by block
+        total: float = 0
+        shortest: int | None = None
+        longest = 0
+        heaviest: float = 0
+        for first in range(0, count, limit):
+            if count > limit:
+                block_ids = ids[first : first + limit]
+                block_weights = weights[first : first + limit]
+            else:
+                block_ids, block_weights = ids, weights
+            n = len(block_ids)
+            found = self.lengths.block(self.name, block_ids)
+            low = min(found) if found else None
+            high = max(found) if found else 0
+            top = max(0, max(block_weights))
+            total += sum(block_weights)
+            if shortest is None:
+                shortest = low
+            elif low is not None:
+                shortest = min(shortest, low)
+            longest = max(longest, high)
+            heaviest = max(heaviest, top)
+            level = self.level if n >= self.small else 0
+            block_values = values.part(first, first + n)
+            if self.packed:
+                data = pack_block(block_ids, block_weights, block_values, level)
+            else:
+                data = _w3_block(block_ids, block_weights, list(block_values), self.fixed, level)
+            stats = (n, block_ids[-1], top, level, length_to_byte(low), length_to_byte(high))
+            head = dumps(stats, 2)
+            size = len(head) + len(data)
+            posts.write(pack_int(-size if first + limit >= count else size) + head + data)
+        info = _TERM_INFO.pack(
+            False,
+            total,
+            count,
+            0 if shortest is None else length_to_byte(shortest),
+            length_to_byte(longest),
+            heaviest,
+            ids[0],
+            ids[-1],
+        )
+        self._row(self.prefix + btext, info + pack_long(start) + pack_int(posts.tell() - start))
+
+    def _row(self, key: bytes, value: bytes) -> None:
+        """``OrderedHashWriter.add``: the row, its position in the key index and its hash
+        bucket."""
+        table = self.table
+        if key <= table.lastkey:
+            raise ValueError(f"terms must increase: {table.lastkey!r}..{key!r}")
+        rows = self.rows
+        position = rows.tell()
+        table.index.append(position)
+        rows.write(_ROW_HEAD.pack(len(key), len(value)) + key + value)
+        hashed = table.hashfn(key)
+        table.buckets[hashed & 255].append((hashed, position))
+        table.lastkey = key
 
 
 def _w3_block(ids: array, weights: array, values: list[bytes], fixed: Any, comp: int) -> bytes:
