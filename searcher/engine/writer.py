@@ -235,6 +235,7 @@ class _FieldTerms:
         self.prefix = pack_ushort(fw._fieldid)
 
     def write(self, btext: bytes, ids: array, weights: array, values: Values) -> None:
+        """One term's posting blocks, then its row in the term table."""
         posts = self.posts
         limit = self.limit
         start = posts.tell()
