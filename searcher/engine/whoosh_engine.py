@@ -552,8 +552,6 @@ class WhooshBuild(Build):
     def _known_hashes(self) -> dict[str, str]:
         out: dict[str, str] = {}
         with self._index.reader() as reader:
-            if not reader.has_column("path_c"):
-                return out
             for leaf, _ in reader.leaf_readers():
                 if not leaf.has_column("path_c"):
                     continue
