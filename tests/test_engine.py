@@ -170,6 +170,80 @@ def test_date_overlap(engine):
     assert "3003" not in every_dated and len(every_dated) == 3
 
 
+def test_words_and_phrases_within_date_ranges_keep_every_document_at_the_edges(tmp_path):
+    """A word or phrase within dates is filtered segment by segment before it is scored:
+    documents that start on the range's last day or end on its first stay in."""
+    import random
+    from datetime import timedelta
+
+    rng = random.Random(7)
+    first = date(1950, 1, 1)
+    day = timedelta(days=1)
+    ranges = [
+        (first + 20 * day, first + 20 * day),
+        (first + 10 * day, first + 30 * day),
+        (None, first + 5 * day),
+        (first + 55 * day, None),
+    ]
+    spans = []
+    for low, high in ranges:  # ending on the first day or the day before, starting on the
+        if low:  # last day or the day after
+            spans += [(low - 3 * day, low), (low - 4 * day, low - day)]
+        if high:
+            spans += [(high, high + 9 * day), (high + day, high + 2 * day)]
+    for _ in range(120 - len(spans)):
+        start = first + rng.randrange(60) * day
+        spans.append((start, start + rng.choice((0, 3, 9)) * day))
+    rng.shuffle(spans)
+    records = [
+        Record(
+            id=str(i),
+            title=f"Report {i}",
+            body="A report on the armistice line." if i % 3 else "A report.",
+            date_start=None if i % 17 == 0 else start,
+            date_end=None if i % 17 == 0 else end,
+            path=f"p/{i}.html",
+            content_hash=str(i),
+        )
+        for i, (start, end) in enumerate(spans)
+    ]
+    path = tmp_path / "index"
+    build_index(path, records[:70])
+    engine = open_engine(path)
+    build = engine.begin_build(False)  # a second segment
+    build.add(records[70:])
+    build.commit({"indexed": 50})
+
+    def within(r: Record, low: date | None, high: date | None) -> bool:
+        return r.date_start is not None and (
+            (high is None or r.date_start <= high) and (low is None or r.date_end >= low)
+        )
+
+    def found(node: ast.Node) -> set[str]:
+        results = engine.search(SearchRequest(node=node, limit=len(records)))
+        assert results.total == len(results.hits)
+        return {h.id for h in results.hits}
+
+    phrase = ast.Phrase(None, ("armistice", "line"), 0)
+    try:
+        for low, high in ranges:
+            span = ast.DateRange(low, high)
+            for node, kept in (
+                (ast.Term(None, "report"), lambda r: True),
+                (phrase, lambda r: "armistice" in r.body),
+            ):
+                expected = {r.id for r in records if kept(r) and within(r, low, high)}
+                assert found(ast.And((node, span))) == expected, (low, high)
+            other = ast.DateRange(first + timedelta(days=15), first + timedelta(days=25))
+            both = ast.And((ast.Term(None, "report"), span, other))
+            expected = {
+                r.id for r in records if within(r, low, high) and within(r, other.start, other.end)
+            }
+            assert found(both) == expected, (low, high)
+    finally:
+        engine.close()
+
+
 def test_facets_count_every_value_of_multi_valued_fields(engine):
     request = SearchRequest(node=ast.MatchAll(), facets=("subject", "place", "decade"))
     counts = engine.search(request).facets

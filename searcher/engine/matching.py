@@ -17,7 +17,7 @@ form here fall back to Whoosh's own matchers (same documents and scores, slower)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, compress
+from itertools import accumulate
 from math import log
 from typing import Any
 
@@ -115,8 +115,8 @@ class _Run:
         factor, scorable = self._factor(field, found)
         for leaf, (ids, weights, _) in found:
             if self.ranges and ids:
-                chosen = list(map(set(self._allowed(ids, leaf)).__contains__, ids))
-                ids, weights = list(compress(ids, chosen)), list(compress(weights, chosen))
+                kept = self._kept(ids, leaf)
+                ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
             if not ids:
                 continue
             if scorable:
@@ -252,12 +252,21 @@ class _Run:
         """The documents whose column value lies in range."""
         return _within(docs, self._column(q), q)
 
-    def _allowed(self, docs: Iterable[int], leaf: Leaf) -> list[int]:
+    def _allowed(self, docs: Sequence[int], leaf: Leaf) -> list[int]:
         """The segment's documents among ``docs`` within every one of :attr:`ranges`."""
-        kept: Iterable[int] = docs
-        for q in self.ranges:
-            kept = _within(kept, self.cache.leaf_column(leaf, RANGE_COLUMNS[q.fieldname]), q)
-        return list(kept)
+        return [docs[i] for i in self._kept(docs, leaf)]
+
+    def _kept(self, docs: Sequence[int], leaf: Leaf) -> list[int]:
+        """Where in ``docs`` (a segment's document numbers) the documents within every one
+        of :attr:`ranges` stand."""
+        (column, low, high), *rest = [
+            (self.cache.leaf_column(leaf, RANGE_COLUMNS[q.fieldname]), *_bounds(q))
+            for q in self.ranges
+        ]
+        kept = [i for i, d in enumerate(docs) if low <= column[d] <= high]
+        for column, low, high in rest:
+            kept = [i for i in kept if low <= column[docs[i]] <= high]
+        return kept
 
     def fallback(self, q: Any) -> Scores:
         """Whoosh's own matchers, for query types without a bulk form."""
@@ -324,13 +333,19 @@ def _phrase_scores(
 
 def _within(docs: Iterable[int], column: Any, q: Any) -> list[int]:
     """The documents of ``docs`` whose ``column`` value a numeric range query takes in."""
+    low, high = _bounds(q)
+    return [d for d in docs if low <= column[d] <= high]
+
+
+def _bounds(q: Any) -> tuple[int, int]:
+    """The lowest and highest value a numeric range query takes in."""
     low = q.start if q.start is not None else -(2**31)
     high = q.end if q.end is not None else 2**31 - 1
     if q.startexcl:
         low += 1
     if q.endexcl:
         high -= 1
-    return [d for d in docs if low <= column[d] <= high]
+    return low, high
 
 
 def _global(ids: list[int], offset: int) -> list[int]:
