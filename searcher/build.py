@@ -13,6 +13,7 @@ import signal
 import sys
 import threading
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
@@ -379,7 +380,7 @@ def _write_shards(
     failed: list[tuple[str, str]] = []
     with _workers(count, _init_shard_worker, (os.getpid(), done)) as pool:
         task = (max_bytes, build.preparer, build.write_shard, target)
-        futures = [pool.submit(_shard, todo[i::count], *task) for i in range(count)]
+        futures = [pool.submit(_shard, share, *task) for share in _shares(todo, count)]
         pending = set(futures)
         while pending:
             _, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
@@ -395,6 +396,17 @@ def _write_shards(
             hashed.update(hashes)
             build.add_segments([segment])
     return indexed, failed
+
+
+def _shares(todo: list[tuple[str, str]], count: int) -> list[list[tuple[str, str]]]:
+    """``todo`` dealt to ``count`` workers: as many pages each, chosen by a hash of their
+    relative paths (the same every build), each share in the order of ``todo``.
+
+    Dealing every n-th page would hand one worker all the pages of a pattern that recurs
+    every n-th file (a scrape's originals and translations in turn, say).
+    """
+    ranked = sorted(range(len(todo)), key=lambda i: zlib.crc32(todo[i][1].encode()))
+    return [[todo[i] for i in sorted(ranked[k::count])] for k in range(count)]
 
 
 def _parse_all(

@@ -294,6 +294,25 @@ def test_workers_writing_their_own_segments_index_what_one_process_does(
     assert titles(tmp_path / "sharded", "nothing") == ["Note zero"]
 
 
+@pytest.mark.parametrize("count", [2, 3])
+def test_workers_get_even_shares_that_break_up_recurring_patterns(count):
+    from searcher.build import _shares
+
+    # a costly page every 20th file (a legacy encoding, say): every n-th page to each
+    # worker would give one worker all of them
+    todo = [(f"/p/{i:05d}.html", f"{i:05d}{'-1251' * (i % 20 == 10)}.html") for i in range(6000)]
+    place = {item: i for i, item in enumerate(todo)}
+    shares = _shares(todo, count)
+    assert sorted(item for share in shares for item in share) == todo
+    assert {len(share) for share in shares} == {6000 // count}
+    for share in shares:
+        assert share == sorted(share, key=place.__getitem__)
+        costly = sum("1251" in rel for _, rel in share)
+        assert abs(costly - 300 / count) < 0.2 * 300 / count
+    assert _shares(todo, count) == shares  # the same every build
+    assert sorted(map(len, _shares(todo[:7], count))) == ([3, 4] if count == 2 else [2, 2, 3])
+
+
 def test_incremental_rebuild_adds_new_words_to_the_lexicon(pages, tmp_path):
     index = tmp_path / "index"
     rebuild(pages, index, workers=1)
