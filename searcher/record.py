@@ -72,6 +72,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("record_id", "keyword"),
     FieldSpec("upload_date", "stored"),
     FieldSpec("content_hash", "stored"),
+    FieldSpec("partial", "stored"),
+    FieldSpec("stale", "stored"),
+    FieldSpec("copies", "stored", multi=True),
 )
 
 FIELD_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
@@ -120,6 +123,13 @@ class Record:
     record_id: str = ""
     upload_date: str = ""
     content_hash: str = ""
+    #: The page visibly stops mid-way: what is there was taken, nothing was invented.
+    partial: bool = False
+    #: Why the page that gave this record is no longer readable ("" while it is): the record
+    #: is the last good one, kept until ``rebuild --drop-stale``.
+    stale: str = ""
+    #: Every page path that holds this document (the record's own ``path`` first).
+    copies: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
