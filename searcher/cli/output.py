@@ -114,7 +114,9 @@ def facet_lines(counts: Iterable[FacetCount]) -> list[str]:
 def render_results(results: Results, fmt: str, *, color: bool) -> str:
     """One page of results in ``fmt`` (text, json, jsonl or csv)."""
     if fmt == "json":
-        return to_json(results.to_dict())
+        from searcher.serialize import results_object
+
+        return to_json(results_object(results))
     if fmt == "jsonl":
         return "\n".join(to_json(_hit_dict(h), indent=None) for h in results.hits)
     if fmt == "csv":
@@ -147,7 +149,9 @@ def record_text(record: Record) -> str:
 def render_records(records: Sequence[Record], fmt: str) -> str:
     """Whole records as a JSON array, JSON lines, CSV or readable text."""
     if fmt == "json":
-        return to_json([r.to_dict() for r in records])
+        from searcher.serialize import records_object
+
+        return to_json(records_object(records))
     if fmt == "jsonl":
         return "\n".join(to_json(r.to_dict(), indent=None) for r in records)
     if fmt == "csv":
@@ -163,7 +167,9 @@ def render_records(records: Sequence[Record], fmt: str) -> str:
 def render_counts(name: str, counts: Sequence[FacetCount], fmt: str) -> str:
     """All values of one facet with their counts."""
     if fmt == "json":
-        return to_json({"facet": name, "values": [c.__dict__ for c in counts]})
+        from searcher.serialize import counts_object
+
+        return to_json(counts_object(name, counts))
     if fmt == "jsonl":
         return "\n".join(to_json(c.__dict__, indent=None) for c in counts)
     if fmt == "csv":
