@@ -23,6 +23,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from searcher import checkpoint
 from searcher.errors import IngestError, StorageError
 from searcher.ingest import DEFAULT_MAX_BYTES, content_hash, is_page
 
@@ -282,6 +283,7 @@ def _rebuild(
                 else:
                     indexed += build.add_prepared([doc])
                 _stop_if_interrupted()
+                checkpoint.step("parsing")
                 if progress is not None:
                     progress(done, len(todo))
         if later:
@@ -306,6 +308,7 @@ def _rebuild(
         if keep is not None:
             keep(stamps.saved())
         _stop_if_interrupted()
+        checkpoint.step("committing")
         build.commit(report)
     except BaseException:
         if parsed is not None:
@@ -385,6 +388,8 @@ def _write_shards(
         while pending:
             _, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
             _stop_if_interrupted()
+            if done.value:
+                checkpoint.step("parsing")
             if progress is not None:
                 progress(done.value, len(todo))
             if any(f.done() and f.exception() is not None for f in futures):

@@ -21,6 +21,7 @@ import shutil
 from pathlib import Path
 from typing import IO, Any
 
+from searcher import checkpoint
 from searcher.errors import IndexBusyError, StorageError
 
 POINTER = "CURRENT"
@@ -82,7 +83,9 @@ def publish(root: Path, generation: Path) -> None:
         fh.write(generation.name + "\n")
         fh.flush()
         os.fsync(fh.fileno())
+    checkpoint.step("publishing")
     os.replace(temp, root / POINTER)
+    checkpoint.step("published")
     _fsync_dir(root)
 
 
