@@ -172,9 +172,33 @@ def test_wildcards():
 def test_fuzzy():
     assert node("Filipov~") == Fuzzy(None, "filipov", 1)
     assert node("Filipov~2") == Fuzzy(None, "filipov", 2)
-    assert node("Filipov~9") == Fuzzy(None, "filipov", 2)
     assert node("Filipov~0") == t("filipov")
     assert node("sender:Filipov~") == Fuzzy("sender", "filipov", 1)
+
+
+def test_edit_distance_beyond_two_is_refused_not_capped():
+    with pytest.raises(QueryError, match=r"'Stalin~9' at character 1 asks for 9 edits.*~1 or ~2"):
+        parse("Stalin~9", exact=True)
+    with pytest.raises(QueryError, match="asks for 3 edits"):
+        parse("truce sender:Filipov~3", exact=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("NOT", "'NOT' at character 1 has nothing after it"),
+        ("()", "the parentheses at character 1 hold no words"),
+        ("( ( ) )", "the parentheses at character 3 hold no words"),
+        ("~", "'~' at character 1 has no word to search for"),
+        ('""', "the phrase at character 1 holds no words"),
+        ("- NOT", "'NOT' at character 3 has nothing after it"),
+        ("...", "'...' at character 1 has no word to search for"),
+    ],
+)
+def test_a_query_of_operators_only_is_an_error_not_every_document(text, reason):
+    with pytest.raises(QueryError) as raised:
+        parse(text, exact=True)
+    assert str(raised.value) == f"nothing to search for in '{text}': {reason}"
 
 
 def test_wildcard_and_fuzzy_together_is_an_error():

@@ -125,6 +125,12 @@ class _Parser:
         self.pos = 0
         self.terms = 0
         self.expander = expander
+        #: why the first part of the query that searches nothing was dropped
+        self.dropped: str | None = None
+
+    def _drop(self, reason: str) -> None:
+        if self.dropped is None:
+            self.dropped = reason
 
     # -- token stream -------------------------------------------------------------------
     def peek(self) -> _Token | None:
@@ -145,12 +151,13 @@ class _Parser:
             raise QueryError(f"query has more than {MAX_TERMS} terms{_at(pos)}")
 
     # -- grammar ------------------------------------------------------------------------
-    def parse(self) -> Node:
+    def parse(self) -> Node | None:
+        """The tree, or None when nothing in the query searches anything."""
         node = self.or_(None, 0)
         token = self.peek()
         if token is not None:  # only a ")" stops or_() early
             raise QueryError(f"unbalanced parenthesis: ')'{_at(token.pos)} has no '('")
-        return node if node is not None else MatchAll()
+        return node
 
     def or_(self, field: str | None, depth: int) -> Node | None:
         items: list[Node] = []
@@ -216,6 +223,7 @@ class _Parser:
         if token.kind == "NOT":
             self.next()
             if self._ends_here():  # a trailing NOT is forgiven
+                self._drop(f"'NOT'{_at(token.pos)} has nothing after it")
                 return None, None
             self._no_operator_after(token)
             if depth >= MAX_DEPTH:
@@ -226,6 +234,7 @@ class _Parser:
             self.next()
             following = self.peek()
             if following is None or following.kind in (")", "AND", "OR", "NOT"):
+                self._drop(f"'{token.kind}'{_at(token.pos)} has nothing after it")
                 return None, None  # stray punctuation
             node, written = self.atom(field, depth)
             if self.expander and isinstance(node, Term) and written is not None:
@@ -259,6 +268,8 @@ class _Parser:
         if closing is None:
             raise QueryError(f"unbalanced parenthesis: '('{_at(opening.pos)} is never closed")
         self.next()
+        if node is None:
+            self._drop(f"the parentheses{_at(opening.pos)} hold no words")
         return node
 
     def fielded(self, token: _Token, depth: int) -> tuple[Node | None, str | None]:
@@ -276,6 +287,8 @@ class _Parser:
         if fields.kind(field) == "date":
             return date_node(field, token.text, f" (at character {token.pos + 1})")  # type: ignore[arg-type]
         words = _words(field, token.text)
+        if not words:
+            self._drop(f"the phrase{_at(token.pos)} holds no words")
         if len(words) == 1 and self.expander:
             return self.expander.words(field, [(Term(field, words[0]), trim(token.text))])[0]
         if self.expander and token.slop == 0 and len(words) > 1:
@@ -293,12 +306,18 @@ class _Parser:
             raw = raw[: fuzzy.start()]
         text = raw.strip() if fields.kind(field) == "id" else clean(raw, keep_wildcards=True)
         if not text:
+            self._drop(f"'{token.text}'{_at(token.pos)} has no word to search for")
             return None, None
         wild = "*" in text or "?" in text
         if fuzzy:
             if wild:
                 raise QueryError(f"a word cannot be both wildcard and fuzzy{_at(token.pos)}")
-            distance = min(int(fuzzy[1] or 1), MAX_FUZZY)
+            distance = int(fuzzy[1] or 1)
+            if distance > MAX_FUZZY:
+                raise QueryError(
+                    f"'{token.text}'{_at(token.pos)} asks for {distance} edits; near spellings "
+                    f"go up to {MAX_FUZZY} (write ~1 or ~2)"
+                )
             return (Fuzzy(field, text, distance) if distance else Term(field, text)), None
         if wild:
             if field is None and not text.strip("*?"):
@@ -353,7 +372,14 @@ def parse_node(text: str, expander: Expander | None) -> Node:
     """The tree for ``text``; ``expander`` applies the name authority (None: exact)."""
     if len(text) > MAX_LENGTH:
         raise QueryError(f"query longer than {MAX_LENGTH} characters")
-    return _Parser(tokenize(text), expander).parse()
+    parser = _Parser(tokenize(text), expander)
+    node = parser.parse()
+    if node is not None:
+        return node
+    if text.strip():  # only operators and punctuation: refused rather than read as "all"
+        reason = parser.dropped or "it holds only operators and punctuation"
+        raise QueryError(f"nothing to search for in '{text.strip()}': {reason}")
+    return MatchAll()
 
 
 def make_expander(exact: bool, authority: NameAuthority | None) -> Expander | None:
