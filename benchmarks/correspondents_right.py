@@ -1,0 +1,78 @@
+"""How many titles the title parser reads right: senders, recipients, via and participants.
+
+    python -m benchmarks.correspondents_right [TSV ...]
+
+Each TSV has a header with at least ``title``, ``sender``, ``recipient``, ``via`` and
+``participants`` (default: the real labelled titles of ``/work/shared/corpus``).  A title is
+right when every role matches its label: each labelled name is contained in one of the
+canonical names produced (case and accents aside), as many names as labelled; ``-`` means
+none, and then nothing may be produced; ``|`` separates several.  Prints each miss, then
+"N of M titles right (P%)" per file.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import unicodedata
+from pathlib import Path
+
+from searcher.ingest.correspondents import Correspondents, parse_title
+from searcher.names import NameAuthority, default_authority
+
+ROLES = ("sender", "recipient", "via", "participants")
+DEFAULT = Path("/work/shared/corpus/titles-with-correspondents.tsv")
+
+
+def fold(text: str) -> str:
+    """Case and accents aside: "Gomulka" matches Gomułka."""
+    text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def role_matches(label: str, got: tuple[str, ...]) -> bool:
+    """Whether the names produced for a role are the labelled ones."""
+    wanted = [] if label.strip() in ("-", "") else label.split("|")
+    return len(wanted) == len(got) and all(
+        any(fold(w.strip()) in fold(name) for name in got) for w in wanted
+    )
+
+
+def is_right(row: dict[str, str], got: Correspondents) -> bool:
+    """Whether every role of a parsed title matches the row's labels."""
+    return all(role_matches(row[role], getattr(got, role)) for role in ROLES)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a labelled titles TSV."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def misses(rows: list[dict[str, str]], authority: NameAuthority) -> list[str]:
+    """One line per title read wrong: the title, what came out, what the label says."""
+    out = []
+    for row in rows:
+        got = parse_title(row["title"], authority)
+        if not is_right(row, got):
+            said = " ".join(f"{r}={'|'.join(getattr(got, r)) or '-'}" for r in ROLES)
+            wanted = " ".join(f"{r}={row[r]}" for r in ROLES)
+            out.append(f"{row['title']}\n    got   {said}\n    label {wanted}")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    authority = default_authority()
+    for name in argv or [str(DEFAULT)]:
+        rows = read_rows(Path(name))
+        missed = misses(rows, authority)
+        for line in missed:
+            print(line)
+        right = len(rows) - len(missed)
+        share = 100 * right / len(rows) if rows else 0.0
+        print(f"{name}: {right} of {len(rows)} titles right ({share:.0f}%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
