@@ -70,6 +70,7 @@ def rebuild(
     from searcher.build import find_pages
     from searcher.build import rebuild as run_rebuild
     from searcher.errors import QueryError, StorageError
+    from searcher.locations import shown
 
     src = Path(source)
     if not src.is_dir():
@@ -113,7 +114,8 @@ def rebuild(
             warn(f"{path}: {reason}")
     emit(
         f"indexed {report.indexed}, unchanged {report.unchanged}, removed {report.deleted}, "
-        f"failed {len(report.failed)} of {report.seen} pages in {report.elapsed:.1f} s -> {index}"
+        f"failed {len(report.failed)} of {report.seen} pages in {report.elapsed:.1f} s"
+        f" -> {shown(index)}"
     )
     return 1 if report.failed else 0
 

@@ -1,6 +1,8 @@
 """Connecting to PostgreSQL, and turning its failures into one-line searcher errors.
 
-Messages name the server as ``user@host:port/db`` and never carry a password.
+Messages name the server by its URL with the password hidden (``searcher.locations``).
+Only a failure to reach or stay connected to the server is called one; anything else the
+server refuses is said as what it is.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pgerr
-from psycopg.conninfo import conninfo_to_dict
 
 from searcher.errors import (
     IndexBusyError,
@@ -19,7 +20,9 @@ from searcher.errors import (
     IndexMissingError,
     QueryError,
     SearcherError,
+    StorageError,
 )
+from searcher.locations import scrub, shown
 
 CONNECT_TIMEOUT = 10
 
@@ -31,14 +34,8 @@ def is_url(location: object) -> bool:
 
 
 def describe(url: str) -> str:
-    """``user@host:port/db`` for messages: never the password."""
-    try:
-        info = conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "postgresql://(unreadable URL)"
-    user = f"{info['user']}@" if info.get("user") else ""
-    port = f":{info['port']}" if info.get("port") else ""
-    return f"postgresql://{user}{info.get('host', 'localhost')}{port}/{info.get('dbname', '')}"
+    """The URL for messages: ``postgresql://user:***@host:port/db``, never the password."""
+    return shown(url)
 
 
 def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection[Any]:
@@ -55,6 +52,7 @@ def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection[Any]:
 
 
 def _connect_error(url: str, text: str) -> SearcherError:
+    """A failure to connect, by what the client library said of it."""
     where = describe(url)
     if (
         "password" in text
@@ -79,7 +77,7 @@ def translated(url: str) -> Iterator[None]:
         raise IndexMissingError(f"no index at {where}: run `search rebuild`") from None
     except (pgerr.UndefinedFunction, pgerr.UndefinedObject, pgerr.UndefinedFile) as exc:
         raise IndexDamagedError(
-            f"{where}: a needed extension is missing ({_first_line(exc)}); "
+            f"{where}: a needed extension is missing ({_first_line(exc, url)}); "
             "install postgresql-contrib and run `search rebuild --full`"
         ) from None
     except pgerr.UndefinedColumn:
@@ -87,16 +85,43 @@ def translated(url: str) -> Iterator[None]:
             f"index at {where} is from another version: run `search rebuild --full`"
         ) from None
     except pgerr.InsufficientPrivilege as exc:
-        raise IndexMissingError(f"{where}: permission denied ({_first_line(exc)})") from None
+        raise IndexMissingError(f"{where}: permission denied ({_first_line(exc, url)})") from None
     except pgerr.LockNotAvailable:
         raise IndexBusyError(f"index at {where} is busy: another build holds it") from None
     except (pgerr.DataException, pgerr.SyntaxError) as exc:
-        raise QueryError(f"the server could not run this query: {_first_line(exc)}") from None
+        raise QueryError(f"the server could not run this query: {_first_line(exc, url)}") from None
     except psycopg.OperationalError as exc:
-        raise _connect_error(url, str(exc)) from None
+        raise _operational_error(url, exc) from None
     except psycopg.Error as exc:
-        raise IndexDamagedError(f"{where}: {_first_line(exc)}") from None
+        raise IndexDamagedError(f"{where}: {_first_line(exc, url)}") from None
 
 
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+def is_disconnection(exc: psycopg.Error) -> bool:
+    """Whether an error met while working means the server is gone or unreachable: no
+    SQLSTATE (the client lost the connection), class 08, or the server shutting down."""
+    state = exc.sqlstate
+    return state is None or state.startswith("08") or state in _SHUTDOWN
+
+
+#: SQLSTATEs of a server shutting down or starting up (class 57 less a cancelled query).
+_SHUTDOWN = frozenset({"57P01", "57P02", "57P03", "57P04", "57P05"})
+
+
+def _operational_error(url: str, exc: psycopg.OperationalError) -> SearcherError:
+    """What an OperationalError met while working is: most are not connection failures."""
+    where, state, line = describe(url), exc.sqlstate or "", _first_line(exc, url)
+    if is_disconnection(exc):
+        return _connect_error(url, str(exc))
+    if state.startswith("54") or state in ("53200", "57014"):
+        # too big or complex for the server, out of its memory, or cancelled (a timeout)
+        return QueryError(f"the server cannot take this query: {line}")
+    if state == "53100":
+        return StorageError(f"{where}: the server's disk is full ({line})")
+    if state == "53300":
+        return IndexMissingError(f"{where}: the server takes no more connections ({line})")
+    return IndexDamagedError(f"{where}: the server refused: {line}")
+
+
+def _first_line(exc: BaseException, url: str = "") -> str:
+    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return scrub(line, url) if url else line
