@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import click
 
@@ -30,14 +30,73 @@ Run `search query --help` for the query language."""
 
 
 class SearchGroup(click.Group):
-    """A group where an unknown first word is a query: ``search Stalin`` runs ``search query``."""
+    """A group where an unknown first word is a query: ``search Stalin`` runs ``search query``.
+
+    Options of ``search query`` may come first (``search --limit 3 Stalin``), and a first
+    word a letter or two away from a command is taken for a mistyped command, not a query.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and _is_query_option(self, ctx, args[0]):
+            args = ["query", *args]
+        return super().parse_args(ctx, args)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
+            near = None if ctx.resilient_parsing else near_command(args[0], self.commands)
+            if near is not None:
+                raise click.UsageError(
+                    f"no command '{args[0]}'; did you mean `search {near}`? "
+                    f"To search for the word, use `search query {args[0]}`",
+                    ctx,
+                )
             return "query", self.commands["query"], args
         return super().resolve_command(ctx, args)
+
+
+def _is_query_option(group: click.Group, ctx: click.Context, arg: str) -> bool:
+    """Whether ``arg`` is an option of ``search query`` rather than of the group itself."""
+    if not arg.startswith("-") or arg == "-" or arg == "--":
+        return False
+    name = arg.split("=", 1)[0]
+    own = {opt for param in group.get_params(ctx) for opt in (*param.opts, *param.secondary_opts)}
+    return name not in own
+
+
+def near_command(word: str, commands: Iterable[str]) -> str | None:
+    """The command ``word`` is a slip of the keyboard for, if any.
+
+    Only a lower-case word of letters counts: one edit (or two, for a command of seven
+    letters or more) away; a swap of neighbouring letters is one edit.
+    """
+    if not (word.isalpha() and word.islower() and len(word) >= 3):
+        return None
+    best: tuple[int, str] | None = None
+    for name in commands:
+        limit = 2 if len(name) >= 7 else 1
+        distance = _edits(word, name, limit)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Edit distance of ``a`` and ``b`` (a transposition counts one); above ``limit`` stops."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 @click.group(

@@ -164,14 +164,20 @@ def render_records(records: Sequence[Record], fmt: str) -> str:
     return "\n\n".join(record_text(r) for r in records)
 
 
-def render_counts(name: str, counts: Sequence[FacetCount], fmt: str) -> str:
-    """All values of one facet with their counts."""
+def render_counts(
+    name: str, counts: Sequence[FacetCount], fmt: str, *, total: int | None = None
+) -> str:
+    """Values of one facet with their counts; ``total`` values in all when these are fewer."""
+    total = len(counts) if total is None else total
     if fmt == "json":
         from searcher.serialize import counts_object
 
-        return to_json(counts_object(name, counts))
+        return to_json({**counts_object(name, counts), "total": total})
     if fmt == "jsonl":
         return "\n".join(to_json(c.__dict__, indent=None) for c in counts)
     if fmt == "csv":
         return csv_text((c.__dict__ for c in counts), ("value", "count"))
-    return "\n".join([f"{plain(name)}: {len(counts)} values", *facet_lines(counts)])
+    head = f"{plain(name)}: {total} value{'' if total == 1 else 's'}"
+    if len(counts) < total:
+        head += f", the {len(counts)} most frequent shown"
+    return "\n".join([head, *facet_lines(counts)])

@@ -86,7 +86,10 @@ def query(
     fields: str | None,
     fmt: str,
 ) -> int:
+    from searcher.query.fields import facet_name
+
     text = " ".join(query)
+    facets = tuple(dict.fromkeys(facet_name(f) for f in facets))
     with open_archive(index) as archive:
         if fmt in EXPORT_FORMATS or fmt in CITATION_FORMATS:
             return _export(archive, text, where, date_from, date_to, exact, fields, fmt)
@@ -104,7 +107,16 @@ def query(
     from searcher.cli.output import render_results
 
     if explain and fmt == "text":
-        emit(f"query read as: {results.explanation}")
+        from searcher.query import combine, date_filter, parse_filters
+        from searcher.query.explain import describe_request
+
+        filters = combine(
+            parse_filters(where, exact=exact) if where else None, date_filter(date_from, date_to)
+        )
+        lines = describe_request(
+            results.explanation, filters, sort=sort, page=page, limit=limit, facets=facets
+        )
+        emit("\n".join(lines))
     emit(render_results(results, fmt, color=use_color()))
     return 0 if results.total else 1
 
@@ -173,12 +185,12 @@ def facets(field: str, query: tuple[str, ...], index: str, limit: int | None, fm
       search facets subject --limit 20 --format csv
     """
     from searcher.cli.output import render_counts
+    from searcher.query.fields import facet_name
 
+    name = facet_name(field)
     with open_archive(index) as archive:
-        counts = archive.facets(field, " ".join(query) or None)
-    if limit:
-        counts = counts[:limit]
-    emit(render_counts(field, counts, fmt))
+        counts = archive.facets(name, " ".join(query) or None)
+    emit(render_counts(name, counts[:limit] if limit else counts, fmt, total=len(counts)))
     return 0
 
 

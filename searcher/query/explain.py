@@ -15,7 +15,7 @@ from searcher.query.ast import (
     Value,
     Wildcard,
 )
-from searcher.query.fields import kind
+from searcher.query.fields import kind, query_name
 
 
 def describe(node: Node, expanded: dict[str, tuple[str, ...]] | None = None) -> str:
@@ -33,7 +33,7 @@ def _key(text: str) -> str:
 
 
 def _in(field: str | None) -> str:
-    return "" if field is None else f" in {field}"
+    return "" if field is None else f" in {query_name(field)}"
 
 
 def _describe(node: Node, names: dict[str, tuple[str, tuple[str, ...]]], top: bool = False) -> str:
@@ -42,7 +42,7 @@ def _describe(node: Node, names: dict[str, tuple[str, tuple[str, ...]]], top: bo
     if isinstance(node, Term):
         return _term(node, names)
     if isinstance(node, Value):
-        return f"{node.field} is '{node.value}'"
+        return f"{query_name(node.field)} is '{node.value}'"
     if isinstance(node, Phrase):
         return _phrase(node, names)
     if isinstance(node, Wildcard):
@@ -72,7 +72,7 @@ def _term(node: Term, names: dict[str, tuple[str, tuple[str, ...]]]) -> str:
     if node.field is None:
         return f"word '{node.text}'"
     if kind(node.field) == "keyword":
-        label = f"{node.field} has '{node.text}'"
+        label = f"{query_name(node.field)} has '{node.text}'"
         return label + _written_as(node.text, node.field, names)
     return f"word '{node.text}'{_in(node.field)}"
 
@@ -82,7 +82,7 @@ def _phrase(node: Phrase, names: dict[str, tuple[str, tuple[str, ...]]]) -> str:
     near = f" (within {node.slop} words)" if node.slop else ""
     label = f"phrase '{text}'{near}{_in(node.field)}"
     if node.field is not None and kind(node.field) == "keyword":
-        label = f"{node.field} has '{text}'{near}"
+        label = f"{query_name(node.field)} has '{text}'{near}"
         return label + _written_as(text, node.field, names)
     return label
 
@@ -120,3 +120,29 @@ def _dates(node: DateRange) -> str:
     if node.end:
         return f"dated {node.end.isoformat()} or earlier"
     return "any date"
+
+
+def describe_request(
+    explanation: str,
+    filters: Node | None,
+    *,
+    sort: str = "relevance",
+    page: int = 1,
+    limit: int = 10,
+    facets: tuple[str, ...] = (),
+) -> list[str]:
+    """The whole request in lines: the query as read, the filters, the order and the page.
+
+    ``filters`` is the node of ``--where``, ``--from`` and ``--to`` (None: no filters).
+    """
+    lines = [f"query read as: {explanation}"]
+    if filters is not None and not isinstance(filters, MatchAll):
+        inner = filters.items if isinstance(filters, And) else (filters,)
+        lines.append("filtered to: " + "; ".join(_describe(item, {}) for item in inner))
+    order = {"relevance": "by relevance", "date": "by date, oldest first"}.get(
+        sort, "by date, newest first"
+    )
+    lines.append(f"sorted {order}; page {page}, {limit} per page")
+    if facets:
+        lines.append(f"counted by: {', '.join(facets)}")
+    return lines

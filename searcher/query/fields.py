@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from searcher.errors import QueryError
-from searcher.record import QUERY_FIELDS
+from searcher.record import DERIVED_FACETS, FIELD_BY_NAME, QUERY_FIELDS
 
 #: Names that select by the date span: ``date:`` takes days, months, years, decades, ranges.
 DATE_NAMES: frozenset[str] = frozenset(
@@ -30,6 +30,32 @@ def resolve(name: str, where: str = "") -> str:
     if spec is None:
         raise QueryError(f"unknown field '{name}'{where} (known: {_KNOWN})")
     return spec.name
+
+
+#: Every facet by the name a query uses for it ("subject", not "subjects"), sorted.
+FACET_NAMES: tuple[str, ...] = tuple(
+    sorted({f.query_name for f in QUERY_FIELDS.values() if f.facet} | set(DERIVED_FACETS))
+)
+
+
+def query_name(field: str) -> str:
+    """The name a query uses for a record field (``subject`` for ``subjects``)."""
+    spec = FIELD_BY_NAME.get(field)
+    return spec.query_name if spec else field
+
+
+def facet_name(name: str) -> str:
+    """The query name of a facet written either way (``subjects`` or ``subject``).
+
+    Raises QueryError, listing the facets by their query names, for anything else.
+    """
+    key = name.lower()
+    if key in DERIVED_FACETS:
+        return key
+    spec = QUERY_FIELDS.get(key)
+    if spec is None or not spec.facet:
+        raise QueryError(f"unknown facet '{name}' (known: {', '.join(FACET_NAMES)})")
+    return spec.query_name
 
 
 def is_known(name: str) -> bool:
