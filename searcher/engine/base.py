@@ -137,8 +137,11 @@ class Engine(ABC):
     def stats(self) -> Stats: ...
 
     @abstractmethod
-    def iter_records(self, node: Node | None = None) -> Iterator[Record]:
-        """Every matching record, streamed in index order."""
+    def iter_records(
+        self, node: Node | None = None, sort: str | None = None, filter: Node | None = None
+    ) -> Iterator[Record]:
+        """Every record matching ``node`` (and ``filter``), streamed: in index order, or in
+        the order ``sort`` (``relevance``, ``date``, ``-date``) gives a search's hits."""
 
     @abstractmethod
     def similar(self, id: str, limit: int = 10) -> Results:

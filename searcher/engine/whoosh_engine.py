@@ -249,11 +249,18 @@ class WhooshEngine(Engine):
             docs = evaluate(self._query(node, gen.cache), gen.cache, gen.searcher, scored=False)
             return gen.cache.facet(name).count(BitMap(docs))
 
-    def iter_records(self, node: Node | None = None) -> Iterator[Record]:
+    def iter_records(
+        self, node: Node | None = None, sort: str | None = None, filter: Node | None = None
+    ) -> Iterator[Record]:
         with self._lock:
             gen = self._generation()
             q = self._query(node, gen.cache)
-            docnums = sorted(evaluate(q, gen.cache, gen.searcher, scored=False))
+            if filter is not None and not isinstance(filter, MatchAll):
+                filt = compile_node(filter, gen.cache)
+                q = filt if isinstance(q, wq.Every) else wq.And([q, wq.ConstantScoreQuery(filt, 0)])
+            scores = evaluate(q, gen.cache, gen.searcher, scored=sort == "relevance")
+            # ranked first (numbers and scores are small), records read in batches
+            docnums = sorted(scores) if sort is None else ranked(scores, sort, gen.cache)
         batch = 256
         for i in range(0, len(docnums), batch):
             with self._lock:
@@ -361,6 +368,13 @@ def _top(
         return [(d, scores[d]) for d in sorted(scores)[:n]]
     first = heapq.nsmallest(n, zip(map(column.__getitem__, scores), scores, strict=True))
     return [(d, scores[d]) for _, d in first]
+
+
+def ranked(scores: dict[int, float], sort: str, cache: ReaderCache) -> list[int]:
+    """Every document of ``scores`` in the order of ``sort`` (as a search's pages)."""
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+    return [d for d, _ in _top(scores, len(scores), sort, cache)]
 
 
 def _hit(record: Record, score: float, snippet: Any) -> Hit:

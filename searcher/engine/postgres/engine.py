@@ -239,14 +239,23 @@ class PostgresEngine(Engine):
         with self._lock, translated(self.url):
             return self._facet(name, self._compile(node))
 
-    def iter_records(self, node: Node | None = None) -> Iterator[Record]:
+    def iter_records(
+        self, node: Node | None = None, sort: str | None = None, filter: Node | None = None
+    ) -> Iterator[Record]:
+        if sort is not None and sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
         with self._lock, translated(self.url):
-            c = self._compile(node)
+            c = self._compile(node, filter)
+        order, params = "path", c.params
+        if sort == "relevance" and c.rank is not None:  # as _page ranks a search's hits
+            order = f"ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1) DESC, path"
+            params = (*params, c.rank)
         conn = connect(self.url, autocommit=False)
         try:
             with translated(self.url), conn.cursor(name=f"searcher_{uuid.uuid4().hex}") as cur:
                 cur.itersize = 500
-                cur.execute(f"SELECT record FROM {DOCS} WHERE {c.where} ORDER BY path", c.params)
+                order = _ORDER.get(sort or "", order)
+                cur.execute(f"SELECT record FROM {DOCS} WHERE {c.where} ORDER BY {order}", params)
                 for (data,) in cur:
                     yield Record.from_dict(data)
         finally:
