@@ -129,6 +129,30 @@ def to_text(line: Timeline, *, width: int = 50) -> str:
     return "\n".join(rows)
 
 
+#: Formats matplotlib lists that need more than matplotlib (pgf wants a LaTeX installation).
+_UNDRAWABLE = frozenset({"pgf"})
+
+
+def plot_formats() -> tuple[str, ...]:
+    """The file endings ``plot`` can write; QueryError when matplotlib is not installed."""
+    try:
+        from matplotlib.backend_bases import FigureCanvasBase
+    except ImportError:
+        raise QueryError(
+            "--plot needs matplotlib: install it with pip install 'searcher[plot]'"
+        ) from None
+    return tuple(sorted(set(FigureCanvasBase.get_supported_filetypes()) - _UNDRAWABLE))
+
+
+def check_plot_path(path: str) -> None:
+    """Refuse, before any work, a chart file whose ending names no format ``plot`` writes."""
+    formats = plot_formats()
+    ending = path.rpartition(".")[2].lower() if "." in path.rpartition("/")[2] else ""
+    if ending not in formats:
+        what = f"'.{ending}' is not a chart format" if ending else "its ending names no format"
+        raise QueryError(f"--plot {path}: {what} (use one of: {', '.join(formats)})")
+
+
 def plot(line: Timeline, path: str, *, title: str = "") -> None:
     """Draw the timeline as a bar chart into ``path`` (PNG, SVG or PDF by its ending).
 

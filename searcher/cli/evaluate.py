@@ -35,7 +35,7 @@ CSV_COLUMNS = ("query", "reciprocal_rank", "ndcg", "first_rank", "missed", "need
     show_default=True,
     help="Hits scored per query (the k of nDCG@k).",
 )
-@format_option("text", "json", "csv")
+@format_option("text", "json", "jsonl", "csv")
 def evaluate(judgments: str, index: str, k: int, fmt: str) -> int:
     """Score the ranking on a judged query set: reciprocal rank and nDCG per query, then
     the MRR and mean nDCG over all of them.
@@ -62,11 +62,15 @@ def evaluate(judgments: str, index: str, k: int, fmt: str) -> int:
 
 
 def render(result: Evaluation, fmt: str, judged: list[Judgment]) -> str:
-    """An evaluation as text, json or csv."""
+    """An evaluation as text, json, jsonl (a last line "(mean)") or csv."""
     from searcher.cli.output import csv_text, to_json
 
     if fmt == "json":
         return to_json(result.to_dict())
+    if fmt == "jsonl":
+        rows = [row.to_dict() for row in result.rows]
+        rows.append({"query": "(mean)", "reciprocal_rank": result.mrr, "ndcg": result.ndcg})
+        return "\n".join(to_json(row, indent=None) for row in rows)
     if fmt == "csv":
         rows = [_csv_row(row) for row in result.rows]
         rows.append({"query": "(mean)", "reciprocal_rank": f"{result.mrr:.4f}",

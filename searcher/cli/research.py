@@ -11,6 +11,7 @@ import click
 
 from searcher.cli.common import emit, format_option, index_option, open_archive, use_color
 from searcher.errors import QueryError, SearcherError
+from searcher.record import Record
 
 
 def _accessed(value: str | None) -> date | None:
@@ -34,7 +35,8 @@ def _accessed(value: str | None) -> date | None:
     help="chicago: notes; chicago-bib: bibliography entries; the rest for reference managers.",
 )
 @click.option("--accessed", metavar="YYYY-MM-DD", help="Access date to cite [default: today].")
-def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None) -> int:
+@format_option("text", "json")
+def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None, fmt: str) -> int:
     """Cite documents by id, for a footnote or a reference manager.
 
     \b
@@ -42,6 +44,7 @@ def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None) -> 
       search cite 900001
       search cite 900001 300653 --style chicago-bib
       search cite 900001 --style ris > mao.ris          (Zotero: File > Import)
+      search cite 900001 300653 --format json           (id and citation of each)
       search query 'sender:Mao armistice' --format csl-json > all.json
     """
     from searcher.cite import format_citations
@@ -51,11 +54,28 @@ def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None) -> 
         records = [archive.get(i) for i in ids]
     found = [r for r in records if r is not None]
     missing = [i for i, r in zip(ids, records, strict=True) if r is None]
-    if found:
+    if found and fmt == "json":
+        emit(_citations_json(found, style, day))
+    elif found:
         emit(format_citations(found, style, accessed=day))
     if missing:
         raise SearcherError(f"no document with id {', '.join(missing)} in {index}")
     return 0
+
+
+def _citations_json(records: list[Record], style: str, day: date | None) -> str:
+    """``[{"id", "style", "citation"}]``: the citation as text, or as its object for csl-json."""
+    import json
+
+    from searcher.cite import format_citations
+    from searcher.cli.output import to_json
+
+    rows = []
+    for record in records:
+        text = format_citations([record], style, accessed=day)
+        citation = json.loads(text)[0] if style == "csl-json" else text
+        rows.append({"id": record.id, "style": style, "citation": citation})
+    return to_json(rows)
 
 
 @click.command()
@@ -78,7 +98,7 @@ def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None) -> 
     show_default=True,
     help="Order by the words before the match, after it, by date, or as found.",
 )
-@format_option("text", "csv", "jsonl")
+@format_option("text", "json", "jsonl", "csv")
 def kwic(
     phrase: str,
     query: tuple[str, ...],
@@ -112,6 +132,12 @@ def kwic(
         )
         if fmt == "csv":
             count = write_csv(lines, sys.stdout)
+        elif fmt == "json":
+            from searcher.cli.output import to_json
+
+            rows_json = [line.to_dict() for line in lines]
+            count = len(rows_json)
+            emit(to_json(rows_json))
         else:
             if fmt == "jsonl":
                 from searcher.cli.output import to_json
@@ -138,7 +164,7 @@ def kwic(
 @click.option("--exact", is_flag=True, help="No name-authority expansion.")
 @click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False),
               help="Also draw the chart into FILE (needs matplotlib).")  # fmt: skip
-@format_option("text", "json", "csv")
+@format_option("text", "json", "jsonl", "csv")
 def timeline(
     query: tuple[str, ...],
     index: str,
@@ -160,9 +186,11 @@ def timeline(
       search timeline 'sender:Stalin' --by month --format csv
       search timeline Korea --by decade --plot korea.png
     """
-    from searcher.timeline import plot, to_csv, to_text
+    from searcher.timeline import check_plot_path, plot, to_csv, to_text
     from searcher.timeline import timeline as count_by
 
+    if plot_path:
+        check_plot_path(plot_path)
     text = " ".join(query)
     with open_archive(index) as archive:
         line = count_by(
@@ -176,6 +204,11 @@ def timeline(
         from searcher.cli.output import to_json
 
         emit(to_json(line.to_dict()))
+    elif fmt == "jsonl":
+        from searcher.cli.output import to_json
+
+        rows = [*line.to_dict()["buckets"], {"period": "undated", "count": line.undated}]
+        emit("\n".join(to_json(row, indent=None) for row in rows))
     elif fmt == "csv":
         emit(to_csv(line))
     else:
