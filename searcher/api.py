@@ -101,12 +101,27 @@ class Archive:
             parsed=parsed,
         )
         results = self._engine.search(request)
+        if results.suggestion:
+            results = self._checked_suggestion(results, filters, exact)
         if not results.facets:
             return results
         # Key the counts by the names the caller used ("subject"), not the field ("subjects").
         asked = {_field_name(f): f for f in request.facets}
         counts = {asked.get(name, name): values for name, values in results.facets.items()}
         return replace(results, facets=counts)
+
+    def _checked_suggestion(self, results: Results, filters: Node | None, exact: bool) -> Results:
+        """The suggestion with how many documents it finds (as searched, with the same
+        filters), or none when it finds no more than the query did."""
+        assert results.suggestion is not None
+        try:
+            node = parse(results.suggestion, exact=exact).node
+        except QueryError:
+            return replace(results, suggestion=None)
+        found = self._engine.search(SearchRequest(node=node, filter=filters, limit=0)).total
+        if found <= results.total:
+            return replace(results, suggestion=None)
+        return replace(results, suggestion_total=found)
 
     def get(self, id: str) -> Record | None:
         """The record with this id, or None.

@@ -50,6 +50,8 @@ class Results:
     #: for each name the user wrote, the variants of it that were searched as well
     expanded: dict[str, tuple[str, ...]] = field(default_factory=dict)
     explanation: str = ""
+    #: how many documents ``suggestion`` finds (it is offered only when it finds some)
+    suggestion_total: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -89,3 +89,25 @@ def test_export_ranks_by_the_query_not_the_filters(archive: Archive) -> None:
     shown = [h.id for h in archive.search("prisoners", where=where, limit=100).hits]
     exported = [r.id for r in archive.iter_records("prisoners", where=where, sort="relevance")]
     assert exported == shown
+
+
+# -- did-you-mean offers only queries that find documents -------------------------------
+
+
+def test_a_suggestion_says_how_many_documents_it_finds(archive: Archive) -> None:
+    results = archive.search("armistise")
+    assert results.total == 0
+    assert results.suggestion == "armistice"
+    assert results.suggestion_total == archive.search("armistice").total > 0
+    filtered = archive.search("sender:Mao armistise")
+    assert filtered.suggestion == "sender:Mao armistice"
+    assert filtered.suggestion_total == archive.search("sender:Mao armistice").total
+
+
+def test_no_suggestion_that_finds_nothing(archive: Archive) -> None:
+    wildcard = archive.search("Gromyk?")
+    assert wildcard.total > 0
+    assert wildcard.suggestion is None  # "gromyko?" finds nothing
+    # "armistice xylophone" finds nothing either: better no suggestion than a dead end
+    assert archive.search("armistise xylophone").suggestion is None
+    assert archive.search("armistise xylophone").suggestion_total is None

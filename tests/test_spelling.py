@@ -48,3 +48,10 @@ def test_words_of_known_names_are_not_corrected() -> None:
 
 def test_function_words_are_never_offered() -> None:
     assert respell("thx", lambda word: "the") is None
+
+
+def test_wildcard_and_fuzzy_words_are_not_respelt() -> None:
+    # "Gromyk?" already asks for every spelling the pattern allows; "gromyko?" finds nothing
+    assert calls("Gromyk? armistise") == ["armistise"]
+    assert respell("negotiat* armistise", near) == "negotiat* armistice"
+    assert respell("armistise~ Negotiatons", near) == "armistise~ negotiations"

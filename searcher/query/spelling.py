@@ -19,6 +19,7 @@ _WORD = re.compile(r"\w+")
 #: ``name:value`` or ``name:"several words"``: a field and the span of its value.
 _FIELD_VALUE = re.compile(r'(\w+):("[^"]*"?|[^\s()]+)')
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
+_PATTERN_MARKS = frozenset("*?~")
 #: Corrections never offered: function words, too common to be what a user meant.
 FUNCTION_WORDS = frozenset(
     {
@@ -87,6 +88,7 @@ def respell(text: str, correct: Callable[[str], str | None]) -> str | None:
             or not word.isalpha()
             or any(start <= m.start() < end for start, end in fixed)
             or lower in _name_words()
+            or _in_pattern(text, m.start(), m.end())
         )
         found = None if keep else correct(lower)
         if found and found != lower and found not in FUNCTION_WORDS:
@@ -97,6 +99,12 @@ def respell(text: str, correct: Callable[[str], str | None]) -> str | None:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out) if changed else None
+
+
+def _in_pattern(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a wildcard or a fuzzy word (``Gromyk?``,
+    ``negotiat*``, ``Filipov~``): the user already asked for its other spellings."""
+    return text[end : end + 1] in _PATTERN_MARKS or text[start - 1 : start] in _PATTERN_MARKS
 
 
 def _fixed_spans(text: str) -> list[tuple[int, int]]:
