@@ -17,7 +17,12 @@ from searcher.cli.ingest import INGEST_COMMANDS
 from searcher.cli.query import QUERY_COMMANDS
 
 #: Modules that add commands of their own (each exports COMMANDS).
-_PLUGIN_MODULES = ("searcher.cli.research", "searcher.cli.engine", "searcher.cli.evaluate")
+_PLUGIN_MODULES = (
+    "searcher.cli.research",
+    "searcher.cli.engine",
+    "searcher.cli.evaluate",
+    "searcher.cli.serve",
+)
 
 EPILOG = """\b
 Examples:
@@ -124,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; every failure becomes one line on stderr and an exit status."""
     from searcher.errors import SearcherError
 
+    if "_SEARCH_COMPLETE" in os.environ:
+        from searcher.cli.complete import install
+
+        install()
     try:
         status = cli.main(
             args=list(argv) if argv is not None else None, prog_name="search", standalone_mode=False
