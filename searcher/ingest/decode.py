@@ -157,13 +157,35 @@ def _declared(data: bytes) -> str | None:
     return _canonical(label)
 
 
+#: What stands for a character cut off at the end of a page (a dump cut at a byte count).
+CUT_CHARACTER = "\ufffd"
+
+
+def _cut_tail(data: bytes) -> int:
+    """How many bytes at the end start a UTF-8 sequence the page stops in the middle of."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return 0
+        if byte >= 0xC0:  # a lead byte: does the sequence it starts end within the page?
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return back if needed > back else 0
+    return 0
+
+
 def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 text, allowing a few stray cp1252 bytes (pages stitched from two encodings,
-    a sequence cut off at the end)."""
+    a sequence cut off at the end, which reads as :data:`CUT_CHARACTER`)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    cut = _cut_tail(data)
+    if cut:
+        try:
+            return data[:-cut].decode("utf-8") + CUT_CHARACTER
+        except UnicodeDecodeError:
+            pass
     # counted in C first (a lone surrogate per stray byte): text in a single-byte code page
     # has a stray byte for every non-ASCII character, and is turned down without a call
     # of the handler for each
