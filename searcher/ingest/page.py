@@ -11,7 +11,8 @@ class Page:
 
     Strings are as displayed (whitespace tidied); lists keep the page's order.  People are
     as the page writes them ("Mao, Zedong"), dates as shown ("June, 1934"), languages as
-    names or codes.  ``extra`` holds labelled values no other field takes.
+    names or codes.  ``extra`` holds labelled values no other field takes (and, under
+    ``cut``, why a partial page is partial).
     """
 
     layout: str
@@ -38,3 +39,5 @@ class Page:
     url: str = ""
     upload_date: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    #: The page visibly stops mid-way (cut short, or markup too deep to read whole).
+    partial: bool = False

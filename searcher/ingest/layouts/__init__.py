@@ -17,7 +17,7 @@ from lxml import etree
 
 from searcher.errors import IngestError
 from searcher.ingest.layouts import current_site, generic, old_site, plain_text
-from searcher.ingest.layouts.html_text import clean_controls, first_text, parse_html
+from searcher.ingest.layouts.html_text import clean_controls, first_text, read_html
 from searcher.ingest.layouts.scan import scan
 from searcher.ingest.page import Page
 
@@ -77,7 +77,7 @@ def _extract(text: str) -> Page:
     if not text.strip():
         raise IngestError("not an archive document: empty page")
     if is_html(text):
-        root = parse_html(text)
+        root, cut = read_html(text)
         found = scan(root)
         if found.is_document:
             _refuse_listing(root, found.url, document_layout=True)
@@ -88,6 +88,9 @@ def _extract(text: str) -> Page:
         else:
             _refuse_listing(root, found.url, document_layout=False)
             page = generic.extract(root)
+        if cut:
+            page.partial = True
+            page.extra["cut"] = cut
     else:
         page = plain_text.extract(text)
     if not page.body and not (page.title and page.summary):

@@ -109,8 +109,17 @@ def _break(match: re.Match[str]) -> str:
 _CONTROL_CHARS = tuple(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF]))
 _CONTROLS = re.compile(f"[{re.escape(''.join(_CONTROL_CHARS))}]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# huge_tree lifts libxml2's limit of 256 nested elements (old pages leave hundreds of
+# <font> tags unclosed) to 2,048; deeper pages are read again without their inline tags.
 _PARSER = lxml.html.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+)
+#: How deep the parser nests elements; below that, it drops what it reads.
+MAX_DEPTH = 2048
+_INLINE_TAGS = re.compile(
+    rb"</?(?:font|span|b|i|u|s|em|strong|small|big|tt|strike|sup|sub|a|abbr|cite|code|mark|q"
+    rb"|var|ins|del|label|nobr)(?:\s[^>]*)?/?>",
+    re.IGNORECASE,
 )
 # Every element an HtmlElement, chosen in C: lxml.html's own lookup calls back into Python
 # for each element the walk touches (to give forms and inputs classes of their own, which
@@ -135,17 +144,44 @@ def clean_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement:
-    """Parse a page (already through :func:`clean_controls`) into an lxml tree (the root
-    ``html`` element)."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+def _parse(data: bytes) -> tuple[lxml.html.HtmlElement, bool]:
+    """The tree of UTF-8 markup, and whether the parser stopped nesting (and so dropped
+    what lay deeper)."""
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), _PARSER)
+        root = lxml.html.document_fromstring(data, _PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError(f"not an archive document: unreadable markup ({exc})") from None
     if root is None:
         raise IngestError("not an archive document: empty markup")
-    return root
+    too_deep = any(
+        e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in _PARSER.error_log
+    )
+    return root, too_deep
+
+
+def read_html(text: str) -> tuple[lxml.html.HtmlElement, str]:
+    """Parse a page (already through :func:`clean_controls`) into an lxml tree (the root
+    ``html`` element), and say why the tree is cut ("" when it holds the whole page).
+
+    Markup nested deeper than :data:`MAX_DEPTH` is read again without its inline tags
+    (``<font>``, ``<span>``, ``<b>``...), which keeps every word; only if it is still too
+    deep is the tree cut.
+    """
+    data = _XML_DECLARATION.sub("", text, count=1).encode("utf-8", "surrogatepass")
+    root, too_deep = _parse(data)
+    if not too_deep:
+        return root, ""
+    flat = _INLINE_TAGS.sub(b"", data)
+    if len(flat) < len(data):
+        root, too_deep = _parse(flat)
+        if not too_deep:
+            return root, ""
+    return root, f"markup nested deeper than {MAX_DEPTH} elements: the text inside was cut"
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """The tree of :func:`read_html`, cut or not."""
+    return read_html(text)[0]
 
 
 def squeeze(text: str) -> str:
