@@ -1,7 +1,9 @@
 """A Page (what a layout read) to a Record (what the index keeps).
 
 Dates become spans, the title's correspondents canonical names, people go through the name
-authority, languages become names; everything else is kept as the page gives it.
+authority, languages become names; the type, archive and language a page implies fill those
+it leaves empty (:mod:`searcher.ingest.implied`); everything else is kept as the page gives
+it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from searcher.ingest.correspondents import merge_authors, parse_title
 from searcher.ingest.dates import parse_display_date
+from searcher.ingest.implied import archive_languages, archives, document_type, stated_languages
 from searcher.ingest.languages import language_name
 from searcher.ingest.page import Page
 from searcher.names import NameAuthority, default_authority
@@ -69,6 +72,19 @@ def _is_person(name: str, authority: NameAuthority) -> bool:
     return authority.canonical(name) is not None or bool(_PERSON_PILL.match(name))
 
 
+def _implied(page: Page) -> tuple[str, list[str], list[str]]:
+    """The page's type, archives and languages, each filled from what the page implies
+    when it does not label them."""
+    kind = page.type or document_type(page.title)
+    held = page.archive or archives(page.source or page.citation)
+    languages = page.languages
+    if not languages:
+        tabs = [t for t in page.extra.get("tabs", "").split("; ") if t]
+        languages = stated_languages([page.citation, page.source, page.credits], tabs)
+        languages = languages or archive_languages(held)
+    return kind, held, languages
+
+
 def to_record(
     page: Page,
     *,
@@ -103,6 +119,7 @@ def to_record(
         ]
     )
     extra = dict(page.extra)
+    kind, held, languages = _implied(page)
     if page.authors:
         extra.setdefault("authors", "; ".join(page.authors))
     return Record(
@@ -124,19 +141,20 @@ def to_record(
         summary=page.summary,
         citation=page.citation or compose_citation(page.title, page.date, page.source),
         source=page.source,
-        archive=_unique(page.archive),
+        archive=_unique(held),
         collections=_unique(page.collections),
         subjects=_unique(page.subjects),
         people=people,
         places=_unique(page.places),
-        languages=_unique(language_name(v) for v in page.languages),
+        languages=_unique(language_name(v) for v in languages),
         classification=page.classification,
-        type=page.type,
+        type=kind,
         rights=page.rights,
         credits=page.credits,
         contributors=_unique(names.canonicalize(c) for c in page.contributors),
         record_id=page.record_id,
         upload_date=page.upload_date,
         content_hash=content_hash,
+        partial=page.partial,
         extra=extra,
     )
