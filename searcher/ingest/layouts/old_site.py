@@ -103,10 +103,19 @@ class Citation:
     title: str
     date: str
     source: str
+    url: str = ""
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s\"”<>]+")
+_CLOSING_QUOTE = re.compile(r"[\"”'’](?=\s*,?\s*(?:$|[\w(\[]))")
 
 
 def parse_citation(line: str) -> Citation | None:
-    """Split ``"TITLE," DATE, History and Public Policy Program Digital Archive, SOURCE.``"""
+    """Split ``"TITLE," DATE, History and Public Policy Program Digital Archive, SOURCE.``
+
+    The comma after the quoted title may be missing, and an address (the document's own)
+    may stand anywhere after the archive's name.
+    """
     text = squeeze(line).strip(_BULLETS.replace("-", "").replace("–", ""))
     mark = text.find(ARCHIVE_NAME)
     if mark < 0 or not text or text[0] not in "\"“'":
@@ -115,17 +124,117 @@ def parse_citation(line: str) -> Citation | None:
     close = max(head.rfind(',"'), head.rfind(",”"), head.rfind(",'"))
     if close > 0:
         title, date = head[1:close], head[close + 2 :]
-    else:
-        title, date = head[1:].rstrip("\"”'"), ""
-    rest = text[mark + len(ARCHIVE_NAME) :].lstrip(",. ")
-    source = _SOURCE_END.split(rest, maxsplit=1)[0].strip().rstrip(".")
-    return Citation(text=text, title=title.strip(), date=date.strip(" ,"), source=source)
+    else:  # "TITLE" DATE, ...: the last closing quote before the date
+        quotes = [m.start() for m in _CLOSING_QUOTE.finditer(head, 1)]
+        date_after = [q for q in quotes if DATE_LINE.match(head[q + 1 :].strip(" ,"))]
+        close = (date_after or quotes or [len(head)])[-1]
+        title, date = head[1:close].rstrip(","), head[close + 1 :]
+    rest = text[mark + len(ARCHIVE_NAME) :]
+    url = _URL.search(rest)
+    if url:
+        rest = rest[: url.start()] + rest[url.end() :]
+    rest = rest.strip(" ").lstrip(",. ")
+    source = _SOURCE_END.split(rest, maxsplit=1)[0].strip().rstrip(".").strip()
+    return Citation(
+        text=text,
+        title=title.strip(),
+        date=date.strip(" ,"),
+        source=source,
+        url=url.group().rstrip(".,;") if url else "",
+    )
 
 
-def parse_text_order(text: str, page: Page) -> bool:
+_CREDITS = re.compile(r"^this document was made possible\b", re.IGNORECASE)
+_SEARCH_FILTER = re.compile(r"^add search filter\b", re.IGNORECASE)
+#: An archival reference: fond, opis, delo, list(y), file, box and page numbers.
+_REFERENCE = re.compile(
+    r"\b(?:f|fond|op|opis|d|delo|l|ll|list|listy|pp?|papka|por|file|folder|box|vol)\.?\s*\d",
+    re.IGNORECASE,
+)
+#: Markings above a document's heading, never its title.
+_MARKINGS = re.compile(
+    r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\b.{0,20}$|^(?:urgent|copy\b.*|no\.?\s*\d.*)$",
+    re.IGNORECASE,
+)
+#: Words a heading line does not end on unless it goes on in the next line.
+_RUNS_ON = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "with",
+        "to",
+        "between",
+        "in",
+        "on",
+        "at",
+        "for",
+        "a",
+        "an",
+        "from",
+        "by",
+        "about",
+        "concerning",
+        "regarding",
+    ]
+)
+
+
+def is_tab_label(line: str) -> bool:
+    """Whether a line is a version tab's label alone ("English HTML", "Russian Transcript")."""
+    key = chrome_key(line)
+    return bool(key) and len(key) <= _CHROME_MAX and bool(_TAB_LABEL.match(key))
+
+
+def _head_chrome(line: str) -> bool:
+    key = chrome_key(line)
+    return is_chrome(line) or bool(_SEARCH_FILTER.match(key)) or bool(_URL.fullmatch(key))
+
+
+def _upper_title(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters) and len(line.split()) >= 2
+
+
+def looks_like_source(line: str) -> bool:
+    """Whether a line is a bare archival reference ("APRF. F. 45. Op. 1. D. 303.")."""
+    from searcher.ingest.implied import archives
+
+    text = squeeze(line)
+    return 0 < len(text) <= 300 and bool(_REFERENCE.search(text) or archives(text))
+
+
+def heading_title(lines: list[str]) -> str:
+    """The document's own heading at the top of its text, its lines joined: a line that
+    ends on a comma or on a word such as "the" goes on in the next."""
+    parts: list[str] = []
+    for raw in lines:
+        line = squeeze(raw)
+        if not line:
+            continue
+        if not parts and _MARKINGS.match(line):
+            continue
+        if parts:
+            last = parts[-1]
+            word = last.rsplit(" ", 1)[-1].lower()
+            if not (last.endswith((",", ";", "-", "–")) or word in _RUNS_ON or line[0].islower()):
+                break
+        if len(line) > 200 or len(parts) == 4:
+            return ""
+        parts.append(line)
+    title = " ".join(parts)
+    return "" if title.endswith(".") and len(title) > 120 else title
+
+
+def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
     """Fill ``page`` from text in the old site's order; False if the text is not in it.
 
-    Sets date, summary, citation, source, title (from the citation) and body.
+    The order: the site's header (optional), the date, credits, the citation box (the
+    summary, then the citation, or without one a bare source line), the version tab's
+    label, then the body.  Without a citation the title is the body's own heading.  A
+    ``dump`` (text saved from a page) must show the citation or the version tab; markup's
+    text may show only the date.  Sets date, summary, citation, source, title, credits, url
+    and body, and the tab labels seen under ``extra["tabs"]``.
     """
     lines = text.split("\n")
     cite_at = next(
@@ -142,18 +251,45 @@ def parse_text_order(text: str, page: Page) -> bool:
     )
     if cite_at is None and date_at is None:
         return False
+    if cite_at is not None:
+        head_end = cite_at
+    else:
+        assert date_at is not None
+        tab_at = next((i for i in range(date_at + 1, min(len(lines), date_at + 40))
+                       if is_tab_label(lines[i])), None)  # fmt: skip
+        if tab_at is None and dump:
+            return False
+        head_end = tab_at if tab_at is not None else date_at + 1
     if date_at is not None:
         page.date = squeeze(lines[date_at]).strip(_BULLETS)
-    head_end = cite_at if cite_at is not None else date_at
-    assert head_end is not None
     summary_from = date_at + 1 if date_at is not None and date_at < head_end else 0
+    upper = ""
+    for i in range(head_end):
+        key = chrome_key(lines[i])
+        if not key or is_chrome(key) or DATE_LINE.match(key) or _SEARCH_FILTER.match(key):
+            continue
+        if _CREDITS.match(key):
+            page.credits = page.credits or squeeze(lines[i]).strip(_BULLETS)
+        elif _URL.fullmatch(key):
+            page.url = page.url or squeeze(lines[i])
+        elif _upper_title(squeeze(lines[i])):
+            upper = upper or squeeze(lines[i]).strip(_BULLETS)
+        else:
+            continue
+        summary_from = max(summary_from, i + 1)
     for i in range(head_end - 1, summary_from - 1, -1):  # summary: after the last chrome
-        if is_chrome(lines[i]) or DATE_LINE.match(chrome_key(lines[i])):
+        if _head_chrome(lines[i]) or DATE_LINE.match(chrome_key(lines[i])):
             summary_from = i + 1
             break
     summary = [squeeze(x).strip(_BULLETS) for x in lines[summary_from:head_end]]
-    page.summary = tidy("\n".join(x for x in summary if not is_chrome(x)))
+    summary = [x for x in summary if x and not _head_chrome(x)]
+    if cite_at is None and summary and looks_like_source(summary[-1]):
+        page.source = page.source or summary.pop().rstrip(".")
+    page.summary = tidy("\n".join(summary))
     body_from = head_end + 1
+    tabs = [squeeze(x) for x in lines[head_end : head_end + 8] if is_tab_label(x)]
+    if tabs:
+        page.extra.setdefault("tabs", "; ".join(tabs))
     if cite_at is not None:
         citation = parse_citation(lines[cite_at])
         assert citation is not None
@@ -161,7 +297,14 @@ def parse_text_order(text: str, page: Page) -> bool:
         page.title = page.title or citation.title
         page.source = page.source or citation.source
         page.date = page.date or citation.date
-    page.body = body_after_chrome(lines[body_from:])
+        page.url = page.url or citation.url
+    body_lines = [x for x in lines[body_from:] if not _SEARCH_FILTER.match(chrome_key(x))]
+    if upper and body_lines and chrome_key(body_lines[0]) == upper.lower():
+        body_lines = body_lines[1:]
+    page.body = body_after_chrome(body_lines)
+    if not page.title and (cite_at is None and tabs or upper):
+        heading = heading_title(page.body.split("\n")[:12])
+        page.title = heading if not upper or heading.lower() == upper.lower() else upper
     return True
 
 

@@ -1,20 +1,44 @@
-"""Pages saved as plain text: the old site's text order when the dump has it, else a
-title line and the text below it."""
+"""Pages saved as plain text: a dump of an old-site page (its text order), of a current-site
+page (:mod:`current_text`), else a title line and the text below it.
+
+A dump cut short (most stop at about 2,000 bytes) gives what it holds and says so:
+``partial`` is set when the text stops in the middle of a character, of a sentence or
+before the page's closing parts.
+"""
 
 from __future__ import annotations
 
+from searcher.ingest.decode import CUT_CHARACTER
+from searcher.ingest.layouts import current_text
 from searcher.ingest.layouts.html_text import squeeze, tidy
 from searcher.ingest.layouts.old_site import body_after_chrome, is_chrome, parse_text_order
 from searcher.ingest.page import Page
 
 #: A first line longer than this is text, not a title.
 MAX_TITLE = 300
+#: Sentence ends a whole page may stop on.
+_ENDS = '.!?)]"”’»…:;*'
+
+
+def stops_mid_way(text: str) -> bool:
+    """Whether text visibly stops mid-sentence: its last line ends on no closing mark, and
+    is a long line or ends on a lower-case word (a signature or a number ends a page)."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if not last or last.endswith(tuple(_ENDS)):
+        return False
+    return len(last) > 80 or last.split()[-1][:1].islower()
 
 
 def extract(text: str) -> Page:
     """Read a text dump of a document page."""
     page = Page(layout="plain_text")
-    if parse_text_order(text, page):
+    if text.rstrip().endswith(CUT_CHARACTER):
+        text = text.rstrip()[: -len(CUT_CHARACTER)]
+        page.partial = True
+    if parse_text_order(text, page, dump=True):
+        page.partial = page.partial or stops_mid_way(text)
+        return page
+    if current_text.parse(text, page):
         return page
     lines = text.split("\n")
     start = 0
@@ -26,4 +50,5 @@ def extract(text: str) -> Page:
     page.body = body_after_chrome(lines[start:]) if start < len(lines) else ""
     if not page.body and page.title:  # a single paragraph is body, not title
         page.body, page.title = tidy(page.title), ""
+    page.partial = page.partial or stops_mid_way(text)
     return page

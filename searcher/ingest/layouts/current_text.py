@@ -1,0 +1,195 @@
+"""Text saved from a current-site document page (a browser copy or a text scraper).
+
+Its order: "Skip to content" (optional; a copy may also start with the end of another
+document's teaser), the date, the title, the credits line, the body (which may open with
+the title again, with the date), the summary, lists such as "Author(s):", then "Document
+Information": labels ("Source", "Rights", "Original Uploaded Date", "Type", "Language",
+"Record ID"...) each followed by its value, if it has one.  The page ends at the last
+label; one that stops before "Record ID" was cut short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from searcher.ingest.layouts.html_text import assign, label_key, squeeze, tidy
+from searcher.ingest.layouts.old_site import (
+    _CREDITS,
+    _URL,
+    DATE_LINE,
+    body_after_chrome,
+    chrome_key,
+    is_chrome,
+)
+from searcher.ingest.page import Page
+
+SKIP_LINK = "skip to content"
+INFORMATION = "document information"
+#: Headings of the lists between the summary and the document information.
+LIST_HEADINGS = frozenset(
+    label_key(h)
+    for h in (
+        "Author(s)",
+        "Associated People & Organizations",
+        "Associated Places",
+        "Subjects Discussed",
+        "Document Contributors",
+        "Recipient(s)",
+    )
+)
+#: Labels of the document information block.
+INFO_LABELS = frozenset(
+    label_key(h)
+    for h in (
+        "Source",
+        "Original Archive",
+        "Rights",
+        "Original Uploaded Date",
+        "Original Upload Date",
+        "Type",
+        "Language",
+        "Languages",
+        "Record ID",
+        "Original Classification",
+        "Donors",
+        "Collection",
+        "Collections",
+    )
+)
+_DISPLAYED = ("author(s):", "associated people", "associated places", "subjects discussed",
+              "document contributors", "document information")  # fmt: skip
+_RIGHTS = re.compile(r"welcomes reuse|rights status|copyright|rights holders", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
+#: A summary is one paragraph of about this many characters at most.
+MAX_SUMMARY = 1500
+
+
+def is_dump(lines: list[str]) -> bool:
+    """Whether text lines read as a current-site page: the skip link first, a date among
+    the first lines, or the document information block."""
+    first = [chrome_key(x) for x in lines[:40] if x.strip()][:3]
+    return (
+        first[:1] == [SKIP_LINK]
+        or any(DATE_LINE.match(x) for x in first)
+        or any(chrome_key(x) == INFORMATION for x in lines)
+    )
+
+
+def _key(line: str) -> str:
+    return label_key(squeeze(line)) if len(line) <= 80 else ""
+
+
+def _is_label(key: str) -> bool:
+    return key in LIST_HEADINGS or key in INFO_LABELS or key == INFORMATION
+
+
+def _meta_start(lines: list[str], start: int) -> int | None:
+    """Where the lists or the document information begin (a cut heading counts)."""
+    for i in range(start, len(lines)):
+        key = _key(lines[i])
+        if key and (key in LIST_HEADINGS or key == INFORMATION):
+            return i
+    last = max((i for i in range(start, len(lines)) if lines[i].strip()), default=None)
+    if last is not None:
+        tail = squeeze(lines[last]).lower()
+        if len(tail) >= 4 and any(h.startswith(tail) for h in _DISPLAYED):
+            return last
+    return None
+
+
+def _is_summary(paragraph: str) -> bool:
+    return (
+        0 < len(paragraph) <= MAX_SUMMARY
+        and "\n" not in paragraph
+        and not paragraph.startswith("[")
+        and not _FIRST_PERSON.search(paragraph)
+    )
+
+
+def _read_meta(lines: list[str], page: Page) -> bool:
+    """Fill labelled values from the lists and the document information; True if the
+    block reaches "Record ID"."""
+    label = ""
+    values: list[str] = []
+    reached_end = False
+
+    def flush() -> None:
+        paragraphs = tidy("\n".join(values)).split("\n\n") if values else []
+        if label in ("", INFORMATION):
+            for paragraph in paragraphs:
+                text = " ".join(paragraph.split())
+                if _RIGHTS.search(text):
+                    page.rights = f"{page.rights} {text}".strip()
+                elif not page.source:
+                    page.source = text
+        elif label in ("source", "rights", "original classification"):
+            assign(page, label, [" ".join(" ".join(paragraphs).split())])
+        else:
+            assign(page, label, [x for p in paragraphs for x in p.split("\n")])
+
+    for line in lines:
+        key = _key(line)
+        if _is_label(key):
+            flush()
+            label, values = key, []
+            reached_end = reached_end or key == "record id"
+        else:
+            values.append(line)
+    flush()
+    return reached_end
+
+
+def parse(text: str, page: Page) -> bool:
+    """Fill ``page`` from a current-site text dump; False if the text is not one.
+
+    Sets url, date, title, credits, body, summary, the labelled values and ``partial``
+    when the page stops before its document information ends.
+    """
+    lines = text.split("\n")
+    if not is_dump(lines):
+        return False
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or chrome_key(lines[i]) == SKIP_LINK):
+        i += 1
+    date_at = next(
+        (j for j in range(i, min(len(lines), i + 12)) if DATE_LINE.match(chrome_key(lines[j]))),
+        None,
+    )
+    for j in range(i, date_at if date_at is not None else i):  # another page's teaser
+        if _URL.fullmatch(chrome_key(lines[j])):
+            page.url = page.url or squeeze(lines[j])
+    if date_at is not None:
+        page.date = squeeze(lines[date_at])
+        i = date_at + 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    meta = _meta_start(lines, i)
+    if i < len(lines) and i != meta:
+        page.title = squeeze(lines[i])
+        i += 1
+    end = meta if meta is not None else len(lines)
+    body = [x for x in lines[i:end]]
+    for j, line in enumerate(body[:6]):
+        if _CREDITS.match(chrome_key(line)):
+            page.credits = squeeze(line)
+            body[j] = ""
+    first = next((j for j, x in enumerate(body) if x.strip()), None)
+    if first is not None and page.title:
+        line = squeeze(body[first])
+        rest = line[len(page.title) :].strip(" ,;:-–")
+        if line.lower().startswith(page.title.lower()) and (not rest or DATE_LINE.match(rest)):
+            body[first] = ""  # the title again, with the date
+    text_body = body_after_chrome([x for x in body if not is_chrome(x) or len(x) > 80])
+    if meta is not None:
+        paragraphs = text_body.split("\n\n") if "\n\n" in text_body else text_body.split("\n")
+        if len(paragraphs) > 1 and _is_summary(paragraphs[-1]):
+            page.summary = paragraphs[-1]
+            text_body = (
+                "\n\n".join(paragraphs[:-1]) if "\n\n" in text_body else "\n".join(paragraphs[:-1])
+            )
+    page.body = tidy(text_body)
+    if meta is not None and not _is_label(_key(lines[meta])):  # a heading cut short
+        meta = len(lines)
+    whole = meta is not None and _read_meta(lines[meta:], page)
+    page.partial = page.partial or not whole
+    return True
