@@ -1,14 +1,16 @@
 """Choose the text-field ranking weights by measurement on the judged query set.
 
-``python -m benchmarks.tune_weights`` parses the sample pages once, then, for each
-candidate set of weights (``FieldSpec.weight`` of the text fields in searcher/record.py),
-builds a Whoosh index of them in a scratch folder and scores the judged queries on it
-(``searcher.evaluate``).  The search is coordinate ascent: one field at a time, every
-candidate value with the other weights held, keeping a change only when it raises the
-objective (the mean of MRR and mean nDCG@10), or keeps it while moving closer to the
-current weights (so that ties do not wander); rounds repeat until nothing changes.
-Every set tried is printed, best first, with the score of the odd and the even queries
-apart as a check that the choice does not rest on a few queries.
+``python -m benchmarks.tune_weights`` parses the real pages of the judged set
+(tests/relevance/pages) once, then, for each candidate set of weights (``FieldSpec.weight``
+of the text fields in searcher/record.py), builds a Whoosh index of them in a scratch
+folder and scores the judged queries on it (``searcher.evaluate``).  Only the tuning half
+of the judged set (``searcher.evaluate.halves``) chooses: the search is coordinate ascent,
+one field at a time, every candidate value with the other weights held, keeping a change
+only when it raises the objective on the tuning half (the mean of MRR and mean nDCG@10),
+or keeps it while moving closer to the current weights (so that ties do not wander);
+rounds repeat until nothing changes.  Every set tried is printed, best first, with its
+score on the held-out half beside it, which the choice never sees, and the naive weight
+sets (all equal, body only) are scored the same way for comparison.
 
 The chosen weights are then written into searcher/record.py by hand.
 """
@@ -29,7 +31,7 @@ from searcher import Archive
 from searcher.build import BuildReport, rebuild
 from searcher.engine import open_engine
 from searcher.engine import schema as whoosh_schema
-from searcher.evaluate import Evaluation, Judgment, evaluate, load_judgments, summarise
+from searcher.evaluate import Evaluation, Judgment, evaluate, halves, load_judgments
 from searcher.record import FIELDS, Record
 
 TEXT = tuple(f.name for f in FIELDS if f.kind == "text")
@@ -39,7 +41,9 @@ Weights = dict[str, float]
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.tune_weights", description=__doc__)
-    parser.add_argument("--source", default="raw_html", help="folder of pages (raw_html)")
+    parser.add_argument(
+        "--source", default="tests/relevance/pages", help="folder of pages (tests/relevance/pages)"
+    )
     parser.add_argument(
         "--judgments", default="tests/relevance/judgments.tsv", help="judged query set"
     )
@@ -163,18 +167,23 @@ def choose(
     return min(tried, key=lambda key: (-round(objective(tried[key]), 9), distance(key, start)))
 
 
-def halves(result: Evaluation) -> tuple[Evaluation, Evaluation]:
-    """The evaluation of the odd-numbered and of the even-numbered queries apart."""
-    return (
-        summarise(result.rows[0::2], result.k),
-        summarise(result.rows[1::2], result.k),
-    )
+#: Naive weight sets the chosen one must beat on the held-out half.
+NAIVE = {
+    "all equal": {name: 1.0 for name in TEXT},
+    "body only": {name: (1.0 if name == "body" else 0.1) for name in TEXT},
+}
 
 
-def table(tried: dict[tuple[float, ...], Evaluation], start: tuple[float, ...], top: int) -> str:
-    """The weight sets tried, best first (the starting set marked with *)."""
+def table(
+    tried: dict[tuple[float, ...], Evaluation],
+    held: dict[tuple[float, ...], Evaluation],
+    start: tuple[float, ...],
+    top: int,
+) -> str:
+    """The weight sets tried, best first on the tuning half (the starting set marked *),
+    with both halves' MRR and nDCG."""
     head = "  ".join(f"{name:>8}" for name in TEXT)
-    lines = [f"  {head}  {'MRR':>6}  {'nDCG':>6}  {'odd':>6}  {'even':>6}"]
+    lines = [f"  {head}  {'tune MRR':>8}  {'nDCG':>6}  {'held MRR':>8}  {'nDCG':>6}"]
     ranked = sorted(
         tried.items(), key=lambda item: (-round(objective(item[1]), 9), distance(item[0], start))
     )
@@ -182,12 +191,12 @@ def table(tried: dict[tuple[float, ...], Evaluation], start: tuple[float, ...], 
     if start not in dict(shown):
         shown.append((start, tried[start]))
     for key, result in shown:
-        odd, even = halves(result)
         mark = "*" if key == start else " "
         cells = "  ".join(f"{w:8g}" for w in key)
+        other = held[key]
         lines.append(
-            f"{mark} {cells}  {result.mrr:6.3f}  {result.ndcg:6.3f}  "
-            f"{objective(odd):6.3f}  {objective(even):6.3f}"
+            f"{mark} {cells}  {result.mrr:8.3f}  {result.ndcg:6.3f}  "
+            f"{other.mrr:8.3f}  {other.ndcg:6.3f}"
         )
     return "\n".join(lines)
 
@@ -195,20 +204,42 @@ def table(tried: dict[tuple[float, ...], Evaluation], start: tuple[float, ...], 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
     values = sorted({float(v) for v in args.values.split(",") if v.strip()})
-    judgments = load_judgments(args.judgments)
+    tuning, held_out = halves(load_judgments(args.judgments))
     start = {f.name: f.weight for f in FIELDS if f.kind == "text"}
     with tempfile.TemporaryDirectory(prefix="tune-weights-") as tmp:
         work = Path(tmp)
         records = read_records(args.source, work)
-        print(f"{len(records)} documents, {len(judgments)} judged queries, k={args.k}")
-        tried = tune(records, judgments, start, values, args.rounds, work, args.k)
-    start_key = key_of(start)
-    best_key = choose(tried, start_key)
-    print(f"{len(tried)} weight sets tried; objective = (MRR + nDCG@{args.k}) / 2")
-    print(table(tried, start_key, top=15))
-    before, after = tried[start_key], tried[best_key]
-    print(f"\ncurrent: MRR {before.mrr:.3f}  nDCG@{args.k} {before.ndcg:.3f}")
-    print(f"best:    MRR {after.mrr:.3f}  nDCG@{args.k} {after.ndcg:.3f}")
+        print(
+            f"{len(records)} documents, {len(tuning)} tuning and {len(held_out)} held-out "
+            f"queries, k={args.k}"
+        )
+        tried = tune(records, tuning, start, values, args.rounds, work, args.k)
+        start_key = key_of(start)
+        best_key = choose(tried, start_key)
+        held = {
+            key: score(records, held_out, dict(zip(TEXT, key, strict=True)), work, args.k)
+            for key in tried
+        }
+        naive = {
+            name: (
+                score(records, tuning, weights, work, args.k),
+                score(records, held_out, weights, work, args.k),
+            )
+            for name, weights in NAIVE.items()
+        }
+    print(f"{len(tried)} weight sets tried; objective = (MRR + nDCG@{args.k}) / 2, tuning half")
+    print(table(tried, held, start_key, top=15))
+    print()
+    rows = [
+        ("current", tried[start_key], held[start_key]),
+        ("best", tried[best_key], held[best_key]),
+        *((name, pair[0], pair[1]) for name, pair in naive.items()),
+    ]
+    for name, tune_result, held_result in rows:
+        print(
+            f"{name:10} tuning MRR {tune_result.mrr:.3f} nDCG@{args.k} {tune_result.ndcg:.3f}"
+            f"   held-out MRR {held_result.mrr:.3f} nDCG@{args.k} {held_result.ndcg:.3f}"
+        )
     print("weights: " + ", ".join(f"{n}={w:g}" for n, w in zip(TEXT, best_key, strict=True)))
     return 0
 

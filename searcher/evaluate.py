@@ -185,6 +185,13 @@ def load_judgments(path: str | Path) -> list[Judgment]:
     return parse_judgments(path.read_text(encoding="utf-8"), str(path))
 
 
+def halves(judgments: Sequence[Judgment]) -> tuple[list[Judgment], list[Judgment]]:
+    """The tuning half and the held-out half of a judged set, by a rule fixed before any
+    measurement: counted in file order from 1, the odd-numbered queries tune the weights,
+    the even-numbered ones are held out to judge them."""
+    return list(judgments[0::2]), list(judgments[1::2])
+
+
 def score_query(judgment: Judgment, ranking: Sequence[str], k: int) -> QueryScore:
     """The scores of one ranking (only its first ``k`` ids count)."""
     ranking = tuple(ranking[:k])

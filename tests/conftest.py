@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-RAW_HTML = Path(__file__).resolve().parent.parent / "raw_html"
+ROOT = Path(__file__).resolve().parent.parent
+RAW_HTML = ROOT / "raw_html"
+
+# The checkout's own packages (searcher, samples, benchmarks) import alike under `pytest`
+# and `python -m pytest` (only the latter puts the working folder on the path).
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
-def _has_pages() -> bool:
+def _pages() -> list[Path]:
     from searcher.ingest import is_page
 
-    return RAW_HTML.is_dir() and any(is_page(p) for p in RAW_HTML.rglob("*"))
+    return [p for p in RAW_HTML.rglob("*") if is_page(p)] if RAW_HTML.is_dir() else []
 
 
 @pytest.fixture(scope="session")
 def raw_html_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Path of an index built from raw_html/ (skips when the sample pages are absent)."""
-    if not _has_pages():
-        pytest.skip("no sample pages in raw_html/")
+    """Path of an index built from raw_html/.  The sample pages ship with the project, so
+    their absence, or a build that indexes none of them, fails every test that needs them:
+    a broken ingester must not pass as a run of skipped tests."""
+    pages = _pages()
+    assert pages, f"no sample pages in {RAW_HTML} (remake them: python -m samples.build)"
     from searcher.build import rebuild
 
     path = tmp_path_factory.mktemp("raw_html_index") / "index"
     report = rebuild(RAW_HTML, path, full=True, workers=1)
-    if not report.indexed:
-        pytest.skip(f"no sample page could be indexed: {report.failed[:3]}")
+    assert report.indexed == len(pages) - len(report.failed), report
+    assert not report.failed, f"{len(report.failed)} sample pages failed: {report.failed[:3]}"
     return path

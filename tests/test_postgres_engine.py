@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pg_support
 import pytest
 
 from searcher.engine.postgres.analyze import to_row
@@ -92,15 +93,12 @@ def test_rows_keep_phrases_inside_one_field_value() -> None:
 
 # -- with a server ---------------------------------------------------------------------
 
-needs_server = pytest.mark.skipif(not SINGLE, reason="SEARCHER_TEST_PG not set")
+needs_server = pg_support.needs_server
 
 
 @pytest.fixture
 def url() -> str:
-    from tests.test_engines_parity import fresh_database
-
-    assert SINGLE
-    return fresh_database(SINGLE, "searcher_engine_test")
+    return pg_support.fresh_database(pg_support.single(), "searcher_engine_test")
 
 
 def _records() -> list[Record]:
@@ -234,18 +232,17 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return exit_info.value.code, out, err
 
 
-@pytest.mark.skipif(not (CLUSTER and SHARDS), reason="SEARCHER_TEST_PG_CLUSTER/_SHARDS not set")
+@pg_support.needs_cluster
 def test_engine_init_shards_spreads_partitions_over_the_shard_servers(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     import psycopg
 
     from searcher.engine import open_engine
-    from tests.test_engines_parity import fresh_database
 
-    assert CLUSTER
-    coordinator = fresh_database(CLUSTER, "searcher_cli_init")
-    shards = [fresh_database(url, "searcher_cli_init") for url in SHARDS]
+    cluster, servers = pg_support.cluster()
+    coordinator = pg_support.fresh_database(cluster, "searcher_cli_init")
+    shards = [pg_support.fresh_database(url, "searcher_cli_init") for url in servers]
     flags = [a for url in shards for a in ("--shard-url", url)]
     status, out, err = run(
         capsys, "engine", "init", "--index", coordinator, "--shards", "3", *flags
@@ -302,15 +299,14 @@ def _refused(capsys: pytest.CaptureFixture[str], url: str, password: str) -> str
 
 def test_cli_server_down_is_one_line_without_password(capsys: pytest.CaptureFixture[str]) -> None:
     err = _refused(capsys, "postgresql://historian:pw-Xy7@127.0.0.1:1/archive", "pw-Xy7")
-    assert "cannot reach" in err and "historian@127.0.0.1:1/archive" in err
+    assert "cannot reach" in err and "historian:***@127.0.0.1:1/archive" in err
 
 
 @needs_server
 def test_cli_wrong_credentials_and_missing_database(capsys: pytest.CaptureFixture[str]) -> None:
     from psycopg.conninfo import conninfo_to_dict
 
-    assert SINGLE
-    info = conninfo_to_dict(SINGLE)
+    info = conninfo_to_dict(pg_support.single())
     server = f"{info['host']}:{info['port']}"
     err = _refused(capsys, f"postgresql://no_such_role:pw-Xy7@{server}/searcher", "pw-Xy7")
     assert "refused these credentials" in err

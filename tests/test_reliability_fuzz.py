@@ -83,7 +83,6 @@ def mutated(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.skipif(not SAMPLES, reason="no sample pages in raw_html/")
 @FUZZ
 @given(mutated())
 def test_mutated_sample_pages(data: bytes):

@@ -7,13 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_support import group_members, make_corpus, reap, sample_pages, start
+from reliability_support import group_members, make_corpus, reap, start
 
 #: The ceiling the benchmark holds a rebuild of its largest corpus to (README: 1 GB).
 CEILING = 1024 * 2**20
 
 pytestmark = [
-    pytest.mark.skipif(not sample_pages(), reason="no sample pages in raw_html/"),
     pytest.mark.skipif(sys.platform != "linux", reason="memory is read from /proc"),
 ]
 

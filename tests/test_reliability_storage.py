@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from reliability_support import generations, invoke, make_corpus, marker_page, sample_pages, total
+from reliability_support import generations, invoke, make_corpus, marker_page, total
 from whoosh.filedb.filestore import FileStorage
 
 from searcher.engine import store
@@ -100,7 +100,6 @@ def tiny_disk(tmp_path: Path):
         subprocess.run(["umount", "-l", str(point)], capture_output=True)
 
 
-@pytest.mark.skipif(not sample_pages(), reason="no sample pages in raw_html/")
 def test_real_full_disk_and_read_only_folder(tiny_disk: Path, tmp_path: Path):
     old, big, index = tmp_path / "old", tmp_path / "big", tiny_disk / "index"
     marker_page(old, OLD)
