@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from searcher.cli import complete
 from searcher.cli.common import emit, format_option, index_option, open_archive, use_color
 
 QUERY_DOC = """Search the index.  QUERY is one or more words of the query language below.
@@ -31,12 +32,13 @@ def _syntax_help() -> str:
 
 
 @click.command(help=QUERY_DOC + _syntax_help())
-@click.argument("query", nargs=-1)
+@click.argument("query", nargs=-1, shell_complete=complete.query_words)
 @index_option
 @click.option(
     "--where",
     "-w",
     multiple=True,
+    shell_complete=complete.where_items,
     metavar="FIELD=VALUE",
     help="Keep documents whose FIELD has VALUE (repeat: same field ORs, fields AND).",
 )
@@ -49,6 +51,7 @@ def _syntax_help() -> str:
     "-f",
     "facets",
     multiple=True,
+    shell_complete=complete.facet_names,
     metavar="FIELD",
     help="Count the matches by FIELD (repeatable).",
 )
@@ -168,8 +171,8 @@ def show(ids: tuple[str, ...], index: str, fmt: str) -> int:
 
 
 @click.command()
-@click.argument("field")
-@click.argument("query", nargs=-1)
+@click.argument("field", shell_complete=complete.facet_names)
+@click.argument("query", nargs=-1, shell_complete=complete.query_words)
 @index_option
 @click.option(
     "--limit", "-n", type=click.IntRange(min=1), default=None, help="Only the most frequent values."

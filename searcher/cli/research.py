@@ -9,6 +9,7 @@ from datetime import date
 
 import click
 
+from searcher.cli import complete
 from searcher.cli.common import emit, format_option, index_option, open_archive, use_color
 from searcher.errors import QueryError, SearcherError
 from searcher.record import Record
@@ -80,12 +81,13 @@ def _citations_json(records: list[Record], style: str, day: date | None) -> str:
 
 @click.command()
 @click.argument("phrase")
-@click.argument("query", nargs=-1)
+@click.argument("query", nargs=-1, shell_complete=complete.query_words)
 @index_option
 @click.option(
     "--where",
     "-w",
     multiple=True,
+    shell_complete=complete.where_items,
     metavar="FIELD=VALUE",
     help="Only documents whose FIELD has VALUE (as for search query).",
 )
@@ -155,9 +157,10 @@ def kwic(
 
 
 @click.command()
-@click.argument("query", nargs=-1)
+@click.argument("query", nargs=-1, shell_complete=complete.query_words)
 @index_option
 @click.option("--where", "-w", multiple=True, metavar="FIELD=VALUE",
+              shell_complete=complete.where_items,
               help="Only documents whose FIELD has VALUE (as for search query).")  # fmt: skip
 @click.option("--by", type=click.Choice(["year", "month", "decade"]), default="year",
               show_default=True, help="Width of each bar.")  # fmt: skip
