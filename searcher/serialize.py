@@ -7,7 +7,7 @@ numbers, booleans, None).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -40,6 +40,13 @@ def records_object(records: Sequence[Record]) -> list[dict[str, Any]]:
     return [record_object(r) for r in records]
 
 
-def counts_object(name: str, counts: Iterable[FacetCount]) -> dict[str, Any]:
-    """Every value of one facet with its count: ``{"facet": name, "values": [...]}``."""
-    return {"facet": name, "values": [{"value": c.value, "count": c.count} for c in counts]}
+def counts_object(
+    name: str, counts: Sequence[FacetCount], total: int | None = None
+) -> dict[str, Any]:
+    """Values of one facet with their counts: ``{"facet", "values": [...], "total"}``, where
+    ``total`` is how many values there are in all (more than shown under a limit)."""
+    return {
+        "facet": name,
+        "values": [{"value": c.value, "count": c.count} for c in counts],
+        "total": len(counts) if total is None else total,
+    }

@@ -172,7 +172,7 @@ def render_counts(
     if fmt == "json":
         from searcher.serialize import counts_object
 
-        return to_json({**counts_object(name, counts), "total": total})
+        return to_json(counts_object(name, counts, total))
     if fmt == "jsonl":
         return "\n".join(to_json(c.__dict__, indent=None) for c in counts)
     if fmt == "csv":

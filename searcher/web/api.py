@@ -55,11 +55,13 @@ async def cite(request: Request) -> Response:
 
 
 async def facets(request: Request) -> Response:
-    field = request.path_params["field"]
+    from searcher.query.fields import facet_name
+
+    field = facet_name(request.path_params["field"])
     query = read_text(request.query_params, "q") or None
     limit = read_int(request.query_params, "limit", 0, 0, 1_000_000)
     counts = await pool(request).run(lambda a: a.facets(field, query))
-    return JSONResponse(counts_object(field, counts[:limit] if limit else counts))
+    return JSONResponse(counts_object(field, counts[:limit] if limit else counts, len(counts)))
 
 
 async def timeline(request: Request) -> Response:

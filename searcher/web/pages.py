@@ -152,7 +152,6 @@ LABELS: dict[str, str] = {
     "recipient": "To",
     "via": "Via",
     "participants": "Participants",
-    "summary": "Summary",
     "subjects": "Subjects",
     "people": "People",
     "places": "Places",
