@@ -44,9 +44,9 @@ SEARCHES = [
 
 
 def _build_postgres() -> str:
-    from searcher.build import rebuild
-
     from conftest import RAW_HTML
+
+    from searcher.build import rebuild
 
     location = fresh_database(single(), "searcher_web")
     report = rebuild(RAW_HTML, location, full=True, workers=1)
