@@ -1,0 +1,38 @@
+"""Who wrote to whom: senders, recipients, intermediaries and participants from a title.
+
+Titles carry correspondents in a few shapes: "Cable, Stalin to Mao Zedong [via Kovalev]",
+"Telegram from Mao Zedong to Filippov (Stalin)", "Letter of/by A to B", "Telegram to A
+from B", "Memorandum for the President from A", "A's Telegram to B", "Hungarian Embassy in
+the DPRK, Report", "Memorandum of Conversation between A and B", "Minutes of Conversation,
+A and B", "Record of a Conversation of A with B", "From the Journal of A: Record of
+Conversation with B".  How they are read:
+
+- Names come back canonical, through the name authority; a glossed pseudonym gives the
+  person in the gloss ("Filippov [Stalin]" is Stalin) unless the name before the gloss is
+  itself a canonical name ("Stalin [Kuznetsov]": Stalin, signing as Kuznetsov).
+- Offices before a name go ("Soviet Ambassador to the DPRK Shtykov" is Shtykov, and its
+  "to" is no recipient); an office alone stands for its holder ("the Soviet Consul General
+  in Urumqi"); bodies are kept as written ("Embassy of Hungary in North Korea"), with
+  a signing person's gloss ("Czechoslovak Embassy in Havana (Pavlíček)").
+- Lists with commas, "and" and "cc:" give several names; "and others", places and dates
+  beside names ("Beijing, Mao Zedong"; "..., Havana, 5 November 1962") are dropped.
+- A speaker or author is the sender: "Speech by A at ...", "Statement of A", "A's Secret
+  Speech"; a diarist is a sender, or a participant when the entry records a conversation.
+- Conversations name participants, not senders; a meeting of a body names nobody ("Minutes
+  of the Meeting of the CPSU CC Presidium").
+- Messages quoted inside the document ("transmitting a Message from A to B") and quoted
+  subjects ("Cable from A, 'Reactions to the Moscow Conference'") are not correspondents.
+
+The modules: ``words`` (the word lists, data in ``searcher/data/title-*.txt``),
+``title_names`` (names in a piece of a title), ``shapes`` (the shapes of whole titles) and
+``roles`` (the result, and the page's own author fields).
+
+>>> from searcher.names import default_authority
+>>> parse_title("Cable, Filippov [Stalin] to Mao Zedong", default_authority()).sender
+('Stalin',)
+"""
+
+from searcher.ingest.correspondents.roles import Correspondents, merge_authors
+from searcher.ingest.correspondents.shapes import parse_title
+
+__all__ = ["Correspondents", "merge_authors", "parse_title"]

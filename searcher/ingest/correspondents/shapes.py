@@ -1,0 +1,423 @@
+"""The shapes of titles: who sends, who receives, who takes part.
+
+"Cable, Stalin to Mao Zedong [via Kovalev]", "Telegram to A from B", "Memorandum for the
+President from A", "A's Telegram to B", "Hungarian Embassy in the DPRK, Report", "Speech by
+A", "Memorandum of Conversation between A and B", "From the Journal of A: Record of
+Conversation with B".  A conversation names participants, a message its sender and
+recipients; a message quoted inside the document is content, not a correspondent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
+from searcher.ingest.correspondents.title_names import (
+    AND,
+    COMMA,
+    GLOSSED,
+    MONTH,
+    Collector,
+    looks_like_name,
+    name_run,
+    protect_office_to,
+    split_outside_brackets,
+)
+from searcher.ingest.correspondents.words import data_lines, is_body, is_type_phrase
+from searcher.names import OFFICES, NameAuthority
+
+#: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]".
+_EDITORIAL = re.compile(
+    r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]", re.IGNORECASE
+)
+_EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
+#: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".
+_BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGNORECASE)
+#: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
+_SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
+#: The district after Washington: "Telegram from Washington, DC, No. 084.605".
+_DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
+
+
+def _tidy(title: str) -> str:
+    """A title without editors' notes, joining words out of brackets, spaces made single."""
+    text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
+    return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
+
+
+#: Nouns of a subject before "to", never a sender ("... Official Visit to the DPRK").
+_SUBJECT_WORDS = frozenset(data_lines("title-subject-words.txt"))
+#: Endings of common nouns, never of a one-word name: "Reactions to ...", "Amendments to ...".
+_NOUN_ENDING = re.compile(
+    r"(?:ions?|ments?|ness|ity|ities|ances?|ences?|isms?|ships?|ings?|ures?|ogy|ies|ics)$",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(
+    r"(?i:,?\s+(?:transmitting|conveying|forwarding|enclosing|containing|attaching|quoting|"
+    r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
+    r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b))"
+    r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their)\b",
+)
+#: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
+_ON_SUBJECT = re.compile(r"\s+on\s+(?:the|an?|his|her|its|their)\s", re.IGNORECASE)
+_FROM = re.compile(
+    r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:meetings?|conversations?|talks?|discussions?|"
+    r"sessions?|plenums?|congress|conference|minutes|records?|diary|journal)\b)",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"(?:^|\s)by\s+(?=.+\s+to\s+)", re.IGNORECASE)
+#: "Memorandum for the President from ...": the addressee before the sender.
+_FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
+_VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
+_FOR = re.compile(r"\s*,\s*for\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
+_CONVERSATION = re.compile(
+    r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
+    r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
+    r"exchange\s+of\s+views|interview|audience)(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
+    r"(?:\s+(?P<prep>between|among|of|with)\s+|"
+    r"\s*,\s+(?=[^,]+\s+and\s+))(?P<who>.+)$",
+    re.IGNORECASE,
+)
+_HOST = re.compile(r"^(?P<host>.+?)['’]s\s+(?P<gloss>\[[^\]]+\]\s+)?$")
+_DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
+_DIARY = re.compile(r"\b(?:diary|journal)\s+of\s+(?P<who>[^:,]+?)\s*[:,]", re.IGNORECASE)
+_AUTHORED = re.compile(
+    r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
+    r"appeal|declaration|notes|diary|journal|memoirs|testimony|lecture|talk|toast|memorandum|"
+    r"memo|comments|account|information|analysis|assessment|proposal))\s+"
+    r"(?:by|of)\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
+#: "Memorandum of analysis by Roberto Ducci": a document by its author.
+_AUTHORED_BY = re.compile(
+    r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
+    r"analysis|information|proposal|draft|account)\b(?:\s+[a-z][\w-]*){0,3})\s+by\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
+#: "Khrushchev's Secret Speech ...", "Mao Zedong's Instructions ...": the author, possessive.
+_POSSESSIVE_AUTHORED = re.compile(
+    r"^(?P<who>[^,'’\[(]+?(?:\s*\[[^\]]+\])?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:speech|letter|"
+    r"report|remarks|address|statement|telegram|cable|message|note|notes|memorandum|proposal|"
+    r"reply|answer|appeal|declaration|diary|journal|memoirs|instructions?|directive|talk|"
+    r"toast|comments|account)\b",
+    re.IGNORECASE,
+)
+#: Further addressees: "..., cc: Zhou Enlai", "... to the PUWP CC, attention Stanislaw Kania".
+_CC = re.compile(
+    r"\s*[,;]?\s*\bcc\s*:\s*|\s*[,;]\s*cc\s+|\s*[,;]\s*(?:attention|attn\.?)\s*:?\s+",
+    re.IGNORECASE,
+)
+#: A piece after a recipient that is the subject, not another recipient: "..., Pol Pot's Visit
+#: to the DPRK", "..., Marked 'Final Version'".
+_SUBJECT_PIECE = re.compile(r"\w['’]s\s+\w|(?:^|\s)['\"‘“]")
+_QUOTED = re.compile(
+    r"^(?P<author>[^'\"‘“]+?),\s*['\"‘“](?P<inner>.+)['\"’”](?:\s*\([^)]*\))?[.,]?$"
+)
+_POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
+
+
+def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]:
+    """Recipients and intermediaries of the text after "to"."""
+    via: list[str] = []
+    for match in _VIA_BRACKET.finditer(segment):
+        via += collect.names(match[1])
+    segment = _CC.sub(" and ", _VIA_BRACKET.sub("", segment))
+    segment, _, via_text = _split_via(segment)
+    if via_text:
+        via += collect.names(via_text)
+    if (match := _POSSESSIVE_TYPE.search(segment)) and is_type_phrase(match["rest"]):
+        segment = segment[: match.start()]
+    pieces = split_outside_brackets(segment, COMMA)
+    segment = ", ".join(pieces[:1] + [p for p in pieces[1:] if not _SUBJECT_PIECE.search(p)])
+    names: list[str] = []
+    for part in split_outside_brackets(segment, _FOR):
+        names += collect.names(part)
+    return names, via
+
+
+def _split_via(segment: str) -> tuple[str, str, str]:
+    """The text before "via", the word itself, and the intermediaries after it."""
+    if match := _VIA.search(segment):
+        return segment[: match.start()], "via", segment[match.end() :]
+    return segment, "", ""
+
+
+def _senders(segment: str, collect: Collector) -> tuple[list[str], list[str]]:
+    """Senders and intermediaries of the text after "from" or before "to"."""
+    via: list[str] = []
+    for match in _VIA_BRACKET.finditer(segment):
+        via += collect.names(match[1])
+    segment, _, via_text = _split_via(_VIA_BRACKET.sub("", segment))
+    if via_text:
+        via += collect.names(via_text)
+    return collect.names(segment), via
+
+
+#: Spoken, not sent: whom a speech is given to is its audience, not its recipient.
+_SPOKEN = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lecture)\b", re.I)
+
+
+def _correspondence(text: str, collect: Collector) -> Correspondents:
+    found = _message(text, collect)
+    if found.recipient and _SPOKEN.match(text):
+        return Correspondents(found.sender, (), found.via)
+    return found
+
+
+def _message(text: str, collect: Collector) -> Correspondents:
+    from_match = _FROM.search(text) or _BY.search(text)
+    if from_match and (match := _FOR_FROM.match(text)) and not _RECORD.match(match["who"]):
+        sender, via = _senders(text[from_match.end() :], collect)
+        recipient = collect.names(match["who"])
+        return Correspondents(tuple(sender), tuple(recipient), tuple(via))
+    to_match = _TO.search(text, from_match.end() if from_match else 0)
+    if from_match and not to_match:
+        earlier_to = _TO.search(text, 0, from_match.start())
+        if earlier_to:
+            recipient, via_r = _recipients(text[earlier_to.end() : from_match.start()], collect)
+            sender, via_s = _senders(text[from_match.end() :], collect)
+            return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
+        sender, via = _senders(text[from_match.end() :], collect)
+        return Correspondents(tuple(sender), (), tuple(via))
+    if from_match and to_match:
+        sender, via_s = _senders(text[from_match.end() : to_match.start()], collect)
+        recipient, via_r = _recipients(text[to_match.end() :], collect)
+        return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
+    if to_match:
+        prefix = text[: to_match.start()]
+        parts = [p for p in split_outside_brackets(prefix, COMMA) if not is_type_phrase(p)]
+        if parts and not _may_send(parts[-1]):
+            return _possessive_author(text, collect)
+        if parts and (head := _TYPE_OF.match(parts[-1])) and is_type_phrase(head[1]):
+            parts[-1] = parts[-1][head.end() :]
+        sender, via_s = _senders(parts[-1], collect) if parts else ([], [])
+        if not sender and not is_type_phrase(prefix):
+            return NONE
+        recipient, via_r = _recipients(text[to_match.end() :], collect)
+        return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
+    if match := _AUTHORED_BY.match(text) or _AUTHORED.match(text):
+        author, _, addressee = _split_for(match["who"])
+        who = split_outside_brackets(author, COMMA)
+        if who and looks_like_name(name_run(who[0])) and not _GATHERING.search(name_run(who[0])):
+            recipient = collect.names(addressee) if addressee else []
+            return Correspondents(tuple(collect.names(name_run(who[0]))), tuple(recipient))
+    if (match := _POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
+        return Correspondents(tuple(collect.names(match["who"])))
+    if (named := _named_type(text, collect)) != NONE:
+        return named
+    parts = split_outside_brackets(text, COMMA)
+    if len(parts) > 1 and looks_like_name(parts[0]) and _type_lead(parts[1]):
+        author = parts[0]
+        head = _TYPE_OF.match(author)
+        if MONTH.match(parts[1]) or parts[1][:1].isdigit() or head and is_type_phrase(head[1]):
+            return NONE
+        if is_body(author) or collect.authority.canonical(author):
+            return Correspondents(tuple(collect.names(author)))
+    return NONE
+
+
+_FOR_BODY = re.compile(r"\s+for\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _split_for(who: str) -> tuple[str, str, str]:
+    """ "the Ministry for the Presidium of the CC [Gromyko]": the author, "for", the addressee."""
+    parts = split_outside_brackets(who, _FOR_BODY)
+    if len(parts) == 2 and not _RECORD.match(parts[1]):
+        return parts[0], "for", parts[1]
+    return who, "", ""
+
+
+def _type_lead(text: str) -> bool:
+    """Whether a text is a document type, perhaps with its subject: "Report on Secret ..."."""
+    return is_type_phrase(_SUBJECT_TAIL.sub("", text))
+
+
+_SUBJECT_TAIL = re.compile(r"\s+(?:on|about|regarding|concerning)\s.*$", re.IGNORECASE)
+
+
+def _possessive_author(text: str, collect: Collector) -> Correspondents:
+    """ "A's Account of His Visit to Washington to the Central Committee": A to the last "to"."""
+    match = _POSSESSIVE_AUTHORED.match(text)
+    if not match or not _may_send(match["who"]):
+        return NONE
+    tos = list(_TO.finditer(text, match.end()))
+    recipient = _recipients(text[tos[-1].end() :], collect)[0] if tos else []
+    return Correspondents(tuple(collect.names(match["who"])), tuple(recipient))
+
+
+#: "Hungarian Secretariat Report on ...", "General Staff of Defense (SMD) Summary Report": a
+#: body or a known person before a document type.
+_NAMED_TYPE = re.compile(
+    r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|"
+    r"letter|note|notes|message|statement|account|information)"
+    r"(?:\s+(?:on|about|regarding|concerning)\b.*)?$",
+    re.IGNORECASE,
+)
+
+
+def _named_type(text: str, collect: Collector) -> Correspondents:
+    match = _NAMED_TYPE.match(text)
+    words = match["who"].split() if match else []
+    while words and is_type_phrase(words[-1]):
+        words.pop()  # "... (SMD) Summary Report": "Summary" is part of the type
+    if not words or not looks_like_name(who := " ".join(words)):
+        return NONE
+    if " " not in who and who.casefold() in OFFICES:
+        return NONE  # "Soviet Report on ...": a nationality, not an author
+    main = GLOSSED.match(who)
+    known = main["main"] if main else who
+    if is_body(known) or collect.authority.canonical(known):
+        return Correspondents(tuple(collect.names(known)))
+    return NONE
+
+
+_TYPE_OF = re.compile(r"^(.+?)\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
+#: A gathering, not an author: "Notes of CC CPSU Politburo Session".
+_GATHERING = re.compile(
+    r"\b(?:session|meeting|plenum|conference|congress|summit|talks)s?$", re.IGNORECASE
+)
+_RECORD = re.compile(r"^(?:the\s+)?(?:record|files?|archives?)$", re.IGNORECASE)
+
+
+def _may_send(text: str) -> bool:
+    """Whether the text before "to" in "X to Y" can be a sender ("Reactions to ..." cannot)."""
+    if not looks_like_name(text) or text.split()[0].casefold() in ("a", "an"):
+        return False
+    words = text.split()
+    if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words):
+        return False
+    return len(words) > 1 or not _NOUN_ENDING.search(words[0].strip(".,;:"))
+
+
+def _conversation(text: str, match: re.Match[str], collect: Collector) -> Correspondents:
+    names: list[str] = []
+    prefix = text[: match.start()]
+    if host := _HOST.match(prefix.rsplit(",", 1)[-1].lstrip()):
+        head, of, rest = host["host"].partition(" of ")
+        who = rest if of and is_type_phrase(head) else host["host"]
+        gloss = f" {host['gloss'].strip()}" if host["gloss"] else ""
+        if name := collect.person_or_body(who + gloss):
+            names.append(name)
+    if diary := _DIARY.search(prefix):
+        names += collect.names(diary["who"])
+    prep = (match["prep"] or "").lower()
+    sender: tuple[str, ...] = ()
+    if prep == "with" and not names and (author := _author_before(prefix, collect)):
+        # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
+        sender = (author,)
+        names.append(author)
+    pieces = [match["who"]]
+    if prep == "between" and len(split_outside_brackets(match["who"], AND)) == 1:
+        # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht"
+        pieces = re.split(r"\s+with\s+", match["who"], maxsplit=1, flags=re.IGNORECASE)
+    if prep == "of":
+        pieces = re.split(r"\s+with\s+", match["who"], maxsplit=1, flags=re.IGNORECASE)
+        if is_body(pieces[0]) and not collect.authority.find_names(pieces[0]):
+            pieces = pieces[1:]
+    for piece in pieces:
+        names += collect.names(piece)
+    return Correspondents(sender=sender, participants=unique(names))
+
+
+def _author_before(prefix: str, collect: Collector) -> str | None:
+    """The person named before ", Memorandum of Conversation with ...", if any."""
+    parts = split_outside_brackets(prefix, COMMA)
+    if len(parts) < 2 or not is_type_phrase(_PREPOSITIONS.sub(" ", parts[-1])):
+        return None
+    author = parts[0]
+    if not looks_like_name(author) or is_body(author) or is_type_phrase(author):
+        return None
+    return collect.person_or_body(author)
+
+
+_PREPOSITIONS = re.compile(r"\b(?:from|on|about|concerning|regarding)\b", re.IGNORECASE)
+
+
+def _conversation_first(text: str, match: re.Match[str]) -> bool:
+    prefix = _PREPOSITIONS.sub(" ", re.split(r"[:,]", text[: match.start()])[-1])
+    return not prefix.strip() or is_type_phrase(prefix) or _HOST.match(prefix) is not None
+
+
+def _sent_about_meeting(who: str) -> bool:
+    """Whether a conversation's names run on into ", A to B": a message about a meeting."""
+    _, comma, rest = who.partition(",")
+    return bool(comma) and _TO.search(rest) is not None
+
+
+def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
+    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
+    outer = parse_title(match["author"], authority)
+    if outer.recipient or outer.participants:
+        return outer
+    inner = parse_title(match["inner"], authority)
+    if outer.sender:
+        if not inner.participants:
+            return outer
+        if _DIARY_WORDS.search(match["author"]):
+            participants = unique([*outer.sender, *inner.participants])
+            return Correspondents((), (), (), participants, outer.as_written)
+        return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
+    author = collect.person_or_body(match["author"]) if looks_like_name(match["author"]) else None
+    if author and inner.sender and (is_body(author) or authority.canonical(author)):
+        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
+        return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
+    if author and not inner.sender:
+        participants = inner.participants
+        # "A, 'Note About a Conversation with B'": A talked with B
+        talk = _CONVERSATION.search(match["inner"])
+        if participants and talk and (talk["prep"] or "").lower() == "with" and not is_body(author):
+            participants = unique([author, *participants])
+        return Correspondents(
+            (author,),
+            inner.recipient,
+            inner.via,
+            participants,
+            unique([*collect.written, *inner.as_written]),
+        )
+    return inner
+
+
+def parse_title(title: str, authority: NameAuthority) -> Correspondents:
+    """Senders, recipients, intermediaries and participants a title names (canonical)."""
+    text = protect_office_to(_tidy(title))
+    collect = Collector(authority)
+    if match := _QUOTED.match(text):
+        return _quoted(match, authority, collect)
+    text = _EXCERPT.sub("", text)
+    for content in _CONTENT.finditer(text):
+        if not is_type_phrase(text[: content.start()]):
+            text = text[: content.start()]
+            break
+    for content in _ON_SUBJECT.finditer(text):
+        if _TO.search(text, 0, content.start()) or _FROM.search(text, 0, content.start()):
+            text = text[: content.start()]
+            break
+    conversation = _CONVERSATION.search(text)
+    result = NONE
+    if conversation and _sent_about_meeting(conversation["who"]):
+        result = _correspondence(text, collect)  # "Note on the Meeting of X, A to B"
+        if not (result.sender and result.recipient):
+            collect.written.clear()
+            result = NONE
+    if result == NONE and conversation and "," in text[: conversation.start()]:
+        # "Cable, Ambassador Dobrynin to the Soviet Foreign Ministry, Meeting with ...": a
+        # message whose subject is a meeting
+        result = _correspondence(text[: conversation.start()].rstrip(" ,"), collect)
+        if not (result.sender and result.recipient):
+            collect.written.clear()
+            result = NONE
+    if result == NONE and conversation and _conversation_first(text, conversation):
+        result = _conversation(text, conversation, collect)
+    if not (result.sender or result.recipient or result.participants):
+        collect.written.clear()
+        result = _correspondence(text, collect)
+    if conversation and not (result.sender or result.recipient or result.participants):
+        collect.written.clear()
+        result = _conversation(text, conversation, collect)
+    if result == NONE:
+        return NONE
+    return Correspondents(
+        result.sender, result.recipient, result.via, result.participants, tuple(collect.written)
+    )

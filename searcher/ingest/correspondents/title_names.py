@@ -1,0 +1,293 @@
+"""Names in a piece of a title: where a name runs, offices before it, lists of several.
+
+"Soviet Ambassador to the DPRK Shtykov" is Shtykov; "Prime Minister of India" alone stands
+for its holder; "Mao Zedong, Zhou Enlai and Others" is two people; "Beijing, Mao Zedong" is
+Mao Zedong.  :class:`Collector` turns the pieces into canonical names through the name
+authority and remembers how the title wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from searcher.ingest.correspondents.words import (
+    COMPLEMENT_WORDS,
+    CONNECTORS,
+    LEADING_OFFICE,
+    MARK,
+    OFFICE_PREPS,
+    bare,
+    is_body,
+    is_place,
+    is_type_phrase,
+    place_end,
+    word_set,
+)
+from searcher.names import HONORIFICS, OFFICES, NameAuthority, name_tokens
+
+#: Lower-case particles joined to a name: "al-Assad", "el-Sadat", "d'Affaires", "d'Estaing".
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|ud|ul|ed|d|l)[-'’]\w", re.IGNORECASE)
+POSSESSIVE_END = re.compile(r"['’]s$")
+MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?$",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
+COMMA = re.compile(r"\s*,\s*")
+AND = re.compile(r"\s*,?\s+and\s+|\s*&\s*", re.IGNORECASE)
+GLOSSED = re.compile(r"^(?P<main>[^\[(]+?)\s*[\[(](?P<gloss>[^\])]+)[\])]\s*$")
+_GLOSS_POSSESSIVE = re.compile(r"['’]s(?=[\])])")
+LEAD_WORDS = re.compile(r"^(?:(?:the|cdes?\.?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I)
+_PLACE_TAIL = re.compile(r"^(?P<who>.+?)\s+(?:in|at)\s+(?:the\s+)?(?P<place>[^,]+)$")
+_FILLER = re.compile(r"^(?:(?:and\s+)?others?|et\s+al\.?|etc\.?|(?:the\s+)?rest)$", re.I)
+#: Trailing document-type words glued to a name: "Dobrynin Cable", "Kennan Telegram".
+_TRAILING_TYPE = re.compile(
+    r"(?:\s+(?:cable|telegram|letter|memorandum|memo|report|note|notes|message|speech|"
+    r"remarks|minutes))+$",
+    re.IGNORECASE,
+)
+#: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.
+_OFFICE_TO = re.compile(
+    r"\b(?P<office>ambassadors?|envoys?|representatives?|delegates?|delegations?|missions?|"
+    r"charg[ée]s?\s+d['’]affaires|advis[eo]rs?|counsell?ors?|attach[ée]s?|consuls?"
+    r"(?:[\s-]+general)?|plenipotentiar(?:y|ies)|emissar(?:y|ies)|observers?)\s+to\s+"
+    r"(?P<place>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5})",
+    re.IGNORECASE,
+)
+
+
+def split_outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Split at a pattern, but never inside brackets."""
+    if "[" not in text and "(" not in text:
+        return [part.strip() for part in pattern.split(text) if part.strip()]
+    parts: list[str] = []
+    depth, start, pos = 0, 0, 0
+    while pos < len(text):
+        char = text[pos]
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (match := pattern.match(text, pos)) and match.end() > pos:
+            parts.append(text[start:pos])
+            start = pos = match.end()
+            continue
+        pos += 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+@lru_cache(maxsize=4096)
+def name_run(text: str) -> str:
+    """The leading run of a text that reads as a name: stop at a date or a lower-case word."""
+    kept: list[str] = []
+    depth = 0
+    for word in text.split():
+        if depth == 0:
+            plain = word.strip("\"'“”‘’,.;:")
+            if not plain or (not kept and plain in ("a", "an")):
+                continue
+            first = plain[0]
+            if first.isdigit() or (
+                first.islower()
+                and plain not in CONNECTORS
+                and plain.rstrip(".") not in HONORIFICS
+                and plain not in OFFICES
+                and not _PARTICLE.match(plain)
+                and not POSSESSIVE_END.search(plain)
+            ):
+                break
+        depth += word.count("[") + word.count("(") - word.count("]") - word.count(")")
+        depth = max(depth, 0)
+        kept.append(word)
+    while kept and kept[-1].strip(",.;:") in CONNECTORS:
+        kept.pop()
+    return " ".join(kept).strip(" ,;:")
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether the whole text reads as a name (or a body's name)."""
+    run = name_run(text)
+    return bool(run) and run == text.strip(" ,;:") and len(text.split()) <= 12
+
+
+@lru_cache(maxsize=4096)
+def office_split(text: str) -> tuple[str, str]:
+    """An office and the name after it: ("Soviet Ambassador to the DPRK", "Shtykov").
+
+    The name is empty when the office stands alone ("Prime Minister of India"), and the
+    office empty when the text does not open with one.
+    """
+    words = text.split()
+    i = place_end(words, 0)  # "USSR Ambassador", "DPRK Foreign Minister"
+    if i == len(words) or bare(words[i]) not in LEADING_OFFICE:
+        i = 0
+    while i < len(words) and bare(words[i]) in LEADING_OFFICE:
+        i += 1
+    if i == 0:
+        return "", text
+    while i < len(words) and bare(words[i]) in OFFICE_PREPS:
+        j = i + 1
+        if j < len(words) and bare(words[j]) == "the":
+            j += 1
+        k = place_end(words, j)
+        if k == j:
+            while k < len(words) - 1 and bare(words[k]) in COMPLEMENT_WORDS:
+                k += 1
+            if k == j:
+                k += 1
+        if k < len(words) and words[k].startswith("["):  # "to the SDR [Somali ...]"
+            while k < len(words) and "]" not in words[k]:
+                k += 1
+            k += 1
+        i = min(k, len(words))
+    name = " ".join(words[i:])
+    if name and not name[:1].isupper():
+        return "", text
+    return " ".join(words[:i]), name
+
+
+def is_appositive(text: str) -> bool:
+    """An office standing alone after a name: "Prime Minister of India", "Chairman of the Board"."""
+    office, name = office_split(text)
+    return bool(office) and not name
+
+
+def _drop_place(name: str) -> str:
+    """A person without where they were: "Mikoyan in Havana", "Kohl in Novo-Ogarëvo"."""
+    if (match := _PLACE_TAIL.match(name)) and (
+        is_place(match["place"]) or match["place"][:1].isupper()
+    ):
+        return match["who"]
+    return name
+
+
+#: Words that name an office's holder, not a body: "General Secretary of the CC ...".
+_TITLES = word_set(
+    "president premier chairman chancellor ambassador secretary minister consul envoy leader "
+    "king queen emperor prince marshal general commander chief counselor counsellor"
+)
+
+
+def _is_office_of_body(text: str) -> bool:
+    """An office of a body, standing for its holder: "General Secretary of the CC French
+    Communist Party"."""
+    office, rest = office_split(text)
+    return any(bare(w) in _TITLES for w in office.split()) and is_body(rest)
+
+
+def _is_filler(part: str, parts: list[str]) -> bool:
+    """Not a correspondent: "and others"; beside a name, a place or an office."""
+    if _FILLER.match(part) or MONTH.match(part) or _WEEKDAY.match(part):
+        return True
+    beside = len(parts) > 1 and any(not is_place(p) for p in parts)
+    return beside and (is_place(part) or is_appositive(part) or _is_office_of_body(part))
+
+
+def protect_office_to(text: str) -> str:
+    """Mark the "to" of "Ambassador to the DPRK Shtykov" so that it splits nothing."""
+    if " to " not in text and " To " not in text:
+        return text
+
+    def mark(match: re.Match[str]) -> str:
+        words = match["place"].split()
+        start = 1 if words[0].casefold() == "the" else 0
+        if start < len(words) and place_end(words, start) > start:
+            return f"{match['office']} to{MARK} {match['place']}"
+        return match[0]
+
+    return _OFFICE_TO.sub(mark, text)
+
+
+class Collector:
+    """Resolves written names to canonical ones and remembers how the title wrote them."""
+
+    def __init__(self, authority: NameAuthority) -> None:
+        self.authority = authority
+        self.written: list[str] = []
+
+    def person_or_body(self, piece: str) -> str | None:
+        """The canonical name of one written person or body (None for a type phrase)."""
+        written = LEAD_WORDS.sub("", piece.replace(MARK, "").strip(" ,;:"))
+        written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
+        if not written or is_type_phrase(written):
+            return None
+        name = self._resolve(written)
+        if name and written not in self.written:
+            self.written.append(written)
+        return name
+
+    def _resolve(self, written: str) -> str:
+        authority = self.authority
+        if match := GLOSSED.match(written):
+            main, gloss = match["main"].strip(), POSSESSIVE_END.sub("", match["gloss"].strip())
+            if is_body(main) or is_body(gloss):
+                return written
+            main_known = authority.canonical(main)
+            if main_known and name_tokens(main_known) == name_tokens(main):
+                return main_known
+            return authority.canonical(gloss) or self._resolve(gloss)
+        written = _TRAILING_TYPE.sub("", written) or written
+        if known := authority.canonical(written):
+            return known
+        words = written.split()
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if words[-n][:1].isupper() and (known := authority.canonical(" ".join(words[-n:]))):
+                return known
+        if is_body(written):
+            return written
+        found = authority.find_names(written)
+        if len(found) == 1:
+            return found[0]
+        office, name = office_split(written)
+        if office and not name:
+            return written
+        return authority.canonicalize(_drop_place(name))
+
+    def _lone_place(self, part: str) -> bool:
+        """An unknown word after "A and B, ...", or a spot glossed with its city: a place
+        ("... and Kissinger, Aswan", "..., Hall of Huaizhentan [Beijing]")."""
+        if self.authority.canonical(part):
+            return False
+        glossed = GLOSSED.match(part)
+        return " " not in part or bool(glossed and is_place(glossed["gloss"].strip()))
+
+    def _known_in(self, part: str) -> str:
+        """The one known person a described part ends with: "the leaders of the Socialist
+        Unity Party of Germany Wilhelm Pieck" is Pieck; "" when none or several."""
+        found = self.authority.find_names(part)
+        return found[0] if len(found) == 1 else ""
+
+    def names(self, segment: str) -> list[str]:
+        """Names of a segment: "A and B", "A, B, and others", "Beijing, Mao Zedong", "A (B)"."""
+        out: list[str] = []
+        groups = split_outside_brackets(segment, AND)
+        for i, group in enumerate(groups[:-1]):
+            shared = groups[i + 1].split()
+            group = LEAD_WORDS.sub("", group)
+            if (
+                " " not in group
+                and group.casefold() in OFFICES
+                and shared[0].casefold() in OFFICES
+                and is_body(shared[-1])
+            ):
+                groups[i] = " ".join([group, *shared[1:]])
+        for i in range(len(groups) - 1, 0, -1):
+            if (
+                " " not in groups[i]
+                and is_body(groups[i - 1])
+                and not self.authority.canonical(groups[i])
+            ):
+                groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
+        for n, group in enumerate(groups):
+            parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
+            parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
+            parts = [p for p in parts if not _is_filler(p, parts)]
+            if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
+                parts.pop()
+            for part in parts:
+                name = self.person_or_body(part)
+                if name and name not in out:
+                    out.append(name)
+        return out

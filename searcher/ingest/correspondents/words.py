@@ -1,0 +1,109 @@
+"""The word lists titles are read with: document types, bodies, places, offices.
+
+The lists themselves are data, in ``searcher/data/title-*.txt`` (one entry a line, "#" for
+comments), loaded once; this module holds the few grammatical words and the questions asked
+of them: is this a document-type phrase, a body, a place?
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from searcher.names import HONORIFICS, OFFICES, name_tokens
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+
+#: Joined to an office's "to" while a title is parsed, so that the word splits nothing
+#: ("Soviet Ambassador to the DPRK Shtykov" is one person); dropped from the names found.
+MARK = "\u2060"
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a word-list file of ``searcher/data``: stripped, no comments or blanks."""
+    text = (DATA / name).read_text("utf-8")
+    return [s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#")]
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of a string."""
+    return frozenset(words.split())
+
+
+#: Words of a document-type phrase: "Ciphered Telegram No. 3172", "Hand delivered note"; with
+#: the numbers, articles and months that go with them.
+TYPE_WORDS = frozenset(data_lines("title-document-words.txt")) | word_set(
+    "no no. nos. number # of the a an and january february march april may june july "
+    "august september october november december"
+)
+#: Words that make a correspondent a body: "Embassy of Hungary in North Korea".
+BODY_WORDS = frozenset(data_lines("title-body-words.txt"))
+#: Countries, capitals and regions, as name tokens.
+PLACES = frozenset(" ".join(name_tokens(place)) for place in data_lines("title-places.txt"))
+PLACE_FIRST = frozenset(place.split()[0] for place in PLACES if place)
+
+#: Lower-case words allowed inside a name or a body's name.
+CONNECTORS = word_set(
+    "of the in for and de da del della van von der den du al el bin ibn la le di y zu"
+) | {f"to{MARK}"}
+#: Words of an office's complement: "Secretary of State", "Minister of Foreign Affairs".
+COMPLEMENT_WORDS = OFFICES | word_set(
+    "affairs defense defence state intelligence security interior internal trade finance war "
+    "justice economic economy planning culture cultural education health industry commerce "
+    "information propaganda organization organisation liaison people peoples government "
+    "republic council commission ministry board staff forces armed volunteers communist "
+    "workers socialist the"
+)
+LEADING_OFFICE = (OFFICES | HONORIFICS | {"d'affaires", "d’affaires"}) - {"of"}
+OFFICE_PREPS = frozenset({"of", "to", f"to{MARK}", "in", "for", "at"})
+
+
+#: A number, or a document's number glued to its "No.": "25902", "No.061.119", "01/04493".
+_NUMBER = re.compile(r"^(?:nos?\.?)?\d")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text without the punctuation around them."""
+    return [w.strip(".,;:") for w in text.split()]
+
+
+@lru_cache(maxsize=4096)
+def is_type_phrase(text: str) -> bool:
+    """Whether a text only names a kind of document: "Ciphered Telegram No. 25902"."""
+    words = [w.lower() for w in words_of(text) if w]
+    return bool(words) and all(w in TYPE_WORDS or _NUMBER.match(w) for w in words)
+
+
+def is_body(text: str) -> bool:
+    """Whether a name is a body's: "Hungarian Foreign Ministry", "CC of the CPSU"."""
+    return any(t in BODY_WORDS for t in name_tokens(text))
+
+
+def bare(word: str) -> str:
+    """A word without punctuation or case, as the word lists hold it."""
+    return word.strip(".,;:\"'“”‘’").replace(MARK, "").casefold()
+
+
+@lru_cache(maxsize=8192)
+def word_key(word: str) -> str:
+    """A word as the place list compares it."""
+    return " ".join(name_tokens(word))
+
+
+def place_end(words: list[str], start: int) -> int:
+    """The end of the longest known place starting at ``start`` (``start`` if none)."""
+    if start >= len(words) or word_key(words[start]).split(" ")[0] not in PLACE_FIRST:
+        return start
+    keys = [word_key(w) for w in words[start : start + 6]]
+    for end in range(len(keys), 0, -1):
+        if " ".join(k for k in keys[:end] if k) in PLACES:
+            return start + end
+    return start
+
+
+@lru_cache(maxsize=4096)
+def is_place(text: str) -> bool:
+    """Whether a text is one known place: "North Korea", "Beijing"."""
+    words = text.split()
+    return bool(words) and place_end(words, 0) == len(words)
