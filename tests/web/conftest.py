@@ -63,6 +63,9 @@ def hostile_page(folder: Path) -> Path:
     text = PAGE.read_text(encoding="utf-8")
     text = text.replace("Cable, Mao Zedong to Stalin", html.escape(HOSTILE_TITLE, quote=False))
     text = text.replace(">900052<", f">{HOSTILE_ID}<")
+    text = text.replace("cable-mao-zedong-stalin", "cable-hostile-title").replace(
+        "234327", "999327"
+    )
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "hostile.html"
     path.write_text(text, encoding="utf-8")
@@ -71,16 +74,18 @@ def hostile_page(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of the hostile page beside the real one it was made from."""
+    """An index of the hostile page beside the real one it was made from (twice)."""
     from searcher.build import rebuild
 
     tmp = tmp_path_factory.mktemp("hostile")
     source = tmp / "pages"
     hostile_page(source)
     (source / PAGE.name).write_bytes(PAGE.read_bytes())
+    (source / "again").mkdir()
+    (source / "again" / PAGE.name).write_bytes(PAGE.read_bytes())  # a second copy of it
     index = tmp / "index"
     report = rebuild(source, index, full=True, workers=1)
-    assert report.indexed == 2 and not report.failed, report
+    assert report.indexed == 3 and not report.failed, report
     return index
 
 
