@@ -24,6 +24,8 @@ from searcher.engine import SORTS, Engine, SearchRequest, Stats, open_engine
 from searcher.errors import QueryError
 from searcher.query import combine, date_filter, parse, parse_filters
 from searcher.query.ast import MatchAll, Node
+from searcher.query.expand import folded
+from searcher.query.parser import ParsedQuery
 from searcher.record import QUERY_FIELDS, Record
 from searcher.results import FacetCount, Results
 
@@ -88,7 +90,7 @@ class Archive:
         """
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
-        parsed = parse(query, exact=exact)
+        parsed = _parse(query, exact)
         filters = _filters(where, date_from, date_to)
         request = SearchRequest(
             node=parsed.node,
@@ -115,7 +117,7 @@ class Archive:
         filters), or none when it finds no more than the query did."""
         assert results.suggestion is not None
         try:
-            node = parse(results.suggestion, exact=exact).node
+            node = _parse(results.suggestion, exact).node
         except QueryError:
             return replace(results, suggestion=None)
         found = self._engine.search(SearchRequest(node=node, filter=filters, limit=0)).total
@@ -137,7 +139,7 @@ class Archive:
         >>> archive.facets("decade")[0]                        # doctest: +SKIP
         FacetCount(value='1950s', count=812)
         """
-        node = parse(query).node if query else None
+        node = _parse(query, False).node if query else None
         return self._engine.facet_counts(field, node)
 
     def stats(self) -> Stats:
@@ -164,7 +166,7 @@ class Archive:
         """
         if sort is not None and sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
-        node = parse(query, exact=exact).node
+        node = _parse(query, exact).node
         filters = _filters(where, date_from, date_to)
         if sort is None:
             return self._engine.iter_records(combine(node, filters))
@@ -186,6 +188,13 @@ class Archive:
 
     def __repr__(self) -> str:
         return f"Archive({self.location!r})"
+
+
+def _parse(query: str, exact: bool) -> ParsedQuery:
+    """The query read; unless ``exact``, its words' accents folded, so that they match
+    with and without them (an exact query matches accented words only as written)."""
+    parsed = parse(query, exact=exact)
+    return parsed if exact else replace(parsed, node=folded(parsed.node))
 
 
 def _filters(

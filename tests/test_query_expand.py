@@ -46,10 +46,23 @@ def test_forms_containing_a_searched_form_are_left_out():
     assert searched == ("Stalin", "Filipov", "Feng Xi")
 
 
-def test_quoted_transliteration_finds_the_pinyin():
+def test_quoted_transliteration_finds_the_pinyin_not_every_mao():
     query = parsed('"Mao Tse-tung"')
-    assert query.node == Or((Phrase(None, ("mao", "tse-tung")), Term(None, "mao")))
-    assert query.expanded == {"Mao Tse-tung": ("Mao",)}
+    assert query.node == Or((Phrase(None, ("mao", "tse-tung")), Phrase(None, ("mao", "zedong"))))
+    assert query.expanded == {"Mao Tse-tung": ("Mao Zedong",)}
+
+
+def test_a_full_name_is_never_widened_to_a_bare_surname():
+    # "Joseph Stalin" finds the pseudonyms, not every page that says "Stalin"
+    assert parsed('"Joseph Stalin"').expanded == {
+        "Joseph Stalin": ("I.V. Stalin", "Filippov", "Filipov", "Feng Xi")
+    }
+    for written in ('"Mao Zedong"', '"Mao Tse-tung"', '"Joseph Stalin"', "Kim Il Sung"):
+        searched = next(iter(parsed(written).expanded.values()))
+        assert all(" " in form for form in searched if form not in ("Filippov", "Filipov"))
+    # a bare name still finds its full forms (which hold it) and its pseudonyms
+    assert parsed("Mao").expanded == {}
+    assert parsed("Stalin").node == STALIN
 
 
 def test_adjacent_words_naming_a_person_expand_together():

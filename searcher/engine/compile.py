@@ -15,8 +15,9 @@ from datetime import date
 from whoosh import query as wq
 
 from searcher.engine.cache import ReaderCache
-from searcher.engine.schema import KEYWORD_FIELDS, TEXT_FIELDS, WORDS, stem, words
+from searcher.engine.schema import KEYWORD_FIELDS, TEXT_FIELDS, WORDS, WRITTEN, stem, words
 from searcher.errors import QueryError
+from searcher.fold import accented
 from searcher.query import ast
 from searcher.record import FIELD_BY_NAME
 
@@ -110,7 +111,17 @@ def _term(field: str | None, text: str, cache: ReaderCache) -> wq.Query:
         return wq.Term("id", text)
     if field in _KEYWORDS:
         return _keyword(field, text, cache)
-    return _stem_query(_text_fields(field), [stem(w) for w in words(text)])
+    return _as_written(_stem_query(_text_fields(field), [stem(w) for w in words(text)]), text)
+
+
+def _as_written(q: wq.Query, text: str) -> wq.Query:
+    """``q`` kept to documents that write the accented words of ``text`` so: a query
+    reaches here with accents only when exact (``searcher.query.expand.folded``)."""
+    written = [wq.Term(WRITTEN, stem(w)) for w in accented(text)]
+    if not written or q is wq.NullQuery:
+        return q
+    required = written[0] if len(written) == 1 else wq.And(written)
+    return wq.And([q, wq.ConstantScoreQuery(required, 0.0)])
 
 
 def _keyword(field: str, text: str, cache: ReaderCache, slop: int = 0) -> wq.Query:
@@ -135,7 +146,8 @@ def _phrase(
         return wq.Term("id", text)
     if field in _KEYWORDS:
         return _keyword(field, text, cache, slop)
-    return _stem_query(_text_fields(field), [stem(w) for w in words(text)], slop)
+    query = _stem_query(_text_fields(field), [stem(w) for w in words(text)], slop)
+    return _as_written(query, text)
 
 
 def _expand_stems(field: str | None, lexicon_words: Iterable[str], cache: ReaderCache) -> wq.Query:

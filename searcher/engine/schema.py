@@ -37,6 +37,7 @@ import Stemmer
 import zstandard
 from whoosh import columns, fields, formats
 
+from searcher.fold import accented, fold
 from searcher.record import DERIVED_FACETS, FIELDS, Record
 
 TEXT_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.kind == "text")
@@ -52,6 +53,11 @@ WEIGHTS: dict[str, float] = {f.name: f.weight for f in FIELDS if f.kind == "text
 WORDS = "words"
 #: The column of whole records (see RecordColumn).
 RECORD = "rec"
+#: The stems of a document's accented words as written ("schäubl"), for ``--exact``: the
+#: text fields hold every word folded (see ``fold``).
+WRITTEN = "written"
+#: Keyword fields of canonical names; the forms a title writes of them are indexed too.
+PERSON_KEYWORDS: tuple[str, ...] = ("sender", "recipient", "via", "participants")
 UNDATED_SORT = 10**8
 #: zstd's default level: as small as zlib's level 3 on records, 2-3x faster both ways.
 _ZSTD_LEVEL = 3
@@ -118,8 +124,32 @@ def _stem_uncached(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The lower-case words of a text, in order (the tokenisation of every field)."""
-    return _WORD.findall(text.lower())
+    """The lower-case words of a text, accents folded, in order (the tokenisation of every
+    field)."""
+    return _WORD.findall(fold(text.lower()))
+
+
+def written_stems(record: Record) -> list[str]:
+    """The stems of the record's accented words as written, each once (see WRITTEN)."""
+    found = {w for name in TEXT_FIELDS for w in accented(getattr(record, name))}
+    return sorted({_stem_uncached(w) for w in found})
+
+
+def keyword_forms(record: Record, name: str) -> tuple[str, ...]:
+    """A keyword field's values, and for a field of names the forms the title writes of
+    them ("Filippov [Stalin]" for Stalin), whose words are indexed too: so
+    ``sender:Filippov --exact`` finds what Stalin signed as Filippov."""
+    values = keyword_values(record, name)
+    if name not in PERSON_KEYWORDS or not values or not record.title_names:
+        return values
+    from searcher.names import default_authority
+
+    canonical = default_authority().canonical
+    return values + tuple(
+        form
+        for form in record.title_names
+        if form not in values and (canonical(form) or form) in values
+    )
 
 
 def stems(text: str) -> list[str]:
@@ -234,6 +264,7 @@ def build_schema() -> fields.Schema:
     schema.add("id", ValueField(unique=True))
     schema.add("path", ValueField(unique=True))
     schema.add(RECORD, RecordColumn())
+    schema.add(WRITTEN, TokenField(stemmed=False))
     schema.add("path_c", fields.COLUMN(columns.VarBytesColumn()))
     schema.add("hash_c", fields.COLUMN(columns.VarBytesColumn()))
     for spec in FIELDS:
@@ -289,7 +320,10 @@ def to_document(record: Record) -> dict[str, Any]:
         if not values:
             continue
         doc[name] = list(values)
-        doc[name + "_w"] = _gapped(values)
+        doc[name + "_w"] = _gapped(keyword_forms(record, name))
+    written = written_stems(record)
+    if written:
+        doc[WRITTEN] = written
     start, end = record.date_start, record.date_end or record.date_start
     if start is not None and end is not None:
         doc["date_start"] = start.toordinal()

@@ -10,18 +10,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from searcher.engine.schema import stem
+from searcher.engine.schema import TEXT_FIELDS, stem, words
+from searcher.fold import fold
+from searcher.query import ast
 from searcher.results import Snippet
 
 WIDTH = 240
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
+#: Characters a word and its space take at most, for proximity (longer words are rare)
+_WORD_SPAN = 32
 
 
 class Marker:
     """Finds the spans of one query's words in texts."""
 
-    def __init__(self, sequences: Sequence[tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        sequences: Sequence[tuple[str, ...]],
+        near: Sequence[tuple[tuple[str, ...], int]] = (),
+    ) -> None:
+        #: proximity phrases: their words' stems, and how many positions may separate them
+        self.near = [(tuple(stem(w) for w in ws), slop) for ws, slop in near]
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
         self.patterns: list[re.Pattern[str]] = []
         prefixes: set[str] = set()
@@ -61,7 +71,9 @@ class Marker:
         return out
 
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, lower-cased word) of each word starting with a query prefix."""
+        """(start, end, lower-cased word, accents folded) of each word starting with a
+        query prefix (folding keeps offsets: the written form is marked)."""
+        text = fold(text)
         lower = text.lower()
         if self.literals is None or len(lower) != len(text):
             return [(m.start(), m.end(), m.group().lower()) for m in self.regex.finditer(text)]
@@ -92,12 +104,56 @@ class Marker:
             return end
         return None
 
+    def coverage(self, text: str, marks: list[tuple[int, int]]) -> tuple[int, int]:
+        """How well ``text`` matches: the proximity phrases it satisfies, then the number
+        of different query words marked in it."""
+        found: dict[str, list[int]] = {}
+        for start, _ in marks:
+            word = _WORD.match(text, start)
+            if word is not None:
+                found.setdefault(stem(fold(word.group().lower())), []).append(start)
+        satisfied = sum(_in_reach(text, found, stems, slop) for stems, slop in self.near)
+        return satisfied, len(found)
+
+
+def marker_for(node: ast.Node) -> Marker:
+    """The Marker of a query's words (positive ones only), proximity phrases known apart."""
+    from searcher.engine.compile import positive_words
+
+    return Marker(positive_words(node), _proximity(node))
+
+
+def _proximity(node: ast.Node) -> list[tuple[tuple[str, ...], int]]:
+    if isinstance(node, ast.And | ast.Or):
+        return [p for item in node.items for p in _proximity(item)]
+    if isinstance(node, ast.Phrase) and node.slop and node.field in (None, *TEXT_FIELDS):
+        return [(tuple(w for p in node.words for w in words(p)), node.slop)]
+    return []
+
+
+def _in_reach(text: str, found: dict[str, list[int]], stems: tuple[str, ...], slop: int) -> bool:
+    """Whether the stems occur in order, each within ``slop + 1`` words of the one before
+    (``found``: stem -> offsets of the words marked with it)."""
+    reach = (slop + 2) * _WORD_SPAN  # an offset this far apart cannot be near enough
+    reached = found.get(stems[0], []) if stems else []
+    for item in stems[1:]:
+        reached = [
+            p
+            for p in found.get(item, [])
+            if any(0 < p - q <= reach and _words_between(text, q, p) <= slop + 1 for q in reached)
+        ]
+    return bool(reached)
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in _WORD.finditer(text, start, end))
+
 
 def _follows(text: str, pos: int, tail: tuple[str, ...]) -> int | None:
     """End offset when the words after ``pos`` have the stems of ``tail``, else None."""
     for expected in tail:
         m = _WORD.search(text, pos)
-        if m is None or stem(m.group().lower()) != expected:
+        if m is None or stem(fold(m.group().lower())) != expected:
             return None
         pos = m.end()
     return pos
@@ -143,12 +199,20 @@ def passage(text: str, marks: list[tuple[int, int]], width: int = WIDTH) -> Snip
 
 
 def make_snippet(texts: Sequence[str], marker: Marker, width: int = WIDTH) -> Snippet | None:
-    """A snippet of the first text that shows a match, else the start of the first text."""
+    """A snippet of the text that matched best (see :meth:`Marker.coverage`; the first of
+    equals), every matched word in it marked; else the start of the first text."""
     present = [t for t in texts if t]
     if not present:
         return None
+    best: tuple[tuple[int, int, int], Snippet] | None = None
     for text in present:
         found = marker.marks(text)
         if found:
-            return passage(text, found, width)
-    return passage(present[0], [], width)
+            near, words = marker.coverage(text, found)
+            if best is not None and (near, words, words) <= best[0]:
+                continue  # cannot do better than the passage already found
+            snippet = passage(text, found, width)
+            shown = marker.coverage(snippet.text, list(snippet.marks))[1]
+            if best is None or (near, shown, words) > best[0]:
+                best = ((near, shown, words), snippet)
+    return passage(present[0], [], width) if best is None else best[1]

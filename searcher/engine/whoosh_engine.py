@@ -29,7 +29,7 @@ from whoosh.index import IndexError as WhooshIndexError
 from searcher.engine import lexicon, store
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.cache import ReaderCache
-from searcher.engine.compile import compile_node, positive_words
+from searcher.engine.compile import compile_node
 from searcher.engine.matching import evaluate
 from searcher.engine.schema import (
     FACET_FIELDS,
@@ -39,7 +39,7 @@ from searcher.engine.schema import (
     to_document,
     words,
 )
-from searcher.engine.snippets import Marker, make_snippet
+from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import (
     IndexDamagedError,
     IndexMissingError,
@@ -199,7 +199,7 @@ class WhooshEngine(Engine):
         limit = max(request.limit, 1)
         start = (request.page - 1) * limit
         hits: list[Hit] = []
-        marker = Marker(positive_words(request.node)) if request.snippets else None
+        marker = marker_for(request.node) if request.snippets else None
         if request.limit and total > start:
             for docnum, score in _top(scores, start + limit, request.sort, gen.cache)[start:]:
                 record = self._record(gen, docnum)

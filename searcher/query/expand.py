@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from searcher.query.ast import Node, Or, Term
+from searcher.fold import fold, has_accents
+from searcher.query.ast import And, Node, Not, Or, Phrase, Term
 from searcher.query.fields import PERSON_FIELDS
 from searcher.query.words import split, term_or_phrase
 
@@ -76,6 +77,11 @@ class Expander:
             self.expanded[written] = (canonical,)
             return term_or_phrase(field, target)
         forms = [(form, split(form)) for form in (canonical, *variants)]
+        if len(own) > 1:
+            # a full name is never widened to one word of a name ("Mao" for "Mao
+            # Tse-tung" finds every Mao); a one-word pseudonym ("Filippov") still counts
+            parts = {w for _, words in [("", own), *forms] if len(words) > 1 for w in words}
+            forms = [(f, words) for f, words in forms if len(words) > 1 or words[0] not in parts]
         kept: list[tuple[str, ...]] = [own]
         for _, words in sorted(forms, key=lambda f: len(f[1])):
             if words and not any(_contains(words, k) for k in kept):
@@ -91,3 +97,19 @@ class Expander:
         self.expanded[written] = tuple(added)
         items = [term_or_phrase(None, own), *(term_or_phrase(None, split(f)) for f in added)]
         return Or(tuple(n for n in items if n is not None))
+
+
+def folded(node: Node) -> Node:
+    """``node`` with the accents of its words and phrases folded ("schäuble" ->
+    "schauble"): they then match the word with and without accents.  Queries that are not
+    exact are searched so; an exact one keeps its accents, which only the written form
+    matches."""
+    if isinstance(node, Term) and has_accents(node.text) and node.field != "id":
+        return Term(node.field, fold(node.text))
+    if isinstance(node, Phrase) and node.field != "id" and any(map(has_accents, node.words)):
+        return Phrase(node.field, tuple(fold(w) for w in node.words), node.slop)
+    if isinstance(node, And | Or):
+        return type(node)(tuple(folded(item) for item in node.items))
+    if isinstance(node, Not):
+        return Not(folded(node.item))
+    return node

@@ -6,7 +6,10 @@ Two tsvectors per document:
   citation and source D); a gap of one position between fields keeps phrases inside one.
 - ``ftsv``: field-prefixed lexemes for what a field query needs apart from the weights:
   ``citation:stem``, ``source:stem``, and the lower-cased words of keyword values
-  (``sender:mao``), so ``sender:mao`` finds "Mao Zedong".
+  (``sender:mao``), so ``sender:mao`` finds "Mao Zedong" (and of the forms the title
+  writes of names, ``sender:filippov``); ``written:stem`` for accented words as written.
+
+Words are folded (``Schäuble`` is ``schaubl``), as in the embedded engine.
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ from searcher.engine.schema import (
     KEYWORD_FIELDS,
     TEXT_FIELDS,
     WEIGHTS,
+    WRITTEN,
     analysed,
+    keyword_forms,
     keyword_values,
     span_years,
     words,
+    written_stems,
 )
 from searcher.record import Record
 
@@ -100,7 +106,9 @@ def to_row(record: Record) -> dict[str, Any]:
         row[name] = list(values)
         for value in values:
             keys.append(f"{name}:{value.lower()}")
-            ftsv.add(f"{name}:{w}" for w in words(value))
+        for form in keyword_forms(record, name):
+            ftsv.add(f"{name}:{w}" for w in words(form))
+    ftsv.add(f"{WRITTEN}:{s}" for s in written_stems(record))
     start = record.date_start
     end = record.date_end or start
     years = span_years(start, end) if start is not None else []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import re
 import threading
 import uuid
 from collections import Counter
@@ -19,6 +18,7 @@ from searcher.engine.postgres.analyze import DERIVED, RANK_WEIGHTS, to_row
 from searcher.engine.postgres.compile import Compiled, compile_query
 from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.engine.schema import FACET_FIELDS, stem, words
+from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import IndexBusyError, IndexDamagedError, IndexMissingError, QueryError
 from searcher.query.ast import MatchAll, Node
 from searcher.query.spelling import respell
@@ -34,14 +34,6 @@ COMMIT_LOCK = 0x5E_A2_C4_02
 COPY_BATCH = 500
 #: Name prefix of the unlogged tables parser workers copy a full rebuild's rows into.
 STAGE_PREFIX = "searcher_stage_"
-_START, _STOP = "\x02", "\x03"
-_HEADLINE = (
-    f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12, "
-    'MaxFragments=2, FragmentDelimiter=" … "'
-)
-_SNIPPET_TEXT = (
-    "coalesce(nullif(record->>'body', ''), nullif(record->>'summary', ''), record->>'title')"
-)
 _ORDER = {
     "date": "date_start ASC NULLS LAST, path",
     "-date": "date_start DESC NULLS LAST, path",
@@ -201,21 +193,15 @@ class PostgresEngine(Engine):
             f" ORDER BY {order} LIMIT %s OFFSET %s"
         )
         params += [*c.params, request.limit, (request.page - 1) * request.limit]
-        if request.snippets and c.highlight is not None:
-            text = _SNIPPET_TEXT
-            sql = (
-                f"SELECT record, score, ts_headline('english', {text}, %s::tsquery, %s)"
-                f" FROM ({inner}) AS page ORDER BY {order}"
-            )
-            rows = self._conn.execute(sql, (c.highlight, _HEADLINE, *params)).fetchall()
-        else:
-            rows = [(*r[2:], None) for r in self._conn.execute(inner, params).fetchall()]
+        rows = self._conn.execute(inner, params).fetchall()
+        # snippets as the embedded engine makes them: from the field that matched best
+        marker = marker_for(request.node) if request.snippets else None
         out = []
-        for data, score, headline in rows:
+        for _, _, data, score in rows:
             record = Record.from_dict(data)
             snippet = None
-            if request.snippets:
-                snippet = _snippet(headline) if headline else _opening(record)
+            if marker is not None:
+                snippet = make_snippet((record.body, record.summary, record.title), marker)
             out.append(_hit(record, float(score), snippet))
         return out
 
@@ -369,35 +355,6 @@ def _hit(record: Record, score: float, snippet: Snippet | None) -> Hit:
         url=record.url,
         snippet=snippet,
     )
-
-
-def _snippet(headline: str) -> Snippet:
-    """ts_headline output (marked with control characters) as plain text with offsets."""
-    text: list[str] = []
-    marks: list[tuple[int, int]] = []
-    length = 0
-    start = None
-    for part in re.split(f"([{_START}{_STOP}])", headline):
-        if part == _START:
-            start = length
-        elif part == _STOP:
-            if start is not None and length > start:
-                marks.append((start, length))
-            start = None
-        else:
-            part = re.sub(r"\s+", " ", part)
-            text.append(part)
-            length += len(part)
-    return Snippet("".join(text), tuple(marks))
-
-
-def _opening(record: Record, width: int = 240) -> Snippet | None:
-    text = " ".join((record.body or record.summary or record.title).split())
-    if not text:
-        return None
-    if len(text) > width:
-        text = text[:width].rsplit(" ", 1)[0] + " …"
-    return Snippet(text)
 
 
 def write_stage(target: str, rows: Iterable[dict[str, Any]]) -> tuple[Counter[str], int]:

@@ -17,7 +17,7 @@ from searcher.engine.schema import KEYWORD_FIELDS
 
 #: Bumped whenever a table or the stemmer changes; an index of another version must be
 #: rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
 META = "searcher_meta"

@@ -97,43 +97,11 @@ def _meta_start(lines: list[str], start: int) -> int | None:
     return None
 
 
-def _after_teaser(lines: list[str], i: int, page: Page) -> int:
-    """Where the page's own date stands: past an address line and past up to two sentences
-    (the end of another document's teaser) that come before a date line."""
-    seen: list[int] = []
-    j = i
-    while j < len(lines) and len(seen) < 4:
-        key = chrome_key(lines[j])
-        if key:
-            if DATE_LINE.match(key):
-                for k in seen:
-                    if _URL.fullmatch(chrome_key(lines[k])):
-                        page.url = page.url or squeeze(lines[k])
-                return j
-            if not (_URL.fullmatch(key) or lines[j].rstrip().endswith((".", "!", "?"))):
-                break
-            seen.append(j)
-        j += 1
-    return i
-
-
-def read_meta(lines: list[str], page: Page) -> bool:
-    """Fill ``page`` from lines of lists and document information; True if they reach
-    "Record ID"."""
-    return _read_meta(lines, page)
-
-
-def meta_start(lines: list[str]) -> tuple[int | None, bool]:
-    """Where lists or document information begin among body lines, if they do, and
-    whether the line there is a heading cut short."""
-    at = _meta_start(lines, 0)
-    return at, at is not None and not _is_label(_key(lines[at]))
-
-
 def _is_summary(paragraph: str) -> bool:
     return (
         0 < len(paragraph) <= MAX_SUMMARY
         and "\n" not in paragraph
+        and not paragraph.startswith("[")
         and not _FIRST_PERSON.search(paragraph)
     )
 
@@ -183,10 +151,16 @@ def parse(text: str, page: Page) -> bool:
     i = 0
     while i < len(lines) and (not lines[i].strip() or chrome_key(lines[i]) == SKIP_LINK):
         i += 1
-    i = _after_teaser(lines, i, page)
-    if i < len(lines) and DATE_LINE.match(chrome_key(lines[i])):
-        page.date = squeeze(lines[i])
-        i += 1
+    date_at = next(
+        (j for j in range(i, min(len(lines), i + 12)) if DATE_LINE.match(chrome_key(lines[j]))),
+        None,
+    )
+    for j in range(i, date_at if date_at is not None else i):  # another page's teaser
+        if _URL.fullmatch(chrome_key(lines[j])):
+            page.url = page.url or squeeze(lines[j])
+    if date_at is not None:
+        page.date = squeeze(lines[date_at])
+        i = date_at + 1
     while i < len(lines) and not lines[i].strip():
         i += 1
     meta = _meta_start(lines, i)

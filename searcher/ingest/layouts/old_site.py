@@ -298,9 +298,6 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
         page.source = page.source or citation.source
         page.date = page.date or citation.date
         page.url = page.url or citation.url
-    record = _RECORD_URL.search(page.url)
-    if record and not page.record_id:
-        page.record_id = record.group(1)
     body_lines = [x for x in lines[body_from:] if not _SEARCH_FILTER.match(chrome_key(x))]
     if upper and body_lines and chrome_key(body_lines[0]) == upper.lower():
         body_lines = body_lines[1:]
