@@ -27,7 +27,8 @@ _PLUGIN_MODULES = (
 EPILOG = """\b
 Examples:
   search rebuild                          index the pages in raw_html/ into index/
-  search "armistice negotiations"~5       shorthand for: search query ...
+  search '"armistice negotiations"~5'     shorthand for: search query ...
+  search --limit 3 Stalin                 options before or after the query
   search query 'sender:Stalin date:1950..1951' --facet recipient
   search show 900001
   search facets subject

@@ -48,7 +48,7 @@ def evaluate(judgments: str, index: str, k: int, fmt: str) -> int:
     \b
     Examples:
       search evaluate
-      search evaluate my-judgments.tsv --index /data/index --format json
+      search evaluate tests/relevance/judgments.tsv --depth 5 --format json
       search evaluate --index postgresql://me@db/archive --format csv > scores.csv
     """
     from searcher.evaluate import evaluate as run_evaluation

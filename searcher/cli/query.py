@@ -15,6 +15,12 @@ QUERY_DOC = """Search the index.  QUERY is one or more words of the query langua
 Exit status: 0 documents found, 1 none found, 2 bad query, 3 no usable index.
 csv and jsonl stream every matching document (not one page), with --fields;
 ris, bibtex and csl-json cite every matching document.
+
+\b
+Examples:
+  search query 'sender:Stalin' --facet year --facet recipient
+  search query --where place=Korea --from 1950 --to 1953 armistice --explain
+  search query 'negotiat* -ceasefire' --format csv > negotiations.csv
 """
 
 EXPORT_FORMATS = ("csv", "jsonl")

@@ -12,7 +12,8 @@ Query syntax (case does not matter, except for the operators AND, OR, NOT):
   (truce OR armistice) Panmunjom
                                 NOT binds tighter than AND, AND tighter than OR
   negotiat*  Kim Il*  Gromyk?   wildcards: * any letters, ? one letter
-  Filipov~  Filipov~2           near spellings: 1 edit (or up to 2)
+  Filipov~  Filipov~2           near spellings: 1 edit (or up to 2; ~3 is refused)
+  *                             every document (a query of operators alone is an error)
 
 Fields (field:word, field:"a phrase", field:(a OR b)):
   title:telegram  body:armistice  summary:  citation:  source:
