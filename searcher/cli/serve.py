@@ -121,6 +121,10 @@ def serve(
     sock = _listen(host, port)
     address = _address(host, sock.getsockname()[1])
     config = ServeConfig(index, host, token, allow_hosts, workers, timeout)
+    # From the moment the address is printed, a stop signal stops the server cleanly.
+    stopped: list[int] = []
+    for s in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(s, lambda sig, frame: stopped.append(sig))
     server = _server(
         uvicorn.Config(
             create_app(config),
@@ -129,7 +133,8 @@ def serve(
             lifespan="on",
             timeout_graceful_shutdown=5,
             server_header=False,
-        )
+        ),
+        stopped,
     )
     emit(f"serving {index} at {address} (Ctrl-C to stop)")
     sys.stdout.flush()
@@ -144,8 +149,9 @@ def serve(
     return 0
 
 
-def _server(config: object) -> object:
-    """uvicorn's server, stopping on SIGINT or SIGTERM without re-raising the signal."""
+def _server(config: object, stopped: list[int]) -> object:
+    """uvicorn's server, stopping on SIGINT or SIGTERM without re-raising the signal (and at
+    once if one came in before it started: ``stopped``)."""
     import uvicorn
 
     class Server(uvicorn.Server):
@@ -157,6 +163,8 @@ def _server(config: object) -> object:
                 self.should_exit = True
 
             previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+            if stopped:
+                self.should_exit = True
             try:
                 yield
             finally:
