@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from searcher.cli import main, near_command
+from searcher.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -71,6 +71,8 @@ def test_a_mistyped_command_is_named_not_searched(capsys, index, typed, command)
 
 
 def test_words_far_from_any_command_are_searched():
+    from searcher.cli import near_command
+
     assert near_command("Stalin", ["stats", "show"]) is None
     assert near_command("armistice", ["rebuild", "similar"]) is None
     assert near_command("Stats", ["stats"]) is None  # capitalised: a word to search
