@@ -56,10 +56,14 @@ INFO_LABELS = frozenset(
         "Collections",
     )
 )
+#: Headings of other documents' teasers: what follows is not this document's.
+ELSEWHERE = frozenset(("related documents", "related content"))
 _DISPLAYED = ("author(s):", "associated people", "associated places", "subjects discussed",
               "document contributors", "document information")  # fmt: skip
 _RIGHTS = re.compile(r"welcomes reuse|rights status|copyright|rights holders", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
+#: A longer line before the date is another document's summary, not this one's title.
+MAX_TITLE = 200
 #: A summary is one paragraph of about this many characters at most.
 MAX_SUMMARY = 1500
 
@@ -80,14 +84,14 @@ def _key(line: str) -> str:
 
 
 def _is_label(key: str) -> bool:
-    return key in LIST_HEADINGS or key in INFO_LABELS or key == INFORMATION
+    return key in LIST_HEADINGS or key in INFO_LABELS or key == INFORMATION or key in ELSEWHERE
 
 
 def _meta_start(lines: list[str], start: int) -> int | None:
     """Where the lists or the document information begin (a cut heading counts)."""
     for i in range(start, len(lines)):
         key = _key(lines[i])
-        if key and (key in LIST_HEADINGS or key == INFORMATION):
+        if key and (key in LIST_HEADINGS or key == INFORMATION or key in ELSEWHERE):
             return i
     last = max((i for i in range(start, len(lines)) if lines[i].strip()), default=None)
     if last is not None:
@@ -97,11 +101,44 @@ def _meta_start(lines: list[str], start: int) -> int | None:
     return None
 
 
+def _after_teaser(lines: list[str], i: int, page: Page) -> int:
+    """Where the page's own date stands: past an address line and past up to two sentences
+    (the end of another document's teaser) that come before a date line."""
+    seen: list[int] = []
+    j = i
+    while j < len(lines) and len(seen) < 4:
+        line = squeeze(lines[j])
+        if line:
+            if DATE_LINE.match(chrome_key(line)):
+                for k in seen:
+                    if _URL.fullmatch(squeeze(lines[k])):
+                        page.url = page.url or squeeze(lines[k])
+                return j
+            sentence = line.endswith((".", "!", "?")) or len(line) > MAX_TITLE
+            if not (_URL.fullmatch(line) or sentence):
+                break
+            seen.append(j)
+        j += 1
+    return i
+
+
+def read_meta(lines: list[str], page: Page) -> bool:
+    """Fill ``page`` from lines of lists and document information; True if they reach
+    "Record ID"."""
+    return _read_meta(lines, page)
+
+
+def meta_start(lines: list[str]) -> tuple[int | None, bool]:
+    """Where lists or document information begin among body lines, if they do, and
+    whether the line there is a heading cut short."""
+    at = _meta_start(lines, 0)
+    return at, at is not None and not _is_label(_key(lines[at]))
+
+
 def _is_summary(paragraph: str) -> bool:
     return (
         0 < len(paragraph) <= MAX_SUMMARY
         and "\n" not in paragraph
-        and not paragraph.startswith("[")
         and not _FIRST_PERSON.search(paragraph)
     )
 
@@ -115,6 +152,8 @@ def _read_meta(lines: list[str], page: Page) -> bool:
 
     def flush() -> None:
         paragraphs = tidy("\n".join(values)).split("\n\n") if values else []
+        if label in ELSEWHERE:
+            return
         if label in ("", INFORMATION):
             for paragraph in paragraphs:
                 text = " ".join(paragraph.split())
@@ -149,18 +188,12 @@ def parse(text: str, page: Page) -> bool:
     if not is_dump(lines):
         return False
     i = 0
-    while i < len(lines) and (not lines[i].strip() or chrome_key(lines[i]) == SKIP_LINK):
+    while i < len(lines) and (not lines[i].strip() or is_chrome(lines[i])):
         i += 1
-    date_at = next(
-        (j for j in range(i, min(len(lines), i + 12)) if DATE_LINE.match(chrome_key(lines[j]))),
-        None,
-    )
-    for j in range(i, date_at if date_at is not None else i):  # another page's teaser
-        if _URL.fullmatch(chrome_key(lines[j])):
-            page.url = page.url or squeeze(lines[j])
-    if date_at is not None:
-        page.date = squeeze(lines[date_at])
-        i = date_at + 1
+    i = _after_teaser(lines, i, page)
+    if i < len(lines) and DATE_LINE.match(chrome_key(lines[i])):
+        page.date = squeeze(lines[i])
+        i += 1
     while i < len(lines) and not lines[i].strip():
         i += 1
     meta = _meta_start(lines, i)
@@ -177,8 +210,9 @@ def parse(text: str, page: Page) -> bool:
     if first is not None and page.title:
         line = squeeze(body[first])
         rest = line[len(page.title) :].strip(" ,;:-–")
-        if line.lower().startswith(page.title.lower()) and (not rest or DATE_LINE.match(rest)):
-            body[first] = ""  # the title again, with the date
+        dated = bool(rest) and bool(DATE_LINE.match(rest.split(",")[0].strip()))
+        if dated and line.lower().startswith(page.title.lower()):
+            body[first] = ""  # the title again, with the date (the title alone is a heading)
     text_body = body_after_chrome([x for x in body if not is_chrome(x) or len(x) > 80])
     if meta is not None:
         paragraphs = text_body.split("\n\n") if "\n\n" in text_body else text_body.split("\n")

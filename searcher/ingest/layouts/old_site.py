@@ -28,11 +28,15 @@ from searcher.ingest.layouts.tabs import choose_pane
 from searcher.ingest.page import Page
 
 ARCHIVE_NAME = "History and Public Policy Program Digital Archive"
+#: The names a citation gives the archive (the site's own, then earlier and later ones).
+ARCHIVE_NAMES = (ARCHIVE_NAME, "Wilson Center Digital Archive", "CWIHP Digital Archive")
 SITE_NAME = "Digital Archive International History Declassified"
 #: Lines of page furniture, compared in lower case with bullets stripped.
 CHROME = frozenset(
     (
         "search in",
+        "skip to content",
+        "skip to main content",
         "digital archive",
         SITE_NAME.lower(),
         "citation",
@@ -110,6 +114,11 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s\"”<>]+")
 _CLOSING_QUOTE = re.compile(r"[\"”'’](?=\s*,?\s*(?:$|[\w(\[]))")
 
 
+def cites_archive(line: str) -> bool:
+    """Whether a line names the archive as a citation does (a quick test)."""
+    return "Digital Archive" in line and any(n in line for n in ARCHIVE_NAMES)
+
+
 def parse_citation(line: str) -> Citation | None:
     """Split ``"TITLE," DATE, History and Public Policy Program Digital Archive, SOURCE.``
 
@@ -117,7 +126,8 @@ def parse_citation(line: str) -> Citation | None:
     may stand anywhere after the archive's name.
     """
     text = squeeze(line).strip(_BULLETS.replace("-", "").replace("–", ""))
-    mark = text.find(ARCHIVE_NAME)
+    name = next((n for n in ARCHIVE_NAMES if n in text), "")
+    mark = text.find(name) if name else -1
     if mark < 0 or not text or text[0] not in "\"“'":
         return None
     head = text[:mark].rstrip().rstrip(",")
@@ -129,7 +139,7 @@ def parse_citation(line: str) -> Citation | None:
         date_after = [q for q in quotes if DATE_LINE.match(head[q + 1 :].strip(" ,"))]
         close = (date_after or quotes or [len(head)])[-1]
         title, date = head[1:close].rstrip(","), head[close + 1 :]
-    rest = text[mark + len(ARCHIVE_NAME) :]
+    rest = text[mark + len(name) :]
     url = _URL.search(rest)
     if url:
         rest = rest[: url.start()] + rest[url.end() :]
@@ -238,7 +248,7 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
     """
     lines = text.split("\n")
     cite_at = next(
-        (i for i, line in enumerate(lines) if ARCHIVE_NAME in line and parse_citation(line)),
+        (i for i, line in enumerate(lines) if cites_archive(line) and parse_citation(line)),
         None,
     )
     date_at = next(
@@ -298,6 +308,9 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
         page.source = page.source or citation.source
         page.date = page.date or citation.date
         page.url = page.url or citation.url
+    record = _RECORD_URL.search(page.url)
+    if record and not page.record_id:
+        page.record_id = record.group(1)
     body_lines = [x for x in lines[body_from:] if not _SEARCH_FILTER.match(chrome_key(x))]
     if upper and body_lines and chrome_key(body_lines[0]) == upper.lower():
         body_lines = body_lines[1:]
@@ -313,7 +326,7 @@ def body_after_chrome(lines: list[str]) -> str:
     start, end = 0, len(lines)
     while start < end and (not lines[start].strip() or is_chrome(lines[start])):
         start += 1
-    while end > start and (not lines[end - 1].strip() or chrome_key(lines[end - 1]) in CHROME):
+    while end > start and (not lines[end - 1].strip() or is_chrome(lines[end - 1])):
         end -= 1
     kept = [x for x in lines[start:end] if len(x) > _CHROME_MAX or chrome_key(x) not in CHROME]
     return tidy("\n".join(kept))

@@ -11,13 +11,26 @@ from __future__ import annotations
 from searcher.ingest.decode import CUT_CHARACTER
 from searcher.ingest.layouts import current_text
 from searcher.ingest.layouts.html_text import squeeze, tidy
-from searcher.ingest.layouts.old_site import body_after_chrome, is_chrome, parse_text_order
+from searcher.ingest.layouts.old_site import (
+    _SEARCH_FILTER,
+    SITE_NAME,
+    body_after_chrome,
+    chrome_key,
+    cites_archive,
+    is_chrome,
+    is_tab_label,
+    parse_citation,
+    parse_text_order,
+)
 from searcher.ingest.page import Page
 
 #: A first line longer than this is text, not a title.
 MAX_TITLE = 300
+#: Lines of a dump searched for the marks of its site.
+HEAD_LINES = 60
 #: Sentence ends a whole page may stop on.
-_ENDS = '.!?)]"”’»…:;*'
+_ENDS = ".!?)]\"”’»…:;*"  # fmt: skip
+_OLD_MARKS = frozenset(("search in", SITE_NAME.lower(), "get citation", "share document"))
 
 
 def stops_mid_way(text: str) -> bool:
@@ -29,18 +42,45 @@ def stops_mid_way(text: str) -> bool:
     return len(last) > 80 or last.split()[-1][:1].islower()
 
 
+def _old_site_marks(lines: list[str]) -> bool:
+    """Whether the head of a dump shows the old site: its header, citation box or tabs."""
+    for line in lines[:HEAD_LINES]:
+        key = chrome_key(line)
+        if key in _OLD_MARKS or is_tab_label(line) or _SEARCH_FILTER.match(key):
+            return True
+        if cites_archive(line) and parse_citation(line):
+            return True
+    return False
+
+
+def _old_site(text: str, page: Page) -> bool:
+    """The old site's order, the document information after the body read as labels."""
+    if not parse_text_order(text, page, dump=True):
+        return False
+    lines = page.body.split("\n")
+    at, cut_heading = current_text.meta_start(lines)
+    if at is None:
+        page.partial = page.partial or stops_mid_way(text)
+        return True
+    page.body = tidy("\n".join(lines[:at]))
+    if cut_heading:
+        page.partial = True
+    else:
+        current_text.read_meta(lines[at:], page)
+    return True
+
+
 def extract(text: str) -> Page:
     """Read a text dump of a document page."""
     page = Page(layout="plain_text")
     if text.rstrip().endswith(CUT_CHARACTER):
         text = text.rstrip()[: -len(CUT_CHARACTER)]
         page.partial = True
-    if parse_text_order(text, page, dump=True):
-        page.partial = page.partial or stops_mid_way(text)
-        return page
-    if current_text.parse(text, page):
-        return page
     lines = text.split("\n")
+    if _old_site_marks(lines) and _old_site(text, page):
+        return page
+    if current_text.parse(text, page) or _old_site(text, page):
+        return page
     start = 0
     while start < len(lines) and (not lines[start].strip() or is_chrome(lines[start])):
         start += 1
