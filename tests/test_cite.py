@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import bibtexparser
 import pytest
@@ -17,6 +18,7 @@ from citeproc.source.json import CiteProcJSON
 from searcher.cite import STYLES, format_citations, iter_citations
 from searcher.cite.parts import parts, split_credit, translators_in
 from searcher.errors import QueryError
+from searcher.ingest import parse_file
 from searcher.record import Record
 
 ACCESSED = date(2026, 11, 27)
@@ -390,3 +392,72 @@ def test_unknown_style_is_a_query_error():
     with pytest.raises(QueryError):
         format_citations([MAO], "apa")
     assert "chicago" in STYLES
+
+
+# --- real pages: each archive named once, subjects as whole tags, notes not archived ------
+
+RAW_HTML = Path(__file__).resolve().parent.parent / "raw_html"
+
+
+def _page(relative: str) -> Record:
+    return parse_file(RAW_HTML / relative)
+
+
+GORBACHEV = "current/germany/record-conversation-between-eduard-shevardnadze-and-james-baker-5-may-1990.html"  # noqa: E501
+PRISONERS = "old/900040.htm"
+NOTES = (
+    "generic/reading-guide-sino-soviet-alliance.html",
+    "generic/two-plus-four-bibliography.html",
+    "generic/notes/korean-armistice-chronology.htm",
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "archive", "shelfmark"),
+    [
+        (GORBACHEV, "Archive of the Gorbachev Foundation", "f. 1, op. 1"),
+        (PRISONERS, "Archives of the Chinese Ministry of Foreign Affairs", "109-00123-01"),
+    ],
+)
+def test_each_archive_is_named_once(page: str, archive: str, shelfmark: str) -> None:
+    record = _page(page)
+    assert record.archive and record.archive[0] != archive  # the page names it twice over
+    for style in ("chicago", "chicago-bib", "bibtex"):
+        text = format_citations([record], style, accessed=ACCESSED)
+        assert text.count("Archive") == 1 + text.count("Digital Archive"), (style, text)
+        assert archive in text
+    ris = rispy.loads(format_citations([record], "ris", accessed=ACCESSED))[0]
+    assert (ris["name_of_database"], ris["accession_number"]) == (archive, shelfmark)
+    csl = json.loads(format_citations([record], "csl-json", accessed=ACCESSED))[0]
+    assert (csl["archive"], csl["archive_location"]) == (archive, shelfmark)
+
+
+def test_subjects_come_back_one_tag_each() -> None:
+    record = _page(PRISONERS)
+    assert "Korean War, 1950-1953" in record.subjects
+    subjects = [s.replace(",", "") for s in record.subjects]
+    bib = bibtexparser.parse_string(format_citations([record], "bibtex", accessed=ACCESSED))
+    keywords = bib.entries[0]["keywords"]
+    # Zotero's BibTeX import splits keywords on /\s*[,;]\s*/; biblatex on commas
+    assert re.split(r"\s*[,;]\s*", keywords) == subjects
+    csl = json.loads(format_citations([record], "csl-json", accessed=ACCESSED))[0]
+    assert re.split(r"\s*[,;]\s*", csl["keyword"]) == subjects
+    ris = rispy.loads(format_citations([record], "ris", accessed=ACCESSED))[0]
+    assert ris["keywords"] == list(record.subjects)  # RIS keeps one KW line a subject
+
+
+@pytest.mark.parametrize("page", NOTES)
+def test_pages_that_are_not_the_archives_are_not_cited_as_held_by_it(page: str) -> None:
+    record = _page(page)
+    for style in STYLES:
+        text = format_citations([record], style, accessed=ACCESSED)
+        assert "Digital Archive" not in text and "Wilson Center" not in text, (style, text)
+        assert ".." not in text
+    assert format_citations([record], "chicago", accessed=ACCESSED).startswith(f'"{record.title},"')
+
+
+def test_archive_documents_are_still_cited_from_the_digital_archive() -> None:
+    note = format_citations([_page(GORBACHEV)], "chicago", accessed=ACCESSED)
+    assert "History and Public Policy Program Digital Archive, Wilson Center" in note
+    ris = rispy.loads(format_citations([_page(PRISONERS)], "ris", accessed=ACCESSED))[0]
+    assert ris["database_provider"] == "Wilson Center Digital Archive"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from searcher.cite.parts import DIGITAL_ARCHIVE, PUBLISHER, Parts
+from searcher.cite.parts import DIGITAL_ARCHIVE, KEYWORD_SEPARATOR, PUBLISHER, Parts, tag
 from searcher.record import Record
 
 _SPECIAL = {
@@ -65,7 +65,8 @@ def entry(record: Record, p: Parts, accessed: date) -> str:
     if record.type:
         fields.append(("type", escape(record.type)))
     holding = ", ".join(x for x in (p.locator, p.repository) if x)
-    fields.append(("howpublished", escape(f"{DIGITAL_ARCHIVE}, {PUBLISHER}")))
+    if p.in_archive:
+        fields.append(("howpublished", escape(f"{DIGITAL_ARCHIVE}, {PUBLISHER}")))
     note = "; ".join(x for x in (holding, p.credit) if x)
     if note:
         fields.append(("note", escape(note)))
@@ -77,6 +78,8 @@ def entry(record: Record, p: Parts, accessed: date) -> str:
     if record.languages:
         fields.append(("language", escape(", ".join(record.languages))))
     if record.subjects:
-        fields.append(("keywords", escape(", ".join(record.subjects))))
+        # one keyword a subject, even where Zotero splits (on commas and semicolons)
+        keywords = KEYWORD_SEPARATOR.join(tag(s) for s in record.subjects)
+        fields.append(("keywords", escape(keywords)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{key(record)},\n{body}\n}}\n\n"

@@ -42,10 +42,11 @@ def note(p: Parts, accessed: date) -> str:
     if p.credit:
         rest.append(p.credit[0].lower() + p.credit[1:])
     rest += _holding(p)
-    rest.append(f"{DIGITAL_ARCHIVE}, {PUBLISHER}")
+    if p.in_archive:
+        rest.append(f"{DIGITAL_ARCHIVE}, {PUBLISHER}")
     if p.url:
         rest += [p.url, f"accessed {spelled_day(accessed)}"]
-    return ", ".join([text, *rest]) + "."
+    return _full_stop(", ".join([text, *rest]))
 
 
 def bibliography(p: Parts, accessed: date) -> str:
@@ -54,14 +55,23 @@ def bibliography(p: Parts, accessed: date) -> str:
     if p.authors:
         sentences.append(name_list(p.authors).rstrip(".") + ".")
     sentences.append(_quoted(p.title, "."))
-    sentences.append(spelled_date(p) + ".")
+    sentences.append(_full_stop(spelled_date(p)))
     if p.credit:
         sentences.append(p.credit + ".")
     holding = ", ".join(_holding(p))
-    sentences.append(f"{holding + '. ' if holding else ''}{DIGITAL_ARCHIVE}, {PUBLISHER}.")
+    held = [holding] if holding else []
+    if p.in_archive:
+        held.append(f"{DIGITAL_ARCHIVE}, {PUBLISHER}")
+    if held:
+        sentences.append(". ".join(held) + ".")
     if p.url:
         sentences += [p.url + ".", f"Accessed {spelled_day(accessed)}."]
     return " ".join(sentences)
+
+
+def _full_stop(text: str) -> str:
+    """``text`` ending in one full stop ("n.d." is not given a second)."""
+    return text if text.endswith(".") else text + "."
 
 
 def sort_key(p: Parts) -> tuple[str, str]:

@@ -11,7 +11,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from searcher.cite.parts import CATALOG, Parts, clean, split_personal_name
+from searcher.cite.parts import (
+    CATALOG,
+    KEYWORD_SEPARATOR,
+    Parts,
+    clean,
+    split_personal_name,
+    tag,
+)
 from searcher.record import Record
 
 
@@ -44,11 +51,12 @@ def item(record: Record, p: Parts, accessed: date) -> dict[str, Any]:
         out["issued"] = {"literal": p.shown_date}
     if record.type:
         out["genre"] = clean(record.type)
-    if p.repository or record.archive:
-        out["archive"] = p.repository or clean(record.archive[0])
-    if p.locator:
-        out["archive_location"] = p.locator
-    out["source"] = CATALOG
+    if p.archive_name:
+        out["archive"] = p.archive_name
+    if p.shelfmark:
+        out["archive_location"] = p.shelfmark
+    if p.in_archive:
+        out["source"] = CATALOG
     if p.url:
         out["URL"] = p.url
         out["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
@@ -57,7 +65,7 @@ def item(record: Record, p: Parts, accessed: date) -> dict[str, Any]:
     if record.languages:
         out["language"] = ", ".join(record.languages)
     if record.subjects:
-        out["keyword"] = ", ".join(clean(s) for s in record.subjects)
+        out["keyword"] = KEYWORD_SEPARATOR.join(tag(s) for s in record.subjects)
     notes = []
     if p.credit:
         notes.append(p.credit + ".")

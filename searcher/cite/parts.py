@@ -87,6 +87,13 @@ class Parts:
     #: the date as the page shows it, for dates the span cannot express
     shown_date: str
     is_letter: bool
+    #: the page is the digital archive's (not reading notes or a bibliography found
+    #: beside its documents): only then is it cited as held by the digital archive
+    in_archive: bool = True
+    #: the holding archive named once, and the place in it ("f. 1, op. 1"), for formats
+    #: that keep them apart (RIS DB/AN, CSL archive/archive_location)
+    archive_name: str = ""
+    shelfmark: str = ""
 
 
 def split_credit(source: str) -> tuple[str, str]:
@@ -141,9 +148,42 @@ def _date_parts(record: Record) -> tuple[tuple[int, ...], int | None]:
     return (start.year,), None
 
 
-def _repository(record: Record, locator: str) -> str:
-    if not record.archive:
+#: Words that make a locator's first part the name of an archive ("Archive of the
+#: Gorbachev Foundation, f. 1, op. 1").
+_ARCHIVE_WORD = re.compile(r"\b(?:archiv\w*|arquivo\w*|bundesarchiv)\b", re.IGNORECASE)
+
+
+def in_archive(record: Record) -> bool:
+    """Whether the page is one of the digital archive's documents: any layout of the
+    archive's site, or a page of another layout at the archive's address."""
+    return record.layout != "generic" or "wilsoncenter.org" in record.url
+
+
+def _archive_head(record: Record, locator: str) -> str:
+    """The archive's name the locator starts with, as it often does, or ""."""
+    head, comma, _ = locator.partition(",")
+    head = head.strip()
+    if not comma:
         return ""
+    named = [re.sub(r"\s*\([^)]*\)\s*$", "", clean(a)).lower() for a in record.archive]
+    return head if _ARCHIVE_WORD.search(head) or head.lower() in named else ""
+
+
+def _held(record: Record, locator: str, repository: str) -> tuple[str, str]:
+    """(archive name, shelfmark): the archive named once, whichever text names it."""
+    if repository:
+        return repository, locator
+    head = _archive_head(record, locator)
+    if head:
+        return head, locator[len(locator.partition(",")[0]) + 1 :].strip()
+    if record.archive and not locator:
+        return clean(record.archive[0]), ""
+    return "", locator
+
+
+def _repository(record: Record, locator: str) -> str:
+    if not record.archive or _archive_head(record, locator):
+        return ""  # the locator names the archive already, in its own words
     name = clean(record.archive[0])
     abbreviation = re.search(r"\s*\(([^)]*)\)\s*$", name)
     bare = name[: abbreviation.start()] if abbreviation else name
@@ -162,12 +202,14 @@ def parts(record: Record) -> Parts:
         _, credit = split_credit(clean(record.citation))
     date_parts, end_year = _date_parts(record)
     url = record.url if record.url.startswith(("http://", "https://")) else ""
+    repository = _repository(record, locator)
+    archive_name, shelfmark = _held(record, locator, repository)
     return Parts(
         title=clean(record.title) or record.id,
         authors=tuple(clean(n) for n in record.sender if n.strip()),
         recipients=tuple(clean(n) for n in record.recipient if n.strip()),
         locator=locator,
-        repository=_repository(record, locator),
+        repository=repository,
         credit=credit,
         translators=translators_in(credit),
         url=url,
@@ -176,7 +218,22 @@ def parts(record: Record) -> Parts:
         precision=record.date_precision,
         shown_date=clean(record.date),
         is_letter=bool(record.sender and record.recipient),
+        in_archive=in_archive(record),
+        archive_name=archive_name,
+        shelfmark=shelfmark,
     )
+
+
+def tag(subject: str) -> str:
+    """A subject heading as one keyword of a list: its own commas and semicolons, where
+    Zotero's BibTeX import (and most readers of keyword lists) would cut it in two, become
+    spaces ("Korean War, 1950-1953" -> "Korean War 1950-1953")."""
+    return _LIST_MARKS.sub(" ", clean(subject)).strip()
+
+
+_LIST_MARKS = re.compile(r"\s*[,;]\s*")
+#: How keyword lists are joined (biblatex's ``keywords``, CSL's ``keyword``).
+KEYWORD_SEPARATOR = ", "
 
 
 def spelled_date(p: Parts) -> str:

@@ -38,11 +38,12 @@ def lines(record: Record, p: Parts, accessed: date) -> Iterator[tuple[str, str]]
         yield "PY", str(p.date_parts[0])
     if record.type:
         yield "M3", clean(record.type)
-    if p.repository or record.archive:
-        yield "DB", p.repository or clean(record.archive[0])
-    if p.locator:
-        yield "AN", p.locator
-    yield "DP", CATALOG
+    if p.archive_name:
+        yield "DB", p.archive_name
+    if p.shelfmark:
+        yield "AN", p.shelfmark
+    if p.in_archive:
+        yield "DP", CATALOG
     if p.url:
         yield "UR", p.url
         yield "Y2", f"{accessed.year}/{accessed.month:02d}/{accessed.day:02d}"
