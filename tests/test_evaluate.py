@@ -1,11 +1,13 @@
-"""Ranking metrics, the judged query set, and the ranking of the sample index against it."""
+"""Ranking metrics, the judged query set, and the ranking of real archive pages against it."""
 
 from __future__ import annotations
 
 import json
 import math
 from pathlib import Path
+from types import SimpleNamespace
 
+import pg_support
 import pytest
 
 from searcher.cli import main
@@ -13,6 +15,7 @@ from searcher.errors import QueryError
 from searcher.evaluate import (
     Judgment,
     evaluate,
+    halves,
     load_judgments,
     mrr,
     ndcg,
@@ -21,12 +24,21 @@ from searcher.evaluate import (
     reciprocal_rank,
     score_query,
 )
+from searcher.ingest import is_page
+from searcher.record import FIELDS
 
-JUDGMENTS = Path(__file__).resolve().parent / "relevance" / "judgments.tsv"
-#: Floors under what the sample index measured with the tuned weights (MRR 0.973, nDCG@10
-#: 0.883): two queries losing their best answer to rank 2 still pass, more do not.
-MRR_FLOOR = 0.95
-NDCG_FLOOR = 0.86
+RELEVANCE = Path(__file__).resolve().parent / "relevance"
+JUDGMENTS = RELEVANCE / "judgments.tsv"
+#: The real archive pages the judged set is judged against (see its README).
+PAGES = RELEVANCE / "pages"
+README = Path(__file__).resolve().parent.parent / "README.md"
+#: Floors under what the held-out half measured with the shipped weights (MRR 0.867,
+#: nDCG@10 0.817, in the README): one held-out query losing its best answer to rank 2
+#: still passes, two do not; a weight set that ranks by the summaries alone does not.
+HELD_MRR_FLOOR = 0.83
+HELD_NDCG_FLOOR = 0.80
+#: How far the README's figures may be from what the suite measures.
+README_TOLERANCE = 0.005
 
 
 # -- metrics against hand-computed values ----------------------------------------------
@@ -127,39 +139,124 @@ def test_the_judged_set_is_complete():
     assert len(judged) >= 30
     assert all(j.need for j in judged), "every query states its information need"
     assert all(max(j.grades.values()) == 3 for j in judged), "every query has a best answer"
+    assert all(len(j.grades) >= 2 for j in judged), "every query has several answers"
+    graded = [j for j in judged if len(set(j.grades.values())) >= 2]
+    assert len(graded) >= len(judged) * 2 // 3, "most queries have answers of several grades"
 
 
-# -- the sample index against the judged set ---------------------------------------------
+def test_the_halves_are_fixed_by_position():
+    judged = load_judgments(JUDGMENTS)
+    tuning, held_out = halves(judged)
+    assert [j.query for j in tuning] == [j.query for j in judged[0::2]]
+    assert [j.query for j in held_out] == [j.query for j in judged[1::2]]
+    assert abs(len(tuning) - len(held_out)) <= 1
+
+
+# -- the real pages against the judged set -----------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def judged_run(raw_html_index):
-    from searcher import Archive
+def real(tmp_path_factory):
+    """The records of the real pages, and a way to score a half of the judged set on an
+    index of them built with given text-field weights."""
+    from benchmarks.tune_weights import read_records, score
 
+    work = tmp_path_factory.mktemp("judged")
+    records = read_records(str(PAGES), work)
+    tuning, held_out = halves(load_judgments(JUDGMENTS))
+
+    def measure(weights, half=held_out):
+        return score(records, half, weights, work, 10)
+
+    return SimpleNamespace(records=records, tuning=tuning, held_out=held_out, measure=measure)
+
+
+def shipped_weights() -> dict[str, float]:
+    return {f.name: f.weight for f in FIELDS if f.kind == "text"}
+
+
+def test_every_real_page_is_indexed_and_every_judged_id_is_one_of_them(real):
+    assert len(real.records) == len([p for p in PAGES.iterdir() if is_page(p)]) == 28
+    ids = {r.id for r in real.records}
     judged = load_judgments(JUDGMENTS)
-    with Archive.open(raw_html_index) as archive:
-        ids = {record.id for record in archive.iter_records()}
-        result = evaluate(archive, judged, k=10)
-    return judged, ids, result
-
-
-def test_every_judged_document_is_in_the_sample_index(judged_run):
-    judged, ids, _ = judged_run
     unknown = {(j.query, doc) for j in judged for doc in j.grades if doc not in ids}
-    assert not unknown, f"judged ids the sample pages do not have: {sorted(unknown)}"
+    assert not unknown, f"judged ids the real pages do not have: {sorted(unknown)}"
 
 
-def test_ranking_reaches_the_measured_floor(judged_run):
-    _, _, result = judged_run
+def test_held_out_ranking_reaches_the_floor(real):
+    result = real.measure(shipped_weights())
     late = [(r.query, r.first_rank) for r in result.rows if r.first_rank != 1]
-    assert result.mrr >= MRR_FLOOR, f"MRR {result.mrr:.3f}; not ranked first: {late}"
-    assert result.ndcg >= NDCG_FLOOR, f"nDCG@10 {result.ndcg:.3f}"
+    assert result.mrr >= HELD_MRR_FLOOR, f"MRR {result.mrr:.3f}; not ranked first: {late}"
+    assert result.ndcg >= HELD_NDCG_FLOOR, f"nDCG@10 {result.ndcg:.3f}"
 
 
-def test_every_judged_query_finds_its_best_answer(judged_run):
-    _, _, result = judged_run
-    lost = [r.query for r in result.rows if r.first_rank is None]
-    assert not lost, f"no top-grade document in the first 10 for: {lost}"
+def test_held_out_shipped_weights_are_no_worse_than_naive_ones(real):
+    """On the held-out half of real text the shipped weights do not beat the naive sets by
+    a margin (the README says so); they must not fall behind either of them."""
+    from benchmarks.tune_weights import NAIVE
+
+    shipped = real.measure(shipped_weights())
+    for name, weights in NAIVE.items():
+        naive = real.measure(weights)
+        assert shipped.mrr >= naive.mrr - 0.005, (name, shipped.mrr, naive.mrr)
+        assert shipped.ndcg >= naive.ndcg - 0.005, (name, shipped.ndcg, naive.ndcg)
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {"title": 0.1, "summary": 10.0, "body": 0.1, "citation": 0.1, "source": 0.1},
+        {"title": 0.001, "summary": 0.001, "body": 1.0, "citation": 0.001, "source": 0.001},
+    ],
+    ids=["summary-only", "body-alone"],
+)
+def test_the_gate_refuses_lopsided_weights(real, weights):
+    """The floors are not under everything: ranking by one field fails them."""
+    result = real.measure(weights)
+    assert result.mrr < HELD_MRR_FLOOR or result.ndcg < HELD_NDCG_FLOOR, result
+
+
+def readme_row(label: str) -> tuple[float, float]:
+    """The held-out MRR and nDCG@10 of the README's relevance table row starting ``label``."""
+    for line in README.read_text("utf-8").splitlines():
+        cells = [c.strip(" *") for c in line.strip().strip("|").split("|")]
+        if cells and cells[0].startswith(label):
+            return float(cells[1]), float(cells[2])
+    raise AssertionError(f"no row {label!r} in the README's relevance table")
+
+
+def test_readme_states_the_measured_held_out_figures(real):
+    result = real.measure(shipped_weights())
+    mrr, ndcg = readme_row("Whoosh, shipped")
+    assert mrr == pytest.approx(result.mrr, abs=README_TOLERANCE)
+    assert ndcg == pytest.approx(result.ndcg, abs=README_TOLERANCE)
+
+
+@pytest.mark.parametrize("kind", ["single", "cluster"])
+@pg_support.needs_server
+def test_postgres_held_out_figures_are_the_readmes(kind):
+    """The PostgreSQL engine, single server and cluster, ranks the held-out half as the
+    README says (its ts_rank weights come from the same field weights)."""
+    from searcher import Archive
+    from searcher.build import rebuild
+
+    if kind == "single":
+        location = pg_support.fresh_database(pg_support.single(), "searcher_judged")
+    else:
+        from searcher.engine.postgres.cluster import init_cluster
+
+        coordinator, servers = pg_support.cluster()
+        location = pg_support.fresh_database(coordinator, "searcher_judged")
+        shards = [pg_support.fresh_database(url, "searcher_judged") for url in servers]
+        init_cluster(location, shards, shards=4)
+    report = rebuild(PAGES, location, full=True, workers=1)
+    assert report.indexed == 28 and not report.failed
+    _, held_out = halves(load_judgments(JUDGMENTS))
+    with Archive.open(location) as archive:
+        result = evaluate(archive, held_out, k=10)
+    mrr, ndcg = readme_row("PostgreSQL")
+    assert mrr == pytest.approx(result.mrr, abs=README_TOLERANCE)
+    assert ndcg == pytest.approx(result.ndcg, abs=README_TOLERANCE)
 
 
 # -- the command -------------------------------------------------------------------------
@@ -172,9 +269,15 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return exit_.value.code, out, err
 
 
-def test_command_json_matches_the_library(raw_html_index, judged_run, capsys):
-    _, _, result = judged_run
-    status, out, _ = run(capsys, "evaluate", str(JUDGMENTS), "--index", str(raw_html_index),
+def test_command_json_matches_the_library(tmp_path, capsys):
+    from searcher import Archive
+    from searcher.build import rebuild
+
+    index = tmp_path / "judged"
+    rebuild(PAGES, index, full=True, workers=1)
+    with Archive.open(index) as archive:
+        result = evaluate(archive, load_judgments(JUDGMENTS), k=10)
+    status, out, _ = run(capsys, "evaluate", str(JUDGMENTS), "--index", str(index),
                          "--format", "json")  # fmt: skip
     assert status == 0
     data = json.loads(out)
