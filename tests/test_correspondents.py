@@ -470,6 +470,103 @@ SHAPES = [
     ),
     ("Notes from the Meeting of the Presidium of the CC CPSU, 3 November 1956", {}),
     ("Stenographic Record of the CPSU CC Plenum Session", {}),
+    # real titles of the tuning set, one per kind read since the split
+    (  # an author "by"
+        "Memorandum of analysis by Roberto Ducci, 'The international situation after the "
+        "Lisbon Council and some provisions that should be undertaken'",
+        {S: ["Roberto Ducci"]},
+    ),
+    (  # ... and the editor's note of the subject is no party
+        "Memorandum by Frank Aiken [on an Interview with Scott McCleod and the Taoiseach]",
+        {S: ["Frank Aiken"]},
+    ),
+    (  # a body before its report
+        "Hungarian Secretariat Report on Fight against 'Imperialist Propaganda'",
+        {S: ["Hungarian Secretariat"]},
+    ),
+    (
+        "General Staff of Defense (SMD) Summary Report about the meeting of NATO Defence "
+        "Planning Committee at the ministerial session (Bruxelles, May 24th 1972)",
+        {S: ["General Staff of Defense"]},
+    ),
+    (  # a body's letter signed by its official, to a body for the attention of another
+        "Letter from the HSWP CC [signed by Janos Kadar] to the PUWP CC, attention Stanislaw Kania",
+        {S: ["Kádár"], R: ["PUWP CC", "Kania"]},
+    ),
+    (  # an author's account, to the last addressee
+        "Alexei Adzhubei's Account of His Visit to Washington to the Central Committee of the "
+        "Communist Party of the Soviet Union",
+        {
+            S: ["Alexei Adzhubei"],
+            R: ["Central Committee of the Communist Party of the Soviet Union"],
+        },
+    ),
+    (  # a body, and its quoted draft's own addressees are its subject
+        "Soviet Ministry of Foreign Affairs, 'Draft for Transmission to Various Heads of "
+        "Government Regarding of A. I. Mikoyan's Conversations with Senior US Government "
+        "Leaders'",
+        {S: ["Soviet Ministry of Foreign Affairs"]},
+    ),
+    (  # numbers glued to "No.", priorities, the district after Washington
+        "Telegram from Washington to Bucharest, SECRET, Regular, No. 083.895",
+        {S: ["Washington"], R: ["Bucharest"]},
+    ),
+    (
+        "Telegram from the First Directorate to Washington, DC, No.01/04493",
+        {S: ["First Directorate"], R: ["Washington"]},
+    ),
+    (  # the subject after the recipients
+        "Telegram 066764 from the Romanian Embassy in Pyongyang to the Romanian Ministry of "
+        "Foreign Affairs, Pol Pot’s Visit to the DPRK",
+        {S: ["Romanian Embassy in Pyongyang"], R: ["Romanian Ministry of Foreign Affairs"]},
+    ),
+    (
+        "Letter of Hungarian Ambassador Sándor Nógrádi to the Hungarian Foreign Ministry on the "
+        "Meeting of Hungarian President István Dobi and Mao Zedong",
+        {S: ["Sándor Nógrádi"], R: ["Hungarian Foreign Ministry"]},
+    ),
+    (
+        "Cable, Ambassador Dobrynin to the Soviet Foreign Ministry, Meeting with Robert Kennedy",
+        {S: ["Dobrynin"], R: ["Soviet Foreign Ministry"]},
+    ),
+    (  # a speech's audience is no recipient
+        "Speech Given by Comrade Le Duc Tho to the Leaders of Public Security’s Departments, "
+        "Bureaus, and City and Provincial Offices during the Conference to Discuss the Three "
+        "Specialized Drafts and to Implement Politburo Resolution 31 [Excerpts]",
+        {S: ["Le Duc Tho"]},
+    ),
+    (  # a time and a weekday are no sender
+        "Telegram from the Brazilian Embassy in Havana (Bastian Pinto), 10:30 a.m., Tuesday",
+        {S: ["Brazilian Embassy in Havana (Bastian Pinto)"]},
+    ),
+    (  # parties described, an office of a body beside a name, a spot glossed with its city
+        "Record of a conversation between Cde. I. V. Stalin and the leaders of the Socialist "
+        "Unity Party of Germany Wilhelm Pieck and Otto Grotewohl, 26 March 1948, at 1900 hours",
+        {P: ["Stalin", "Pieck", "Grotewohl"]},
+    ),
+    (
+        "Record of the Conversation of Comrade I.V. Stalin with the General Secretary of the "
+        "CC French Communist Party, Comrade Thorez",
+        {P: ["Stalin", "Thorez"]},
+    ),
+    (
+        "First Conversation between N.S. Khrushchev and Mao Zedong, Hall of Huaizhentan [Beijing]",
+        {P: ["Khrushchev", "Mao Zedong"]},
+    ),
+    (  # "between A with B", an office before a comma
+        "Record of Conversation between Soviet Ambassador to the GDR, Pervukhin with Walter "
+        "Ulbricht",
+        {P: ["Pervukhin", "Ulbricht"]},
+    ),
+    (  # conversations in a place; talks under a briefing
+        "Documents Concerning Conversations in Moscow between Cuban Communist Official Carlos "
+        "Rafael Rodriguez and Soviet Leader Nikita Khrushchev",
+        {P: ["Carlos Rafael Rodríguez", "Khrushchev"]},
+    ),
+    (
+        "Soviet briefing on the talks between Brezhnev and B. Karmal in Moscow",
+        {P: ["Brezhnev", "B. Karmal"]},
+    ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),
@@ -499,6 +596,15 @@ def test_title_shapes(names, title, sender, recipient, via, participants):
 def test_the_titles_wording_is_kept(names):
     got = parse_title("Cable, Mao Zedong to Comrade Filippov [Stalin]", names)
     assert got.as_written == ("Mao Zedong", "Filippov [Stalin]")
+    # compared to the authority without accents, shown as the title writes them
+    got = parse_title("Letter from Gomulka to Khrushchev, Marked 'Final Version'", names)
+    assert (got.sender, got.recipient, got.as_written) == (
+        ("Gomułka",),
+        ("Khrushchev",),
+        ("Gomulka", "Khrushchev"),
+    )
+    title = "Soviet briefing on the talks between Brezhnev and B. Karmal in Moscow"
+    assert parse_title(title, names).as_written == ("Brezhnev", "B. Karmal in Moscow")
 
 
 def test_page_authors_fill_a_missing_sender(names):

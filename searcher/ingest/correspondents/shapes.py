@@ -161,8 +161,9 @@ _SPOKEN = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lectu
 
 def _correspondence(text: str, collect: Collector) -> Correspondents:
     found = _message(text, collect)
-    if found.recipient and _SPOKEN.match(text):
-        return Correspondents(found.sender, (), found.via)
+    if found.recipient and _SPOKEN.match(text) and (to := _TO.search(text)):
+        collect.written.clear()  # the audience goes, and how the title wrote it
+        return _message(text[: to.start()], collect)
     return found
 
 

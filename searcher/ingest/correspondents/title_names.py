@@ -33,6 +33,7 @@ MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?$",
     re.IGNORECASE,
 )
+_SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 COMMA = re.compile(r"\s*,\s*")
 AND = re.compile(r"\s*,?\s+and\s+|\s*&\s*", re.IGNORECASE)
@@ -156,9 +157,7 @@ def is_appositive(text: str) -> bool:
 
 def _drop_place(name: str) -> str:
     """A person without where they were: "Mikoyan in Havana", "Kohl in Novo-Ogarëvo"."""
-    if (match := _PLACE_TAIL.match(name)) and (
-        is_place(match["place"]) or match["place"][:1].isupper()
-    ):
+    if (match := _PLACE_TAIL.match(name)) and is_place(match["place"]):
         return match["who"]
     return name
 
@@ -222,6 +221,8 @@ class Collector:
         authority = self.authority
         if match := GLOSSED.match(written):
             main, gloss = match["main"].strip(), POSSESSIVE_END.sub("", match["gloss"].strip())
+            if signer := _SIGNED.match(gloss):  # "HSWP CC [signed by Janos Kadar]"
+                return self._resolve(signer["who"])
             if is_body(main) or is_body(gloss):
                 return written
             main_known = authority.canonical(main)
