@@ -22,6 +22,8 @@ from searcher.ingest.dates import parse_display_date, parse_query_date, parse_qu
         ("November 1951", date(1951, 11, 1), date(1951, 11, 30), "month"),
         ("June, 1934", date(1934, 6, 1), date(1934, 6, 30), "month"),
         ("August 1949", date(1949, 8, 1), date(1949, 8, 31), "month"),
+        ("April 1950", date(1950, 4, 1), date(1950, 4, 30), "month"),
+        ("March\xa005,\xa01949", date(1949, 3, 5), date(1949, 3, 5), "day"),
         ("February 1952", date(1952, 2, 1), date(1952, 2, 29), "month"),
         ("1948", date(1948, 1, 1), date(1948, 12, 31), "year"),
         ("c. 1950", date(1950, 1, 1), date(1950, 12, 31), "year"),

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from searcher.ingest.implied import archive_languages, archives, document_type, stated_languages
 from searcher.ingest.languages import language_code, language_name
 from searcher.ingest.normalize import compose_citation, record_id_for, to_record
 from searcher.ingest.page import Page
@@ -164,3 +165,68 @@ def test_languages(value, name, code):
 def test_unknown_languages_are_kept():
     assert language_name("Klingon") == "Klingon"
     assert language_code("Klingon") is None
+
+
+# ------------------------------------------------------------------- facets a page implies
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Ciphered Telegram No. 25902 from Beijing, Mao Zedong to Cde. Filippov [Stalin]",
+         "Telegram"),
+        ("Cable Telegram no. 20475 from Gromyko to Kovalev", "Telegram"),
+        ("Cable, Mao Zedong to Stalin", "Cable"),
+        ("Record of Conversation between N.V. Roshchin and Mao Zedong",
+         "Memorandum of Conversation"),
+        ("Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with Mengistu",
+         "Memorandum of Conversation"),
+        ("Draft Reply to Mao Zedong's Telegram from Stalin via Kovalev", "Draft"),
+        ("Hand delivered note, Zhou Enlai to Stalin", "Note"),
+        ("Zhou Enlai's Report to Mao Zedong and Mao's Comments", "Report"),
+        ("Economic Cooperation Division [Ministry of Foreign Affairs, Japan], 'Main Points of "
+         "Meeting Between Prime Minister Sato and National Defense Minister Chiang Ching-kuo'", ""),
+        ("Liu Shaoqi to Cde. G.M. Malenkov", ""),
+        ("Meeting between Stalin and Kim Il Sung", ""),
+    ],
+)  # fmt: skip
+def test_the_type_a_title_names(title: str, kind: str) -> None:
+    assert document_type(title) == kind
+
+
+def test_archives_a_source_cites_and_the_language_they_keep() -> None:
+    cited = archives(
+        "APRF, Fond 45, Opis 1, Delo 336, List 122 and AVPRF, Fond 059a, Opis 5a, Delo 5"
+    )
+    assert cited == [
+        "Archive of the President of the Russian Federation (APRF)",
+        "Archive of Foreign Policy of the Russian Federation",
+    ]
+    assert archive_languages(cited) == ["Russian"]
+    assert archives("SAPMO-BArch, DY 30/IV 2/2.039/329.") == [
+        "Foundation Archives of Parties and Mass Organizations of the GDR (SAPMO)"
+    ]
+    assert archives("CWIHP Archives") == []
+
+
+def test_languages_a_page_states() -> None:
+    stated = ["Obtained by Yiming Feng and translated from Chinese by Marian Rosenberg."]
+    assert stated_languages(stated, []) == ["Chinese"]
+    assert stated_languages([], ["English HTML", "Russian Transcript"]) == ["Russian"]
+    assert stated_languages([], ["English HTML"]) == []  # the translation tells nothing
+
+
+def test_what_the_page_labels_wins_over_what_it_implies() -> None:
+    page = Page(
+        layout="plain_text",
+        title="Letter from Kim Il Sung to Mao Tse-tung",
+        body="Text.",
+        source="APRF, f. 45, op. 1, d. 339, l. 31.",
+        languages=["Korean"],
+        type="Message",
+    )
+    record = to_record(page)
+    assert (record.type, record.languages) == ("Message", ("Korean",))
+    assert record.archive == ("Archive of the President of the Russian Federation (APRF)",)
+    bare = to_record(Page(layout="plain_text", title="Meeting", body="Text."))
+    assert (bare.type, bare.archive, bare.languages) == ("", (), ())

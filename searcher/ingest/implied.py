@@ -55,7 +55,7 @@ _TYPE = re.compile(
     re.IGNORECASE,
 )
 #: Quoted or bracketed parts of a title name other documents, not this one.
-_ASIDE = re.compile(r"\[[^\]]*\]|\([^)]*\)|'[^']*'|‘[^’]*’|\"[^\"]*\"|“[^”]*”")
+_ASIDE = re.compile(r"\[[^\]]*\]|\([^)]*\)|(?<!\w)'[^']*'(?!\w)|‘[^’]*’(?!\w)|\"[^\"]*\"|“[^”]*”")
 
 #: Archives as a source cites them, the archive's own name for each, and the language of
 #: the documents it keeps (None when they come in many).
