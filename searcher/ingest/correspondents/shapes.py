@@ -35,6 +35,8 @@ _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", r
 _BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGNORECASE)
 #: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
 _SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
+#: An editor's given name inside a name: "American Writer [Edgar] Snow".
+_GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\]\s+(?=[A-Z])")
 #: The district after Washington: "Telegram from Washington, DC, No. 084.605".
 _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 
@@ -42,6 +44,7 @@ _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 def _tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
     text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
+    text = _GIVEN_NAME.sub(r"\1 ", text)
     return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
 
 
@@ -78,6 +81,11 @@ _CONVERSATION = re.compile(
     r"exchange\s+of\s+views|interview|audience)(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
     r"(?:\s+(?P<prep>between|among|of|with)\s+|"
     r"\s*,\s+(?=[^,]+\s+and\s+))(?P<who>.+)$",
+    re.IGNORECASE,
+)
+#: "Chairman Mao Receives American Writer Edgar Snow": a host and a guest.
+_RECEIVES = re.compile(
+    r"^(?P<host>[^,:]+?)\s+(?:receives|received|meets|met)(?:\s+with)?\s+(?P<guest>.+)$",
     re.IGNORECASE,
 )
 _HOST = re.compile(r"^(?P<host>.+?)['’]s\s+(?P<gloss>\[[^\]]+\]\s+)?$")
@@ -417,6 +425,10 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     if conversation and not (result.sender or result.recipient or result.participants):
         collect.written.clear()
         result = _conversation(text, conversation, collect)
+    if result == NONE and (visit := _RECEIVES.match(text)) and looks_like_name(visit["host"]):
+        host, guest = collect.names(visit["host"]), collect.names(visit["guest"])
+        if host and guest:
+            result = Correspondents(participants=unique([*host, *guest]))
     if result == NONE:
         return NONE
     return Correspondents(
