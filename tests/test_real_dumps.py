@@ -384,3 +384,25 @@ def test_current_site_dump_of_every_labelled_value(doc: dict, newline: str) -> N
     assert got.rights == " ".join(doc["rights"].split())
     assert got.body.split() == doc["text_body"].split()
     assert not got.partial and not chrome_in(got.body)
+
+
+def test_current_site_labels_with_their_values_on_the_same_line() -> None:
+    page = (
+        _current_variant()
+        .replace("Author(s):\nRoshchin", "Author(s): Roshchin")
+        .replace("Type\nTelegram", "Type:\tTelegram")
+        .replace("Record ID\n113346", "Record ID: 113346")
+    )
+    got = parse_bytes(page.encode(), path="roshchin.txt")
+    assert (got.type, got.record_id) == ("Telegram", "113346")
+    assert got.extra["authors"] == "Roshchin, Nikolai Vasilevich"
+    assert "Author" not in got.body + got.summary and not got.partial
+
+
+def test_current_site_without_a_summary_keeps_the_signature_in_the_body() -> None:
+    summary = next(x for x in text("06").split("\n") if x.startswith("Message to Stalin"))
+    body_end = "regarding the memorandum of the Chinese government."
+    page = _current_variant().replace(summary + "\n", "").replace(body_end, body_end + "\nROSHCHIN")
+    got = parse_bytes(page.encode(), path="roshchin.txt")
+    assert got.summary == ""
+    assert got.body.endswith("ROSHCHIN")

@@ -64,6 +64,10 @@ _RIGHTS = re.compile(r"welcomes reuse|rights status|copyright|rights holders", r
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
 #: A longer line before the date is another document's summary, not this one's title.
 MAX_TITLE = 200
+#: A summary is a sentence at least (a signature or a number closes a body).
+MIN_SUMMARY_WORDS = 6
+#: A label and its value on one line: "Record ID: 113346", "Type<tab>Telegram".
+_INLINE_LABEL = re.compile(r"^([^:\t]{2,40}?)\s*(?::|\t)\s*(\S.*)$")
 #: A summary is one paragraph of about this many characters at most.
 MAX_SUMMARY = 1500
 
@@ -87,10 +91,21 @@ def _is_label(key: str) -> bool:
     return key in LIST_HEADINGS or key in INFO_LABELS or key == INFORMATION or key in ELSEWHERE
 
 
+def _labelled(line: str) -> tuple[str, str]:
+    """A line's label (looked-up form) and the value on the same line, if it is a label."""
+    key = _key(line)
+    if _is_label(key):
+        return key, ""
+    inline = _INLINE_LABEL.match(line.strip()) if len(line) < 4000 else None
+    if inline and _is_label(label_key(inline.group(1))):
+        return label_key(inline.group(1)), inline.group(2)
+    return "", ""
+
+
 def _meta_start(lines: list[str], start: int) -> int | None:
     """Where the lists or the document information begin (a cut heading counts)."""
     for i in range(start, len(lines)):
-        key = _key(lines[i])
+        key = _labelled(lines[i])[0]
         if key and (key in LIST_HEADINGS or key == INFORMATION or key in ELSEWHERE):
             return i
     last = max((i for i in range(start, len(lines)) if lines[i].strip()), default=None)
@@ -132,12 +147,13 @@ def meta_start(lines: list[str]) -> tuple[int | None, bool]:
     """Where lists or document information begin among body lines, if they do, and
     whether the line there is a heading cut short."""
     at = _meta_start(lines, 0)
-    return at, at is not None and not _is_label(_key(lines[at]))
+    return at, at is not None and not _is_label(_labelled(lines[at])[0])
 
 
 def _is_summary(paragraph: str) -> bool:
     return (
-        0 < len(paragraph) <= MAX_SUMMARY
+        len(paragraph.split()) >= MIN_SUMMARY_WORDS
+        and len(paragraph) <= MAX_SUMMARY
         and "\n" not in paragraph
         and not _FIRST_PERSON.search(paragraph)
     )
@@ -167,10 +183,10 @@ def _read_meta(lines: list[str], page: Page) -> bool:
             assign(page, label, [x for p in paragraphs for x in p.split("\n")])
 
     for line in lines:
-        key = _key(line)
+        key, value = _labelled(line)
         if _is_label(key):
             flush()
-            label, values = key, []
+            label, values = key, [value] if value else []
             reached_end = reached_end or key == "record id"
         else:
             values.append(line)
@@ -222,7 +238,7 @@ def parse(text: str, page: Page) -> bool:
                 "\n\n".join(paragraphs[:-1]) if "\n\n" in text_body else "\n".join(paragraphs[:-1])
             )
     page.body = tidy(text_body)
-    if meta is not None and not _is_label(_key(lines[meta])):  # a heading cut short
+    if meta is not None and not _is_label(_labelled(lines[meta])[0]):  # a heading cut short
         meta = len(lines)
     whole = meta is not None and _read_meta(lines[meta:], page)
     page.partial = page.partial or not whole
