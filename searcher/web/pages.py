@@ -122,6 +122,7 @@ async def document(request: Request) -> Response:
         params=params,
         record=found.record,
         body=body,
+        summary=views.marked(found.record.summary, _body_marks(found.record.summary, params)),
         chicago=found.chicago,
         similar=found.similar.hits,
         back=views.search_href(params) if params.q or params.filtered else "",
