@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,7 +16,6 @@ import rispy
 import searcher.cli.research as research
 from searcher.cli import main
 from searcher.record import Record
-from searcher.results import Hit, Results
 
 MAO = Record(
     id="119377",
@@ -57,39 +57,24 @@ NOTE = Record(id="raw/note.html", title="Undated note", body="Negotiations will 
 RECORDS = (MAO, ZHOU, LIU, NOTE)
 
 
-class FakeArchive:
-    """Records in memory, matched on every word of the query (the engine is tested apart)."""
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> str:
+    """A real index of the records above, built through the engine as a rebuild builds it."""
+    from searcher.engine import open_engine
 
-    def __init__(self, records: tuple[Record, ...]) -> None:
-        self.records = {r.id: r for r in records}
-
-    def __enter__(self) -> FakeArchive:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-    def get(self, id: str) -> Record | None:
-        return self.records.get(id)
-
-    def iter_records(self, query="", *, where=None, exact=False):
-        words = re.findall(r"\w+", query.lower())
-        for record in self.records.values():
-            text = f"{record.title} {record.body}".lower()
-            if all(re.search(rf"\b{w}", text) for w in words):
-                yield record
-
-    def similar(self, id: str, limit: int = 10) -> Results:
-        hits = tuple(
-            Hit(r.id, r.title, r.date, None, r.sender, r.recipient, 1.0 / (n + 1), r.url)
-            for n, r in enumerate(x for x in self.records.values() if x.id != id)
-        )[:limit]
-        return Results(query=f"like:{id}", total=len(hits), page=1, limit=limit, hits=hits)
+    location = tmp_path_factory.mktemp("research") / "index"
+    engine = open_engine(location, create=True)
+    build = engine.begin_build(True)
+    build.add(replace(r, path=f"{r.id}.html", content_hash=r.id) for r in RECORDS)
+    build.commit({"indexed": len(RECORDS)})
+    engine.close()
+    return str(location)
 
 
 @pytest.fixture(autouse=True)
-def fake_archive(monkeypatch):
-    monkeypatch.setattr(research, "open_archive", lambda index: FakeArchive(RECORDS))
+def searched(index, monkeypatch):
+    """Every command below reads that index (as with ``--index``)."""
+    monkeypatch.setenv("SEARCHER_INDEX", index)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -115,11 +100,11 @@ def test_cite_ris_of_several(capsys):
     assert entries[1]["date"] == "1949/08"
 
 
-def test_cite_unknown_id_prints_the_others_and_fails(capsys):
+def test_cite_unknown_id_prints_the_others_and_fails(capsys, index):
     status, out, err = run(capsys, "cite", "119377", "nope", "--style", "csl-json")
     assert status == 1
     assert json.loads(out)[0]["id"] == "119377"
-    assert err.strip() == "search: no document with id nope in index"
+    assert err.strip() == f"search: no document with id nope in {index}"
 
 
 def test_cite_bad_access_date_is_a_usage_error(capsys):
@@ -150,11 +135,14 @@ def test_kwic_nothing_found(capsys):
     assert status == 1 and out == "" and "no occurrence" in err
 
 
-def test_timeline_json_counts_sum_to_matches(capsys):
+def test_timeline_json_counts_sum_to_matches(capsys, index):
     status, out, _ = run(capsys, "timeline", "negotiations", "--format", "json")
     assert status == 0
     data = json.loads(out)
-    matches = list(FakeArchive(RECORDS).iter_records("negotiations"))
+    from searcher import Archive
+
+    with Archive.open(index) as archive:
+        matches = list(archive.iter_records("negotiations"))
     assert sum(b["count"] for b in data["buckets"]) + data["undated"] == len(matches) == 4
     assert [b["period"] for b in data["buckets"]] == ["1949", "1950", "1951"]
     assert data["undated"] == 1
@@ -168,18 +156,25 @@ def test_timeline_by_month_text(capsys):
 
 
 def test_timeline_plot(capsys, tmp_path):
-    pytest.importorskip("matplotlib")
+    """--plot draws a real PNG (matplotlib is in the test extra: this never skips)."""
+    from matplotlib.image import imread
+
     path = tmp_path / "t.png"
     status, _, err = run(capsys, "timeline", "demarcation", "--plot", str(path))
     assert status == 0 and f"drew {path}" in err
-    assert path.read_bytes()[:4] == b"\x89PNG"
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    height, width, _ = imread(path).shape  # decodes whole
+    assert width >= 200 and height >= 100
 
 
 def test_similar(capsys):
     status, out, _ = run(capsys, "similar", "119377", "--format", "json")
     assert status == 0
     ids = [h["id"] for h in json.loads(out)["hits"]]
-    assert "119377" not in ids and set(ids) == {"114", "1949-liu", "raw/note.html"}
+    # the Zhou telegram shares "demarcation line" and "negotiations", the others less
+    assert "119377" not in ids and ids[0] == "114"
+    assert set(ids) <= {"114", "1949-liu", "raw/note.html"}
     status, _, err = run(capsys, "similar", "nope")
     assert status == 1 and "no document with id nope" in err
 
