@@ -36,7 +36,7 @@ _BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGN
 #: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
 _SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
 #: An editor's given name inside a name: "American Writer [Edgar] Snow".
-_GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\]\s+(?=[A-Z])")
+_GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
 #: The district after Washington: "Telegram from Washington, DC, No. 084.605".
 _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 
@@ -197,6 +197,12 @@ def _message(text: str, collect: Collector) -> Correspondents:
     if to_match:
         prefix = text[: to_match.start()]
         parts = [p for p in split_outside_brackets(prefix, COMMA) if not is_type_phrase(p)]
+        if len(parts) > 1 and parts[-1].startswith("and "):
+            # "Yurii Andropov, Nikolai Shchelokov, and Mikhail Malyarov to the CPSU CC"
+            first = len(parts) - 1
+            while first > 0 and looks_like_name(parts[first - 1]):
+                first -= 1
+            parts[first:] = [", ".join(parts[first:])]
         if parts and not _may_send(parts[-1]):
             return _possessive_author(text, collect)
         if parts and (head := _TYPE_OF.match(parts[-1])) and is_type_phrase(head[1]):

@@ -33,6 +33,8 @@ MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?$",
     re.IGNORECASE,
 )
+#: A body written as letters: "CC CPSU", "MFA", "CC SED".
+_ABBREVIATED = re.compile(r"^(?:[A-Z]{2,}\b\s*)+$")
 _SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 COMMA = re.compile(r"\s*,\s*")
@@ -223,8 +225,8 @@ class Collector:
             main, gloss = match["main"].strip(), POSSESSIVE_END.sub("", match["gloss"].strip())
             if signer := _SIGNED.match(gloss):  # "HSWP CC [signed by Janos Kadar]"
                 return self._resolve(signer["who"])
-            if is_body(main) or is_body(gloss):
-                return written
+            if is_body(main) or is_body(gloss) or _ABBREVIATED.match(main):
+                return written  # "the CC CPSU [Andropov]": the body, with its official
             main_known = authority.canonical(main)
             if main_known and name_tokens(main_known) == name_tokens(main):
                 return main_known
