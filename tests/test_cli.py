@@ -166,12 +166,43 @@ def test_rebuild_summary_and_incremental(capsys, tmp_path):
     assert status == 5 and "nope" in err
 
 
+def on_terminal(cmd: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run ``cmd`` with its output on a pseudo-terminal; returns (status, what it showed)."""
+    import os
+
+    main_end, child_end = os.openpty()
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.DEVNULL, stdout=child_end, stderr=subprocess.PIPE, env=env
+    )
+    os.close(child_end)
+    shown = []
+    while True:
+        try:
+            data = os.read(main_end, 65536)
+        except OSError:  # EIO: the child has closed the terminal
+            break
+        if not data:
+            break
+        shown.append(data)
+    os.close(main_end)
+    proc.communicate(timeout=60)
+    return proc.returncode, b"".join(shown).decode()
+
+
 def test_color_only_on_a_terminal_and_no_color(index):
-    """Piped output carries no escape codes; NO_COLOR is honoured."""
+    """Colour on a terminal; piped output carries no escape codes; NO_COLOR is honoured."""
+    import os
+
     cmd = [sys.executable, "-m", "searcher", "Stalin", "--index", index]
-    piped = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    piped = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     assert piped.returncode == 0 and "\x1b[" not in piped.stdout
     assert "[[" in piped.stdout  # matches still marked, as plain text
+    status, shown = on_terminal(cmd, env)
+    assert status == 0 and "\x1b[1m" in shown and "\x1b[0m" in shown
+    assert "[[" not in shown  # matches marked by colour instead
+    status, shown = on_terminal(cmd, {**env, "NO_COLOR": "1"})
+    assert status == 0 and "\x1b[" not in shown and "[[" in shown
 
 
 def test_explain_and_did_you_mean(capsys, index):
