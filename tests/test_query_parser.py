@@ -201,6 +201,14 @@ def test_a_query_of_operators_only_is_an_error_not_every_document(text, reason):
     assert str(raised.value) == f"nothing to search for in '{text}': {reason}"
 
 
+def test_an_operator_only_query_is_quoted_on_one_short_line():
+    with pytest.raises(QueryError) as raised:
+        parse("NOT\n( )  " + "() " * 40, exact=True)
+    message = str(raised.value)
+    assert "\n" not in message and message.startswith("nothing to search for in 'NOT ( ) () ")
+    assert "…': the parentheses at character 5 hold no words" in message
+
+
 def test_wildcard_and_fuzzy_together_is_an_error():
     with pytest.raises(QueryError, match="both wildcard and fuzzy at character 1"):
         parse("fil*~", exact=True)

@@ -378,7 +378,9 @@ def parse_node(text: str, expander: Expander | None) -> Node:
         return node
     if text.strip():  # only operators and punctuation: refused rather than read as "all"
         reason = parser.dropped or "it holds only operators and punctuation"
-        raise QueryError(f"nothing to search for in '{text.strip()}': {reason}")
+        shown = " ".join(text.split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        raise QueryError(f"nothing to search for in '{shown}': {reason}")
     return MatchAll()
 
 
