@@ -55,7 +55,12 @@ def test_field_words_use_weight_labels_or_prefixed_lexemes() -> None:
 
 def test_proximity_allows_each_next_word_within_slop() -> None:
     c = compile_query(ast.Phrase(None, ("peace", "treaty"), 1), LEX)
-    assert c.params == ("('peac' <1> 'treati' | 'peac' <2> 'treati')",)
+    # the words' AND finds candidates; their positions are walked for a reach of 2
+    assert c.params == ("'peac' & 'treati'", ["peac", "treati"], [1, 2], 2, 2)
+    assert c.where.startswith("(tsv @@ %s::tsquery AND EXISTS (")
+    assert c.rank == "('peac' & 'treati')"
+    title = compile_query(ast.Phrase("title", ("peace", "treaty"), 1), LEX)
+    assert title.params == ("'peac':A & 'treati':A", ["peac", "treati"], [1, 2], "A", 2, 2)
 
 
 def test_keyword_matches_whole_value_or_its_words() -> None:

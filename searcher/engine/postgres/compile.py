@@ -7,8 +7,10 @@ pushed down to shard servers as it is.  Semantics follow the embedded engine:
 - a word is its Porter2 stem in every text field (``tsv``), or in one field through its
   weight label (``title`` A, ``summary`` B, ``body`` C) or its prefixed lexemes
   (``citation:``/``source:`` in ``ftsv``);
-- a phrase is ``<->``; proximity ``"a b"~N`` lets each next word come up to N+1 positions
-  later, in order (``<1> | <2> | ...``);
+- a phrase is ``<->``; proximity ``"a b"~N`` lets each next word come 1 to N+1 positions
+  later, in order, within one field: the words' AND finds the candidate rows, and the
+  candidates' positions in the tsvector are walked in SQL (see :func:`_near`), so that the
+  query grows with the words, not as (N+1)^(words-1) as an OR of ``<1> | <2> ...`` does;
 - wildcards and fuzzy words expand through the unstemmed lexicon, then search the stems;
 - a keyword field matches a whole value in any case (``keys``) or the value's words in
   order (``ftsv``); dates overlap the document's span (``daterange &&``).
@@ -29,8 +31,6 @@ from searcher.record import FIELD_BY_NAME
 
 #: Most lexicon words one wildcard or fuzzy word may expand to.
 MAX_EXPANSION = 1024
-#: Proximity beyond this many words is searched as words anywhere in the document.
-MAX_SLOP = 24
 _KEYWORDS = frozenset(KEYWORD_FIELDS)
 _TEXTS = frozenset(TEXT_FIELDS)
 _PATTERN_JUNK = re.compile(r"[^\w*?]+")
@@ -151,7 +151,7 @@ class _Compiler:
             lexemes = [f"{name}:{w}" for w in tokens]
             parts = [_Part(sql="keys @> ARRAY[%s]", params=(f"{name}:{whole.lower()}",))]
             if lexemes:
-                parts.append(_Part("ftsv", _phrase([quote(x) for x in lexemes], slop)))
+                parts.append(_sequence("ftsv", [[x] for x in lexemes], slop))
             return self.combine(parts, "|", "OR")
         if not tokens:
             return FALSE
@@ -162,17 +162,16 @@ class _Compiler:
     ) -> _Part:
         """Stems in sequence (each position one of several stems) in one or all text fields."""
         if name in PREFIXED_TEXT:
-            column, fmt = "ftsv", lambda s: quote(f"{name}:{s}")
+            column, label = "ftsv", ""
+            alternatives = [[f"{name}:{s}" for s in alts] for alts in alternatives]
         else:
-            label = LABELS.get(name or "", "")
-            column, fmt = "tsv", lambda s: quote(s) + (f":{label}" if label else "")
-        steps = [_any([fmt(s) for s in alts]) for alts in alternatives]
-        tsquery = _phrase(steps, slop)
+            column, label = "tsv", LABELS.get(name or "", "")
+        part = _sequence(column, alternatives, slop, label)
         if not negated and column == "tsv":
-            self.rank.append(tsquery)
-            plain = [_any([quote(s) for s in alts]) for alts in alternatives]
-            self.highlight.append(_phrase(plain, slop))
-        return _Part(column, tsquery)
+            # proximity ranks and highlights as the words' AND (the positions are SQL's)
+            self.rank.append(_steps(alternatives, slop, label))
+            self.highlight.append(_steps(alternatives, slop, ""))
+        return part
 
     def wildcard(self, name: str | None, pattern: str, negated: bool) -> _Part:
         _check_field(name)
@@ -228,19 +227,51 @@ def _any(items: list[str]) -> str:
     return items[0] if len(items) == 1 else "(" + " | ".join(items) + ")"
 
 
-def _phrase(steps: list[str], slop: int) -> str:
-    """Steps in order, each next one 1 (or up to slop+1) positions after the previous."""
-    if len(steps) == 1:
-        return steps[0]
-    if slop > MAX_SLOP:
-        return " & ".join(steps)
-    out = steps[0]
-    for step in steps[1:]:
-        if slop == 0:
-            out = f"{out} <-> {step}"
-        else:
-            out = "(" + " | ".join(f"{out} <{d}> {step}" for d in range(1, slop + 2)) + ")"
-    return out
+def _steps(alternatives: list[list[str]], slop: int, label: str) -> str:
+    """A tsquery of lexemes in sequence (each step one of several): a phrase (``<->``)
+    for ``slop`` 0, else their AND."""
+    mark = f":{label}" if label else ""
+    steps = [_any([quote(s) + mark for s in alts]) for alts in alternatives]
+    return (" <-> " if slop == 0 else " & ").join(steps)
+
+
+def _sequence(column: str, alternatives: list[list[str]], slop: int, label: str = "") -> _Part:
+    """Lexemes of ``column`` in sequence, each next step 1 (phrase) or 1..slop+1 positions
+    after the previous one, with ``label`` (a weight) or in any one field."""
+    tsquery = _steps(alternatives, slop, label)
+    if slop == 0 or len(alternatives) == 1:
+        return _Part(column, tsquery)
+    return _near(column, tsquery, alternatives, slop, label)
+
+
+#: Proximity checked on a candidate row's positions: ``o`` lists the occurrences of each
+#: step's lexemes (step, position, weight), ``c`` the steps reached, each from a position
+#: of the step before 1..reach positions back, in the same field (weight; a gap between
+#: fields keeps a phrase inside one, and ``UNION`` keeps each (step, position) once, so the
+#: walk is linear in the occurrences).
+_NEAR = """({column} @@ %s::tsquery AND EXISTS (
+ WITH RECURSIVE o AS MATERIALIZED (
+  SELECT s.i, x.p, x.w
+  FROM unnest({column}) AS u
+  CROSS JOIN LATERAL unnest(u.positions, u.weights) AS x(p, w)
+  JOIN unnest(%s::text[], %s::int[]) AS s(lexeme, i) ON s.lexeme = u.lexeme{weight}
+ ), c(i, p, w) AS (
+  SELECT i, p, w FROM o WHERE i = 1
+  UNION
+  SELECT o.i, o.p, o.w FROM c JOIN o
+   ON o.i = c.i + 1 AND o.w = c.w AND o.p > c.p AND o.p <= c.p + %s
+ )
+ SELECT 1 FROM c WHERE c.i = %s))"""
+
+
+def _near(column: str, tsquery: str, alternatives: list[list[str]], slop: int, label: str) -> _Part:
+    """Proximity: the candidate rows of the words' AND whose positions hold the sequence."""
+    lexemes = [s for alts in alternatives for s in alts]
+    steps = [i for i, alts in enumerate(alternatives, 1) for _ in alts]
+    weight = " WHERE x.w = %s" if label else ""
+    params: tuple[Any, ...] = (tsquery, lexemes, steps, *((label,) if label else ()))
+    sql = _NEAR.format(column=column, weight=weight)
+    return _Part(sql=sql, params=(*params, slop + 1, len(alternatives)))
 
 
 def _glob_regex(pattern: str, char: str) -> str:

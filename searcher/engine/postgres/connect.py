@@ -122,6 +122,11 @@ def _operational_error(url: str, exc: psycopg.OperationalError) -> SearcherError
     return IndexDamagedError(f"{where}: the server refused: {line}")
 
 
+#: The most of a server's message a line quotes (it may quote the whole query).
+QUOTED = 300
+
+
 def _first_line(exc: BaseException, url: str = "") -> str:
     line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return scrub(line, url) if url else line
+    line = scrub(line, url) if url else line
+    return line if len(line) <= QUOTED else line[: QUOTED - 3] + "..."
