@@ -37,6 +37,8 @@ _BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGN
 _SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
 #: An editor's given name inside a name: "American Writer [Edgar] Snow".
 _GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
+#: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)".
+_NUMBERED = re.compile(r"\s*[(\[]\d[^)\]]*[)\]]")
 #: The district after Washington: "Telegram from Washington, DC, No. 084.605".
 _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 
@@ -44,7 +46,7 @@ _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 def _tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
     text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
-    text = _GIVEN_NAME.sub(r"\1 ", text)
+    text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
     return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
 
 
@@ -80,7 +82,7 @@ _CONVERSATION = re.compile(
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
     r"exchange\s+of\s+views|interview|audience)(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
     r"(?:\s+(?P<prep>between|among|of|with)\s+|"
-    r"\s*,\s+(?=[^,]+\s+and\s+))(?P<who>.+)$",
+    r"\s*,\s+(?=[^,]+\s+(?:and|with)\s+))(?P<who>.+)$",
     re.IGNORECASE,
 )
 #: "Chairman Mao Receives American Writer Edgar Snow": a host and a guest.
@@ -291,7 +293,8 @@ def _named_type(text: str, collect: Collector) -> Correspondents:
 _TYPE_OF = re.compile(r"^(.+?)\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
 #: A gathering, not an author: "Notes of CC CPSU Politburo Session".
 _GATHERING = re.compile(
-    r"\b(?:session|meeting|plenum|conference|congress|summit|talks)s?$", re.IGNORECASE
+    r"\b(?:session|meeting|plenum|conference|congress|summit|talks|conversation|discussion)s?$",
+    re.IGNORECASE,
 )
 _RECORD = re.compile(r"^(?:the\s+)?(?:record|files?|archives?)$", re.IGNORECASE)
 
@@ -324,7 +327,7 @@ def _conversation(text: str, match: re.Match[str], collect: Collector) -> Corres
         sender = (author,)
         names.append(author)
     pieces = [match["who"]]
-    if prep == "between" and len(split_outside_brackets(match["who"], AND)) == 1:
+    if prep in ("between", "") and len(split_outside_brackets(match["who"], AND)) == 1:
         # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht"
         pieces = re.split(r"\s+with\s+", match["who"], maxsplit=1, flags=re.IGNORECASE)
     if prep == "of":
@@ -347,7 +350,12 @@ def _author_before(prefix: str, collect: Collector) -> str | None:
     return collect.person_or_body(author)
 
 
-_PREPOSITIONS = re.compile(r"\b(?:from|on|about|concerning|regarding)\b", re.IGNORECASE)
+#: Words between a record's type and the conversation it records: "Memorandum of
+#: Conversation from the Meeting between ...".
+_PREPOSITIONS = re.compile(
+    r"\b(?:from|on|about|concerning|regarding|the|an?|conversations?|talks?|discussions?)\b",
+    re.IGNORECASE,
+)
 
 
 def _conversation_first(text: str, match: re.Match[str]) -> bool:

@@ -35,6 +35,8 @@ MONTH = re.compile(
 )
 #: A body written as letters: "CC CPSU", "MFA", "CC SED".
 _ABBREVIATED = re.compile(r"^(?:[A-Z]{2,}\b\s*)+$")
+#: A body with the person at its head: "Government Delegation Led by Ion Gheorghe Maurer".
+_LED_BY = re.compile(r"^[A-Z].*?\s+\w+ed\s+[Bb]y\s+(?P<who>[A-Z].+)$")
 _SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 COMMA = re.compile(r"\s*,\s*")
@@ -178,6 +180,11 @@ def _is_office_of_body(text: str) -> bool:
     return any(bare(w) in _TITLES for w in office.split()) and is_body(rest)
 
 
+def _led_by(part: str) -> str:
+    """The person at a body's head: "Delegation of the People's Army Headed by Comrade B"."""
+    return led["who"] if (led := _LED_BY.match(part)) else part
+
+
 def _is_filler(part: str, parts: list[str]) -> bool:
     """Not a correspondent: "and others"; beside a name, a place or an office."""
     if _FILLER.match(part) or MONTH.match(part) or _WEEKDAY.match(part):
@@ -285,6 +292,7 @@ class Collector:
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
+            parts = [_led_by(p) for p in parts]
             parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
