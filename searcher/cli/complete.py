@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import BashComplete, CompletionItem, split_arg_string
+
+if TYPE_CHECKING:  # click's completion machinery is loaded only when completing
+    from click.shell_completion import CompletionItem
 
 COMPLETE_VAR = "_SEARCH_COMPLETE"
 #: Facet values offered at most (the most frequent first).
@@ -48,6 +51,8 @@ def facet_names(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """``--facet`` and ``search facets FIELD``: the facets, by their query names."""
+    from click.shell_completion import CompletionItem
+
     from searcher.query.fields import FACET_NAMES
 
     low = incomplete.lower()
@@ -58,6 +63,8 @@ def where_items(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """``--where``: ``field=`` first, then the field's values from the index."""
+    from click.shell_completion import CompletionItem
+
     name, sep, value = incomplete.partition("=")
     if not sep:
         low = name.lower()
@@ -69,6 +76,8 @@ def query_words(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Words of a query: ``field:`` names, then one-word values of a facet field."""
+    from click.shell_completion import CompletionItem
+
     if not incomplete or incomplete[0] in "\"'(-+":
         return []
     name, sep, value = incomplete.partition(":")
@@ -79,40 +88,39 @@ def query_words(
     return [CompletionItem(f"{name}:{v}") for v in values if v.split() == [v]]
 
 
-class JoinedBashComplete(BashComplete):
-    """Bash splits words at ``=`` and ``:`` (COMP_WORDBREAKS): ``sender=Mao`` arrives as
-    three words.  They are joined again before completing, and each completion is cut to
-    the part bash replaces (the last of the three)."""
-
-    _breaks = "=:"
-
-    def get_completion_args(self) -> tuple[list[str], str]:
-        words = split_arg_string(os.environ["COMP_WORDS"])
-        cword = int(os.environ["COMP_CWORD"])
-        words = words[1 : cword + 1]
-        joined: list[str] = []
-        glue = False
-        for word in words:
-            if joined and (glue or word in self._breaks):
-                joined[-1] += word
-            else:
-                joined.append(word)
-            glue = word in self._breaks
-        current = words[-1] if words else ""
-        if len(words) < cword:  # the cursor is after a space: a new, empty word
-            joined.append("")
-            current = ""
-        incomplete = joined.pop() if joined else ""
-        self._cut = len(incomplete) - len(current)
-        return joined, incomplete
-
-    def format_completion(self, item: CompletionItem) -> str:
-        value = item.value[self._cut :] if item.type == "plain" else item.value
-        return item.type + "," + _SPECIAL.sub(lambda m: "\\" + m[0], value)
-
-
 def install() -> None:
-    """Use :class:`JoinedBashComplete` for bash (called only when completing)."""
-    from click.shell_completion import add_completion_class
+    """Complete bash through ``JoinedBashComplete`` (called only when completing)."""
+    from click.shell_completion import BashComplete, add_completion_class, split_arg_string
+
+    class JoinedBashComplete(BashComplete):
+        """Bash splits words at ``=`` and ``:`` (COMP_WORDBREAKS): ``sender=Mao`` arrives as
+        three words.  They are joined again before completing, and each completion is cut to
+        the part bash replaces (the last of the three)."""
+
+        _breaks = ("=", ":")
+
+        def get_completion_args(self) -> tuple[list[str], str]:
+            words = split_arg_string(os.environ["COMP_WORDS"])
+            cword = int(os.environ["COMP_CWORD"])
+            words = words[1 : cword + 1]
+            joined: list[str] = []
+            glue = False
+            for word in words:
+                if joined and (glue or word in self._breaks):
+                    joined[-1] += word
+                else:
+                    joined.append(word)
+                glue = word in self._breaks
+            current = words[-1] if words else ""
+            if len(words) < cword:  # the cursor is after a space: a new, empty word
+                joined.append("")
+                current = ""
+            incomplete = joined.pop() if joined else ""
+            self._cut = len(incomplete) - len(current)
+            return joined, incomplete
+
+        def format_completion(self, item: CompletionItem) -> str:
+            value = item.value[self._cut :] if item.type == "plain" else item.value
+            return item.type + "," + _SPECIAL.sub(lambda m: "\\" + m[0], value)
 
     add_completion_class(JoinedBashComplete, "bash")
