@@ -153,8 +153,9 @@ def _parse(data: bytes) -> tuple[lxml.html.HtmlElement, bool]:
         raise IngestError(f"not an archive document: unreadable markup ({exc})") from None
     if root is None:
         raise IngestError("not an archive document: empty markup")
-    too_deep = any(
-        e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in _PARSER.error_log
+    last = _PARSER.error_log.last_error  # the parser stops at that error: it is the last
+    too_deep = (
+        last is not None and last.type_name == "ERR_RESOURCE_LIMIT" and "depth" in last.message
     )
     return root, too_deep
 

@@ -311,7 +311,11 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
     record = _RECORD_URL.search(page.url)
     if record and not page.record_id:
         page.record_id = record.group(1)
-    body_lines = [x for x in lines[body_from:] if not _SEARCH_FILTER.match(chrome_key(x))]
+    body_lines = [
+        x
+        for x in lines[body_from:]
+        if x.lstrip()[:1] not in "Aa" or not _SEARCH_FILTER.match(chrome_key(x))
+    ]
     if upper and body_lines and chrome_key(body_lines[0]) == upper.lower():
         body_lines = body_lines[1:]
     page.body = body_after_chrome(body_lines)
