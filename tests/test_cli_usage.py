@@ -173,3 +173,10 @@ def test_unknown_facet_lists_the_query_names(capsys, index):
     status, _, err = run(capsys, "facets", "colour", "--index", index)
     assert status == 2 and "unknown facet 'colour'" in err
     assert "subject," in err and "subjects" not in err and "places" not in err
+
+
+@pytest.mark.parametrize("args", [(), ("engine",)])
+def test_a_bare_command_prints_its_help(capsys, args):
+    status, out, err = run(capsys, *args)
+    assert (status, err) == (0, "")
+    assert out.startswith(f"Usage: search {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND")

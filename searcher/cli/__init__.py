@@ -146,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("search: interrupted", err=True)
         status = 130
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # `search` alone asks what there is: the help, on stdout, is the answer.
+        click.echo(exc.ctx.get_help() if exc.ctx else cli.get_help(click.Context(cli)))
+        status = 0
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "search"
         message = exc.format_message().rstrip(".")
