@@ -269,7 +269,7 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
                        if is_tab_label(lines[i])), None)  # fmt: skip
         if tab_at is None and dump:
             return False
-        head_end = tab_at if tab_at is not None else date_at + 1
+        head_end = tab_at if tab_at is not None else date_at
     if date_at is not None:
         page.date = squeeze(lines[date_at]).strip(_BULLETS)
     summary_from = date_at + 1 if date_at is not None and date_at < head_end else 0
