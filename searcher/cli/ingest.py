@@ -44,7 +44,7 @@ def parse(files: tuple[str, ...], fmt: str, max_bytes: int) -> int:
 
     \b
     Examples:
-      search parse raw_html/seed-page.txt
+      search parse raw_html/text/seed-page-mao-to-filippov-1951-11-14.txt
       search parse raw_html --format text | less
     """
     from searcher.cli.output import render_records
