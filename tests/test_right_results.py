@@ -26,14 +26,13 @@ SHARDS = os.environ.get("SEARCHER_TEST_PG_SHARDS", "").split()
 
 def _database(url: str, name: str) -> str:
     import psycopg
-    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+    from psycopg.conninfo import conninfo_to_dict
 
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {name}")
     info = conninfo_to_dict(url)
-    info["dbname"] = name
-    return make_conninfo(**info)
+    return "postgresql://{user}@{host}:{port}/{dbname}".format(**{**info, "dbname": name})
 
 
 def _location(kind: str, tmp: Path) -> str:

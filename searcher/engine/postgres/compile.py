@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from searcher.engine.postgres.analyze import LABELS, PREFIXED_TEXT, quote
-from searcher.engine.schema import KEYWORD_FIELDS, TEXT_FIELDS, stem, words
+from searcher.engine.schema import KEYWORD_FIELDS, TEXT_FIELDS, WRITTEN, stem, words
 from searcher.errors import QueryError
+from searcher.fold import accented
 from searcher.query import ast
 from searcher.record import FIELD_BY_NAME
 
@@ -155,7 +156,11 @@ class _Compiler:
             return self.combine(parts, "|", "OR")
         if not tokens:
             return FALSE
-        return self.text(name, [[stem(t)] for t in tokens], slop, negated)
+        part = self.text(name, [[stem(t)] for t in tokens], slop, negated)
+        written = [quote(f"{WRITTEN}:{stem(w)}") for w in accented(whole)]
+        if not written:  # accents reach here only in exact queries (expand.folded)
+            return part
+        return self.combine([part, _Part("ftsv", " & ".join(written))], "&", "AND")
 
     def text(
         self, name: str | None, alternatives: list[list[str]], slop: int, negated: bool
