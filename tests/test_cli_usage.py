@@ -71,6 +71,13 @@ def test_a_mistyped_command_is_named_not_searched(capsys, index, typed, command)
     assert status in (0, 1) and out.split()[1].startswith("document")
 
 
+def test_a_word_of_the_archive_near_a_command_is_still_searched(capsys, index):
+    # "state" is one letter from `stats`, and a word the sample pages use.
+    status, out, err = run(capsys, "state", "--index", index, "--format", "json")
+    assert status == 0 and json.loads(out)["total"] > 0
+    assert "searching for the word 'state' (the command is `search stats`)" in err
+
+
 def test_words_far_from_any_command_are_searched():
     from searcher.cli import near_command
 

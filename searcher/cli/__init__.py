@@ -52,7 +52,12 @@ class SearchGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             near = None if ctx.resilient_parsing else near_command(args[0], self.commands)
-            if near is not None:
+            if near is not None and _finds_documents(args):
+                click.echo(
+                    f"search: searching for the word '{args[0]}' (the command is `search {near}`)",
+                    err=True,
+                )
+            elif near is not None:
                 raise click.UsageError(
                     f"no command '{args[0]}'; did you mean `search {near}`? "
                     f"To search for the word, use `search query {args[0]}`",
@@ -69,6 +74,28 @@ def _is_query_option(group: click.Group, ctx: click.Context, arg: str) -> bool:
     name = arg.split("=", 1)[0]
     own = {opt for param in group.get_params(ctx) for opt in (*param.opts, *param.secondary_opts)}
     return name not in own
+
+
+def _finds_documents(args: list[str]) -> bool:
+    """Whether the first word, searched as a query, finds documents in the index.
+
+    A word of the archive that happens to be a slip away from a command ("state" and
+    ``stats``) is searched for; a word that finds nothing is taken for a mistyped command.
+    """
+    from searcher.cli.common import DEFAULT_INDEX, open_archive
+
+    index = os.environ.get("SEARCHER_INDEX") or DEFAULT_INDEX
+    for i, arg in enumerate(args[:-1]):
+        if arg == "--index":
+            index = args[i + 1]
+    for arg in args:
+        if arg.startswith("--index="):
+            index = arg.split("=", 1)[1]
+    try:
+        with open_archive(index) as archive:
+            return archive.search(args[0], limit=1, exact=True, snippets=False).total > 0
+    except Exception:  # noqa: BLE001 - no index or no such word: a mistyped command
+        return False
 
 
 def near_command(word: str, commands: Iterable[str]) -> str | None:
