@@ -406,3 +406,17 @@ def test_current_site_without_a_summary_keeps_the_signature_in_the_body() -> Non
     got = parse_bytes(page.encode(), path="roshchin.txt")
     assert got.summary == ""
     assert got.body.endswith("ROSHCHIN")
+
+
+@pytest.mark.parametrize(
+    ("number", "size", "last"),
+    [
+        ("09", 1000, "Vice Premier CHEN [Yi]:"),  # a colon announces what is missing
+        ("13", 750, "KIM Y"),  # a lone letter
+        ("08", 1800, "N.S. Khrushchev: We received information from Yudin"),  # a sentence
+    ],
+)
+def test_a_dump_cut_between_words_is_partial(number: str, size: int, last: str) -> None:
+    data = dump(number).read_bytes()[:size]
+    assert data.decode("utf-8").rstrip().endswith(last)
+    assert parse_bytes(data, path=f"{number}.txt").partial

@@ -28,18 +28,29 @@ from searcher.ingest.page import Page
 MAX_TITLE = 300
 #: Lines of a dump searched for the marks of its site.
 HEAD_LINES = 60
-#: Sentence ends a whole page may stop on.
-_ENDS = ".!?)]\"”’»…:;*"  # fmt: skip
+#: Sentence ends a whole page may stop on (not a colon: what it announces is missing).
+_ENDS = ".!?)]\"”’»…*"  # fmt: skip
 _OLD_MARKS = frozenset(("search in", SITE_NAME.lower(), "get citation", "share document"))
 
 
 def stops_mid_way(text: str) -> bool:
-    """Whether text visibly stops mid-sentence: its last line ends on no closing mark, and
-    is a long line or ends on a lower-case word (a signature or a number ends a page)."""
+    """Whether text visibly stops mid-sentence: its last line ends on no closing mark and
+    is a long line, ends on a lower-case word, a hyphen, a comma, a colon or a lone letter, leaves a
+    bracket open, or reads as a sentence (two lower-case words or more).  A signature, a
+    number or a date ends a whole page."""
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
     if not last or last.endswith(tuple(_ENDS)):
         return False
-    return len(last) > 80 or last.split()[-1][:1].islower()
+    words = last.split()
+    return (
+        len(last) > 80
+        or words[-1][:1].islower()
+        or last.endswith(("-", ",", "–", ":", ";"))
+        or (len(words[-1]) == 1 and words[-1].isalpha() and words[-1] not in "AI")
+        or last.count("[") > last.count("]")
+        or last.count("(") > last.count(")")
+        or sum(1 for w in words if w.isalpha() and w.islower()) >= 2
+    )
 
 
 def _old_site_marks(lines: list[str]) -> bool:
