@@ -50,7 +50,10 @@ class Archive:
     @classmethod
     def build(cls, source: str | Path, index: str | Path, **options: Any) -> BuildReport:
         """Rebuild ``index`` from the pages under ``source``; options as for
-        :func:`searcher.build.rebuild` (``full``, ``workers``, ``progress``, ...).
+        :func:`searcher.build.rebuild` (``full``, ``workers``, ``progress``, ``drop_stale``,
+        ``allow_removals``, ...).  A missing or empty ``source``, or one that would remove
+        most of the records, raises :class:`searcher.errors.SourceError` and leaves the
+        index as it was.
 
         >>> Archive.build("raw_html", "index", full=True).indexed   # doctest: +SKIP
         12

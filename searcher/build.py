@@ -18,14 +18,20 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from searcher import checkpoint
-from searcher.errors import IngestError, StorageError
+from searcher.copies import key_of
+from searcher.errors import IngestError
+from searcher.identity import base_id, shown_path
 from searcher.ingest import DEFAULT_MAX_BYTES, content_hash, is_page
+from searcher.keeping import CUT, Keeper, reader, under
+from searcher.locations import shown
+from searcher.record import Record
+from searcher.sources import check_source, count_records, guard_removals
 
 #: Below this many pages to parse, parsing stays in this process (workers cost more).
 PARALLEL_FROM = 200
@@ -42,7 +48,10 @@ SETTLED_NS = 2_000_000_000
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a rebuild did."""
+    """What a rebuild did.  ``failed`` lists every page (or folder, its path ending in
+    ``/``) that could not be read, with why; ``stale`` those of them whose last good
+    record was kept; ``copies`` the pages whose document another page's record holds;
+    ``clashes`` the ids the rules gave to more than one document (all but one changed)."""
 
     indexed: int
     unchanged: int
@@ -52,19 +61,35 @@ class BuildReport:
     seen: int
     cleaned: tuple[str, ...] = ()
     full: bool = False
+    stale: tuple[tuple[str, str], ...] = ()
+    copies: int = 0
+    clashes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str = ""
+    index: str = ""
+    #: The index was from an older version of searcher and was rebuilt in full.
+    upgraded: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["failed"] = [list(item) for item in self.failed]
+        out["stale"] = [list(item) for item in self.stale]
+        out["clashes"] = [[ident, list(paths)] for ident, paths in self.clashes]
         out["cleaned"] = list(self.cleaned)
         return out
 
 
-def find_pages(source: Path, *, follow_links: bool = False) -> Iterator[tuple[str, str]]:
+def find_pages(
+    source: Path,
+    *,
+    follow_links: bool = False,
+    unreadable: list[tuple[str, str]] | None = None,
+) -> Iterator[tuple[str, str]]:
     """Every page file under ``source`` as its path and its path relative to ``source``
-    (``/``-separated): a folder's pages by name, then its folders' by name. Symlinks
-    leading outside ``source`` only when asked (each folder then read once, however many
-    links lead to it).
+    (``/``-separated; a name that is not UTF-8 as :func:`~searcher.identity.shown_path`
+    writes it): a folder's pages by name, then its folders' by name. Symlinks leading
+    outside ``source`` only when asked (each folder then read once, however many links
+    lead to it).  A folder that cannot be listed is added to ``unreadable`` (its relative
+    path ending in ``/``, and why), not silently left out.
 
     One ``scandir`` a folder: whether an entry is a folder or a link comes with its name,
     without a call per file (a rebuild that finds nothing changed spends its time here, in
@@ -82,8 +107,11 @@ def find_pages(source: Path, *, follow_links: bool = False) -> Iterator[tuple[st
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=attrgetter("name"))
-        except OSError:
-            return  # an unreadable folder is left out, as os.walk leaves it
+        except OSError as exc:
+            if unreadable is not None:
+                why = exc.strerror or type(exc).__name__
+                unreadable.append((shown_path(rel) or "./", f"cannot read folder: {why}"))
+            return
         folders = []
         for entry in entries:
             try:
@@ -101,7 +129,7 @@ def find_pages(source: Path, *, follow_links: bool = False) -> Iterator[tuple[st
                 and not Path(entry.path).resolve().is_relative_to(root)
             ):
                 continue
-            yield entry.path, rel + entry.name
+            yield entry.path, shown_path(rel + entry.name)
         for entry in folders:
             yield from walk(entry.path, f"{rel}{entry.name}/")
 
@@ -157,25 +185,32 @@ class _Stamps:
 
 
 #: What parsing one page gives: its relative path, the prepared document (None when the
-#: page cannot be read), why not, and the hash of the file (None if it could not be read).
-Parsed = tuple[str, Any, str | None, str | None]
+#: page cannot be read), why not, the hash of the file (None if it could not be read), and
+#: the page's key for finding its copies with whether the page is cut short (or None).
+Parsed = tuple[str, Any, str | None, str | None, tuple[list[str], bool] | None]
+
+
+def read_record(path: str, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
+    """The record of the page file at ``path`` as the index keeps it: its path relative
+    to the source, its id by the rules of :mod:`searcher.identity`, itself its one copy."""
+    from searcher.ingest import parse_file
+
+    record = parse_file(path, max_bytes=max_bytes)
+    if path.endswith(".gz"):  # hashed as stored, as the next rebuild compares it
+        record = replace(record, content_hash=_hash_file(path, max_bytes))
+    return replace(record, path=rel, id=base_id(record, rel), copies=(rel,))
 
 
 def _parse_one(path: str, rel: str, max_bytes: int, prepare: Callable[[Any], Any]) -> Parsed:
-    from dataclasses import replace
-
-    from searcher.ingest import parse_file
-
     try:
-        record = parse_file(path, max_bytes=max_bytes)
-        record = replace(record, path=rel)
-        if path.endswith(".gz"):  # hashed as stored, as the next rebuild compares it
-            record = replace(record, content_hash=_hash_file(Path(path), max_bytes))
-        return rel, prepare(record), None, record.content_hash
+        record = read_record(path, rel, max_bytes)
+        info = (key_of(record, record.id), record.partial)
+        return rel, prepare(record), None, record.content_hash, info
     except IngestError as exc:
-        return rel, None, exc.reason, _hash_or_none(path, max_bytes)
+        return rel, None, exc.reason, _hash_or_none(path, max_bytes), None
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
-        return rel, None, f"unexpected {type(exc).__name__}: {exc}", _hash_or_none(path, max_bytes)
+        why = f"unexpected {type(exc).__name__}: {exc}"
+        return rel, None, why, _hash_or_none(path, max_bytes), None
 
 
 def _hash_or_none(path: str, max_bytes: int) -> str | None:
@@ -201,16 +236,23 @@ def rebuild(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     wait: bool = False,
+    drop_stale: bool = False,
+    allow_removals: bool = False,
 ) -> BuildReport:
     """Bring the index at ``index`` up to date with the pages under ``source``.
 
     Pages are compared by content hash: unchanged ones are skipped, changed and new ones
-    parsed (in worker processes when there are many), vanished ones deleted.  The new
-    state goes live only when complete; on any error or Ctrl-C the previous index stays.
-    ``progress(done, total)`` is called as pages are parsed.
+    parsed (in worker processes when there are many), vanished ones deleted; copies of one
+    document become one record.  A page that had a record and cannot be read now keeps it,
+    marked stale (``drop_stale`` removes such records).  A missing or empty ``source`` is
+    refused, and so is a rebuild that would remove more than half of the records (and
+    more than ten) unless ``allow_removals`` (SourceError either way, the index untouched).
+    The new state goes live only when complete; on any error or Ctrl-C the previous index
+    stays.  ``progress(done, total)`` is called as pages are parsed.
     """
+    options = (full, workers, follow_links, max_bytes, progress, wait, drop_stale, allow_removals)
     with _interrupts():
-        return _rebuild(source, index, full, workers, follow_links, max_bytes, progress, wait)
+        return _rebuild(source, index, *options)
 
 
 def _rebuild(
@@ -222,30 +264,37 @@ def _rebuild(
     max_bytes: int,
     progress: Callable[[int, int], None] | None,
     wait: bool,
+    drop_stale: bool,
+    allow_removals: bool,
 ) -> BuildReport:
     from searcher.engine import open_engine
 
     started = time.perf_counter()
     source = Path(source)
-    if not source.is_dir():
-        raise StorageError(f"no folder of pages at {source}")
+    absolute = check_source(source, follow_links=follow_links)
     engine = open_engine(index, create=True)
-    build = engine.begin_build(full, wait=wait)
+    build: Any = None
     parsed: Generator[Parsed] | None = None
     try:
+        build = engine.begin_build(full, wait=wait)
         known = build.known_hashes()
+        records_before = len(known) if known else count_records(engine)
+        copies_before: dict[str, list[str]] = _offered(build, "known_copies", {})
+        known_all = {**known, **{rel: item[0] for rel, item in copies_before.items()}}
         known_failures = _offered(build, "known_failures", {})
         stamps = _Stamps(_offered(build, "known_stamps", {}))
+        keeper = Keeper(build, known_all, drop_stale)
         digests: dict[str, str] = {}
         failed: list[tuple[str, str]] = []
         todo: list[tuple[str, str]] = []
-        seen: set[str] = set()
+        where: dict[str, str] = {}
+        unreadable: list[tuple[str, str]] = []
         unchanged = 0
         # with nothing to compare against, every page is parsed: the workers hash the bytes
         # they read, instead of this process reading every file once more beforehand
-        later = not known and not known_failures
-        for path, rel in find_pages(source, follow_links=follow_links):
-            seen.add(rel)
+        later = not known_all and not known_failures
+        for path, rel in find_pages(source, follow_links=follow_links, unreadable=unreadable):
+            where[rel] = path
             try:
                 if later:
                     stamps.stamp(path, rel)
@@ -256,32 +305,43 @@ def _rebuild(
                 todo.append((path, rel))  # the parser reports why it cannot read it
                 continue
             digests[rel] = digest
-            if known.get(rel) == digest:
+            if known_all.get(rel) == digest:
                 unchanged += 1
             elif rel in known_failures and known_failures[rel][0] == digest:
                 failed.append((rel, known_failures[rel][1]))  # unchanged: not parsed again
+                keeper.failed(rel, known_failures[rel][1])
             else:
                 todo.append((path, rel))
-        gone = [p for p in known if p not in seen]
-        deleted = build.delete(gone) if gone else 0
+        failed.extend(unreadable)
+        # the pages of a folder that cannot be read are not gone: their records are kept
+        hidden = [folder for folder, _ in unreadable]
+        gone = [p for p in known_all if p not in where and not under(p, hidden)]
+        removing = sum(1 for p in gone if p in known) if known else records_before - len(where)
+        guard_removals(
+            removing, records_before, index=str(index), source=absolute, allowed=allow_removals
+        )
+        deleted = build.delete([p for p in gone if p in known]) if gone else 0
         indexed = 0
         count = workers if workers is not None else (os.cpu_count() or 1)
         big = count > 1 and len(todo) >= PARALLEL_FROM
         target = _offered(build, "shard_target", None) if big else None
         hashed: dict[str, str | None] = {}
         if target is not None:
-            indexed, bad = _write_shards(todo, max_bytes, count, build, target, progress, hashed)
+            indexed, bad = _write_shards(
+                todo, max_bytes, count, build, target, progress, hashed, keeper.fresh
+            )
             failed.extend(bad)
         else:
             parsed = _parse_all(todo, max_bytes, count, build.preparer)
-            for done, (rel, doc, reason, digest) in enumerate(parsed, 1):
+            for done, (rel, doc, reason, digest, info) in enumerate(parsed, 1):
                 hashed[rel] = digest
-                if doc is None:
+                if doc is None or info is None:
                     failed.append((rel, reason or "unreadable"))
-                    if rel in known:
-                        deleted += build.delete([rel])
-                else:
+                    deleted += keeper.failed(rel, reason or "unreadable")
+                elif keeper.parsed(rel, *info):
                     indexed += build.add_prepared([doc])
+                else:
+                    failed.append((rel, CUT))
                 _stop_if_interrupted()
                 checkpoint.step("parsing")
                 if progress is not None:
@@ -291,15 +351,33 @@ def _rebuild(
                 if digest is not None:
                     stamps.hashed(rel, digest)
                     digests[rel] = digest
+        failing = {rel for rel, _ in failed}
+        dropped = set(gone) | set(keeper.dropped)
+        if keeper.fresh or dropped:
+            pages_before = _offered(build, "known_pages", {})
+            load = reader(where, lambda path, rel: read_record(path, rel, max_bytes))
+            plan = keeper.merge_copies(pages_before, copies_before, dropped, failing, load, digests)
+            copies, clashes = len(plan.copies), tuple(plan.clashes)
+        else:
+            keep_copies = getattr(build, "remember_copies", None)
+            if keep_copies is not None:
+                keep_copies(copies_before)
+            copies, clashes = len(copies_before), ()
         report = BuildReport(
             indexed=indexed,
             unchanged=unchanged,
             deleted=deleted,
             failed=tuple(sorted(failed)),
             elapsed=round(time.perf_counter() - started, 3),
-            seen=len(seen),
+            seen=len(where),
             cleaned=getattr(build, "cleaned", ()),
             full=getattr(build, "full", full),
+            stale=tuple(sorted(keeper.stale)),
+            copies=copies,
+            clashes=clashes,
+            source=absolute,
+            index=shown(index),
+            upgraded=getattr(build, "upgraded", False),
         )
         remember = getattr(build, "remember_failures", None)
         if remember is not None:
@@ -313,7 +391,8 @@ def _rebuild(
     except BaseException:
         if parsed is not None:
             parsed.close()  # stops worker processes at once
-        build.abort()
+        if build is not None:
+            build.abort()
         raise
     finally:
         engine.close()
@@ -346,23 +425,25 @@ def _shard(
     prepare: Callable[[Any], Any],
     write: Callable[[str, Iterator[Any]], tuple[Any, int]],
     target: str,
-) -> tuple[int, list[tuple[str, str]], Any, dict[str, str | None]]:
+) -> tuple[int, list[tuple[str, str]], Any, dict[str, str | None], dict[str, list[str]]]:
     """Parse, prepare and index a share of the pages as one segment (in a worker)."""
     failed: list[tuple[str, str]] = []
     hashed: dict[str, str | None] = {}
+    keys: dict[str, list[str]] = {}
 
     def docs() -> Iterator[Any]:
         for path, rel in items:
-            rel, doc, reason, hashed[rel] = _parse_one(path, rel, max_bytes, prepare)
+            rel, doc, reason, hashed[rel], info = _parse_one(path, rel, max_bytes, prepare)
             with _done.get_lock():
                 _done.value += 1
-            if doc is None:
+            if doc is None or info is None:
                 failed.append((rel, reason or "unreadable"))
             else:
+                keys[rel] = info[0]
                 yield doc
 
     segment, indexed = write(target, docs())
-    return indexed, failed, segment, hashed
+    return indexed, failed, segment, hashed, keys
 
 
 def _write_shards(
@@ -373,10 +454,11 @@ def _write_shards(
     target: str,
     progress: Callable[[int, int], None] | None,
     hashed: dict[str, str | None],
+    keys: dict[str, list[str]],
 ) -> tuple[int, list[tuple[str, str]]]:
     """Each worker parses and indexes every ``count``-th page into a segment of its own;
     the build lists the segments at commit (no merge: the parent never touches a posting).
-    The hash of each page file as read goes into ``hashed``.
+    The hash of each page file as read goes into ``hashed``, its key into ``keys``.
     """
     done = multiprocessing.Value("q", 0)
     indexed = 0
@@ -395,10 +477,11 @@ def _write_shards(
             if any(f.done() and f.exception() is not None for f in futures):
                 break
         for future in futures:
-            n, bad, segment, hashes = future.result()
+            n, bad, segment, hashes, found = future.result()
             indexed += n
             failed.extend(bad)
             hashed.update(hashes)
+            keys.update(found)
             build.add_segments([segment])
     return indexed, failed
 

@@ -3,7 +3,8 @@
 Exit statuses (also in the README):
   0  success
   1  some input pages failed to parse (parse, rebuild), or a query found nothing
-  2  usage or query error: bad option, malformed query, unknown field, bad date
+  2  usage or query error: bad option, malformed query, unknown field, bad date; a source
+     folder that is missing or holds no pages; a rebuild that would remove most records
   3  index missing, damaged or from an incompatible version
   4  index busy: another rebuild holds the lock
   5  file-system error: disk full, read-only folder, unreadable path
@@ -58,3 +59,17 @@ class StorageError(SearcherError):
     """The file system refused a read or write (disk full, read-only, permissions)."""
 
     exit_code = 5
+
+
+class SourceError(SearcherError):
+    """The folder of pages to build from is missing or holds no pages (the index is left as
+    it was), or a rebuild would remove most of the index's records (see ``--allow-removals``).
+    """
+
+    exit_code = 2
+
+
+class IndexFormatError(IndexDamagedError):
+    """The index was written by an older version of searcher (run ``search rebuild --full``)."""
+
+    exit_code = 3

@@ -28,6 +28,11 @@ class Hit:
     score: float
     url: str = ""
     snippet: Snippet | None = None
+    #: Every page path holding the document, the record's own first.
+    copies: tuple[str, ...] = ()
+    #: Why the document's page can no longer be read ("" while it can): the hit is its
+    #: last good record.
+    stale: str = ""
 
 
 @dataclass(frozen=True)

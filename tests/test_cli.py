@@ -163,7 +163,7 @@ def test_rebuild_summary_and_incremental(capsys, tmp_path):
     status, out, _ = run(capsys, "rebuild", "--source", str(source), "--index", index)
     assert status == 0 and "indexed 0, unchanged 1" in out
     status, _, err = run(capsys, "rebuild", "--source", str(tmp_path / "nope"), "--index", index)
-    assert status == 5 and "nope" in err
+    assert status == 2 and "nope" in err  # a missing source: refused, the index kept
 
 
 def on_terminal(cmd: list[str], env: dict[str, str]) -> tuple[int, str]:

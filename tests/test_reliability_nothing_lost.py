@@ -65,7 +65,8 @@ def test_every_page_is_indexed_or_listed_as_failed(tmp_path: Path):
     )
     failed = {row["path"]: row["reason"] for row in listed}
     with Archive.open(index) as archive:
-        in_index = [r.path for r in archive.iter_records()]
+        # every page of a document saved more than once is one of its record's copies
+        in_index = [path for r in archive.iter_records() for path in r.copies]
 
     assert len(in_index) == len(set(in_index)) == indexed
     assert len(failed) == failed_count
@@ -90,17 +91,29 @@ def test_every_page_is_indexed_or_listed_as_failed(tmp_path: Path):
     assert {row["path"] for row in relisted} == set(failed)
 
 
-def test_a_page_that_turns_bad_leaves_the_index_and_is_listed(tmp_path: Path):
+def test_a_page_that_turns_bad_keeps_its_record_stale_until_dropped(tmp_path: Path):
     source, index = tmp_path / "pages", tmp_path / "index"
     copy_tree(RAW_HTML, source)
     assert invoke("rebuild", "--source", str(source), "--index", str(index), "-q").returncode == 0
-    victim = sorted(pages_under(source))[0]
+    victim = "old/900003.html"  # "Ciphered telegram, Zhou Enlai to Filippov [Stalin]"
+    with Archive.open(index) as archive:
+        good = archive.get("900003")
+    assert good is not None and good.path == victim and not good.stale
     (source / victim).write_bytes(b"")
-    done = invoke("rebuild", "--source", str(source), "--index", str(index), "-q")
+    done = invoke("rebuild", "--source", str(source), "--index", str(index))
     assert done.returncode == 1
+    assert victim in done.stderr and "last good record is kept" in done.stderr
     listed = json.loads(
         invoke("stats", "--failed", "--index", str(index), "--format", "json").stdout
     )
-    assert [row["path"] for row in listed] == [victim]
+    assert [(row["path"], row["stale"]) for row in listed] == [(victim, True)]
     with Archive.open(index) as archive:
-        assert victim not in {r.path for r in archive.iter_records()}
+        kept = archive.get("900003")
+        assert kept is not None and kept.title == good.title and kept.body == good.body
+        assert kept.stale and "empty" in kept.stale
+
+    dropped = invoke("rebuild", "--source", str(source), "--index", str(index), "--drop-stale")
+    assert dropped.returncode == 1, "the page is still unreadable"
+    with Archive.open(index) as archive:
+        assert archive.get("900003") is None
+        assert victim not in {p for r in archive.iter_records() for p in r.copies}

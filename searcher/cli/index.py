@@ -16,10 +16,12 @@ from searcher.cli.output import csv_text, to_json
 @click.option(
     "--source",
     envvar="SEARCHER_SOURCE",
-    default=DEFAULT_SOURCE,
-    show_default=True,
+    default=None,
     type=click.Path(),
-    help="Folder of scraped pages (or $SEARCHER_SOURCE).",
+    help=(
+        "Folder of scraped pages (or $SEARCHER_SOURCE; default: the folder the index was "
+        f"last built from, else {DEFAULT_SOURCE}/)."
+    ),
 )
 @index_option
 @click.option("--full", is_flag=True, help="Re-parse every page, not only new and changed ones.")
@@ -39,48 +41,59 @@ from searcher.cli.output import csv_text, to_json
     show_default=True,
     help="Refuse pages larger than this (uncompressed).",
 )
+@click.option(
+    "--drop-stale",
+    is_flag=True,
+    help="Remove the records of pages that can no longer be read (kept, stale, otherwise).",
+)
+@click.option(
+    "--allow-removals",
+    is_flag=True,
+    help="Go on even if more than half of the records (and over 10) would be removed.",
+)
 @click.option("--wait", is_flag=True, help="Wait for another rebuild to finish, not refuse.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-page errors.")
+@format_option("text", "json")
 def rebuild(
-    source: str,
+    source: str | None,
     index: str,
     full: bool,
     workers: int | None,
     follow_links: bool,
     max_bytes: int,
+    drop_stale: bool,
+    allow_removals: bool,
     wait: bool,
     quiet: bool,
+    fmt: str,
 ) -> int:
     """Build or update the index from a folder of pages.
 
     Reads .html, .htm, .txt and .html.gz files under SOURCE (recursively).  Only new and
-    changed pages are parsed again; pages that are gone are removed.  The new index is
-    written beside the old one and takes its place only when complete, so an interrupted
-    or failed rebuild leaves the previous index as it was.
+    changed pages are parsed again; pages that are gone are removed; copies of one
+    document become one record.  A page that had a record and can no longer be read (an
+    error page saved over it, an empty, cut or binary file, a folder it may not read)
+    keeps that record, marked stale, until --drop-stale.  The new index is written beside
+    the old one and takes its place only when complete, so an interrupted or failed
+    rebuild leaves the previous index as it was.  An index from an older version of
+    searcher is rebuilt in full.
 
-    Exit status: 0 all pages indexed, 1 some pages failed (listed on stderr and in
-    `search stats --failed`), 2 no pages under SOURCE (the index is kept), 3/4/5 index,
-    lock or disk problems, 130 interrupted.
+    Exit status: 0 all pages indexed, 1 some pages failed or are stale (listed on stderr
+    and in `search stats --failed`), 2 SOURCE missing or without pages, or the rebuild
+    would remove more than half of the records (the index is kept either way), 3/4/5
+    index, lock or disk problems, 130 interrupted.
 
     \b
     Examples:
       search rebuild
       search rebuild --source ~/scrapes/wilson --index ~/wilson-index --full
+      search rebuild --drop-stale --format json
     """
-    from searcher.build import find_pages
     from searcher.build import rebuild as run_rebuild
-    from searcher.errors import QueryError, StorageError
-    from searcher.locations import shown
+    from searcher.cli.summary import summary_object, summary_text
+    from searcher.sources import remembered_source
 
-    src = Path(source)
-    if not src.is_dir():
-        raise StorageError(f"source folder not found: {src}")
-    if next(find_pages(src, follow_links=follow_links), None) is None:
-        # Rebuilding from a wrong or empty folder would empty the index.
-        raise QueryError(
-            f"no pages (.html, .htm, .txt, .html.gz) under {src}: nothing to index, "
-            "the index is left as it was"
-        )
+    src = Path(source or remembered_source(index) or DEFAULT_SOURCE)
     bar: Any = None
     show_bar = not quiet and sys.stderr.isatty()
 
@@ -103,6 +116,8 @@ def rebuild(
             max_bytes=max_bytes,
             progress=progress,
             wait=wait,
+            drop_stale=drop_stale,
+            allow_removals=allow_removals,
         )
     finally:
         if bar is not None:
@@ -110,13 +125,18 @@ def rebuild(
     for leftover in report.cleaned:
         warn(f"removed {leftover}, left behind by an interrupted rebuild")
     if not quiet:
+        kept = dict(report.stale)
         for path, reason in report.failed:
-            warn(f"{path}: {reason}")
-    emit(
-        f"indexed {report.indexed}, unchanged {report.unchanged}, removed {report.deleted}, "
-        f"failed {len(report.failed)} of {report.seen} pages in {report.elapsed:.1f} s"
-        f" -> {shown(index)}"
-    )
+            warn(
+                f"{path}: {reason}"
+                + ("; its last good record is kept (stale)" if path in kept else "")
+            )
+        for ident, paths in report.clashes:
+            warn(
+                f"id {ident} fits {len(paths)} documents ({', '.join(paths)}):"
+                " all but one got another id"
+            )
+    emit(to_json(summary_object(report)) if fmt == "json" else summary_text(report))
     return 1 if report.failed else 0
 
 
@@ -138,16 +158,25 @@ def stats(index: str, failed: bool, fmt: str) -> int:
 
     with open_archive(index) as archive:
         info = asdict(archive.stats())
+    report = info.get("report") or {}
+    # the folder the index was built from (and a plain `search rebuild` reads)
+    info = {"source": report.get("source", ""), **info}
     if failed:
-        rows = [{"path": p, "reason": r} for p, r in info.get("failed", ())]
+        kept = {p for p, _ in report.get("stale", ())}
+        rows = [{"path": p, "reason": r, "stale": p in kept} for p, r in info.get("failed", ())]
         if fmt == "json":
             emit(to_json(rows))
         elif fmt == "jsonl":
             emit("\n".join(to_json(r, indent=None) for r in rows))
         elif fmt == "csv":
-            emit(csv_text(rows, ("path", "reason")))
+            emit(csv_text(rows, ("path", "reason", "stale")))
         else:
-            emit("\n".join(f"{r['path']}: {r['reason']}" for r in rows) or "no failed pages")
+            lines = [
+                f"{r['path']}: {r['reason']}"
+                + ("; last good record kept (stale)" if r["stale"] else "")
+                for r in rows
+            ]
+            emit("\n".join(lines) or "no failed pages")
         return 0
     if fmt in ("json", "jsonl"):
         emit(to_json(info, indent=2 if fmt == "json" else None))

@@ -22,13 +22,25 @@ from pathlib import Path
 from typing import IO, Any
 
 from searcher import checkpoint
-from searcher.errors import IndexBusyError, StorageError
+from searcher.errors import (
+    IndexBusyError,
+    IndexFormatError,
+    IndexMissingError,
+    SearcherError,
+    StorageError,
+)
 
 POINTER = "CURRENT"
 LOCK = ".lock"
 META = "build.json"
 #: What the build saw of each page file (size, times, inode, hash): see ``searcher.build``.
 STAMPS = "files.json"
+#: What the index remembers of each page, to find a document's copies (see ``regroup``).
+PAGES = "pages.json"
+#: What a generation's records hold and mean; one written with another must be rebuilt.
+#: 2: one record per document (copies merged, ``copies``), stale records kept, ids from
+#: the archive's record id or the page's path with its folders.
+FORMAT = 2
 _PREFIX = "gen-"
 
 
@@ -118,8 +130,36 @@ def read_meta(generation: Path, name: str = META) -> dict[str, Any]:
 
 
 def write_meta(generation: Path, meta: dict[str, Any], name: str = META) -> None:
+    """Write a file of the generation anew (never through a link a clone shares with the
+    generation before it)."""
     indent = 1 if name == META else None  # the build's summary is for people to read too
-    (generation / name).write_text(json.dumps(meta, ensure_ascii=False, indent=indent), "utf-8")
+    target = generation / name
+    temp = generation / f"{name}.{os.getpid()}.tmp"
+    temp.write_text(json.dumps(meta, ensure_ascii=False, indent=indent), "utf-8")
+    os.replace(temp, target)
+
+
+def outdated(generation: Path) -> bool:
+    """Whether the generation was written in another :data:`FORMAT` than this version's."""
+    return read_meta(generation).get("format", 1) != FORMAT
+
+
+def older_format(root: Path) -> SearcherError:
+    """The error for an index written by another version of searcher."""
+    return IndexFormatError(
+        f"index at {root} was written by an older version of searcher: run `search rebuild`"
+        " or `search rebuild --full` (either rebuilds it in full)"
+    )
+
+
+def not_a_folder(root: Path, *, create: bool) -> SearcherError:
+    """The error for an index location that is a file: not an index, and not replaced."""
+    if create:
+        return StorageError(
+            f"index path {root} is a file, not an index folder: it is left as it is;"
+            " give --index a folder"
+        )
+    return IndexMissingError(f"no index at {root}: it is a file, not an index folder")
 
 
 def size_on_disk(path: Path) -> int:

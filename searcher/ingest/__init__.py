@@ -34,9 +34,13 @@ def parse_bytes(data: bytes, *, path: str = "") -> Record:
     from searcher.ingest.decode import decode
     from searcher.ingest.layouts import extract
     from searcher.ingest.normalize import to_record
+    from searcher.ingest.refusals import refusal
 
     try:
         decoded = decode(data)
+        refused = refusal(decoded.text)
+        if refused:  # a server's error, log-in or captcha page saved in the document's place
+            raise IngestError(refused, path or None)
         page = extract(decoded.text, path=path or None)
         return to_record(page, path=path, content_hash=content_hash(data))
     except IngestError as exc:
