@@ -158,8 +158,12 @@ def test_current_site_with_the_skip_link_and_the_source_label() -> None:
     assert got.partial  # cut inside the rights notice, before Record ID
 
 
-def test_current_site_whole_page_without_the_source_label_and_empty_labels() -> None:
-    got = record("06")
+@pytest.mark.parametrize("newlines", ["as saved", "single"])
+def test_current_site_whole_page_without_the_source_label_and_empty_labels(newlines: str) -> None:
+    data = dump("06").read_bytes()
+    if newlines == "single":
+        data = re.sub(rb"\n+", b"\n", data)
+    got = parse_bytes(data, path="06.txt")
     assert not got.partial
     assert got.source == SOURCES[dump("06").name]
     assert got.summary.startswith("Message to Stalin from Roshchin informing him")

@@ -170,12 +170,11 @@ def _read_meta(lines: list[str], page: Page) -> bool:
         paragraphs = tidy("\n".join(values)).split("\n\n") if values else []
         if label in ELSEWHERE:
             return
-        if label in ("", INFORMATION):
-            for paragraph in paragraphs:
-                text = " ".join(paragraph.split())
-                if _RIGHTS.search(text):
+        if label in ("", INFORMATION):  # unlabelled: the source, then the rights notice
+            for text in (" ".join(x.split()) for p in paragraphs for x in p.split("\n")):
+                if page.source or page.rights or _RIGHTS.search(text):
                     page.rights = f"{page.rights} {text}".strip()
-                elif not page.source:
+                else:
                     page.source = text
         elif label in ("source", "rights", "original classification"):
             assign(page, label, [" ".join(" ".join(paragraphs).split())])
