@@ -116,7 +116,10 @@ _CLOSING_QUOTE = re.compile(r"[\"”'’](?=\s*,?\s*(?:$|[\w(\[]))")
 
 def cites_archive(line: str) -> bool:
     """Whether a line names the archive as a citation does (a quick test)."""
-    return "Digital Archive" in line and any(n in line for n in ARCHIVE_NAMES)
+    if "Archive" not in line:
+        return False
+    line = " ".join(line.split()) if "\xa0" in line else line
+    return any(n in line for n in ARCHIVE_NAMES)
 
 
 def parse_citation(line: str) -> Citation | None:
