@@ -233,6 +233,9 @@ def test_hostile_title_is_shown_as_text(hostile_index):
             client.get(f"/documents/{HOSTILE_ID}").text
         ).xpath("string(//h1)")
         assert client.get(f"/api/documents/{HOSTILE_ID}").json()["title"] == HOSTILE_TITLE
+        # A marked span holding markup is escaped too.
+        text = client.get("/search?" + urlencode({"q": '"script document"'})).text
+        assert "<mark>script&gt;document</mark>" in text
 
 
 def test_a_document_in_several_pages_lists_its_copies(hostile_index):

@@ -70,6 +70,8 @@ def test_a_page_opened_with_the_token_keeps_it_in_a_cookie(raw_html_index):
         assert client.get("/static/style.css").status_code == 200
         client.cookies.clear()
         assert client.get("/search?q=Stalin").status_code == 401
+        client.cookies.set("searcher_token", "wrong")
+        assert client.get("/search?q=Stalin").status_code == 401
 
 
 def test_serving_off_loopback_without_a_token_is_refused(capsys, raw_html_index, monkeypatch):
