@@ -104,6 +104,10 @@ def serve(
     meanwhile is served as soon as it is complete.  Nothing served changes the index.
 
     \b
+    Exit status: 0 stopped by Ctrl-C or SIGTERM, 2 another host without a token,
+    3 no usable index, 6 the address cannot be listened on.
+
+    \b
     Examples:
       search serve --open
       search serve --index postgresql://localhost/wilson --port 8080
