@@ -240,3 +240,17 @@ def evaluate(archive: Archive, judgments: Sequence[Judgment], *, k: int = 10) ->
     if k < 1:
         raise QueryError("k must be 1 or more")
     return summarise([score_query(j, ranked_ids(archive, j, k), k) for j in judgments], k)
+
+
+def evaluate_similar(
+    archive: Archive, judgments: Sequence[Judgment], *, k: int = 10
+) -> Evaluation:
+    """More-like-this judged as :func:`evaluate` judges queries: each judgment's "query"
+    is the id of a document, ranked against the first ``k`` of ``archive.similar(id)``."""
+    if k < 1:
+        raise QueryError("k must be 1 or more")
+    rows = []
+    for j in judgments:
+        ranking = [hit.id for hit in archive.similar(j.query, limit=k).hits]
+        rows.append(score_query(j, ranking, k))
+    return summarise(rows, k)

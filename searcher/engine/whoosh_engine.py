@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import heapq
-import math
 import operator
 import pickle
 import struct
@@ -35,10 +34,9 @@ from searcher.engine.schema import (
     FACET_FIELDS,
     build_schema,
     from_stored,
-    stem,
     to_document,
-    words,
 )
+from searcher.engine.similar import key_terms, whoosh_doc_freq, whoosh_scores
 from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import (
     IndexDamagedError,
@@ -276,10 +274,11 @@ class WhooshEngine(Engine):
             if docnum is None:
                 return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
             record = self._record(gen, docnum)
-            q = _key_terms_query(record, searcher.reader())
-            if q is None:
+            reader = searcher.reader()
+            terms = key_terms(record, whoosh_doc_freq(reader), reader.doc_count())
+            if not terms:
                 return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
-            scores = evaluate(q, gen.cache, searcher)
+            scores = whoosh_scores(terms, gen.cache, searcher)
             hits = [
                 _hit(self._record(gen, d), score, None)
                 for d, score in _top(scores, limit + 1, "relevance", gen.cache)
@@ -399,27 +398,6 @@ def _date_bound(reader: Any, field: str, *, first: bool) -> str | None:
     if not values:
         return None
     return date.fromordinal(min(values) if first else max(values)).isoformat()
-
-
-def _key_terms_query(record: Record, reader: Any, count: int = 25) -> wq.Query | None:
-    """The record's most distinctive stems (tf-idf) as an Or over the text fields."""
-    tf = Counter(stem(w) for w in words(" ".join((record.title, record.summary, record.body))))
-    if not tf:
-        return None
-    n = max(reader.doc_count(), 1)
-    scored = []
-    for term, freq in tf.items():
-        if len(term) < 3 or term.isdigit():
-            continue
-        df = reader.doc_frequency("body", term) + reader.doc_frequency("title", term)
-        if df <= 1:
-            continue
-        scored.append((freq * math.log(n / df), term))
-    scored.sort(reverse=True)
-    terms = [t for _, t in scored[:count]]
-    if not terms:
-        return None
-    return wq.Or([wq.Term(f, t) for f in ("title", "body") for t in terms])
 
 
 def prepare(record: Record) -> dict[str, Any]:

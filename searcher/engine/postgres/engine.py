@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import threading
 import uuid
 from collections import Counter
@@ -13,11 +12,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
-from searcher.engine.postgres import schema
+from searcher.engine.postgres import schema, similar
 from searcher.engine.postgres.analyze import DERIVED, RANK_WEIGHTS, to_row
 from searcher.engine.postgres.compile import Compiled, compile_query
 from searcher.engine.postgres.connect import connect, describe, translated
-from searcher.engine.schema import FACET_FIELDS, stem, words
+from searcher.engine.schema import FACET_FIELDS
 from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import IndexBusyError, IndexDamagedError, IndexMissingError, QueryError
 from searcher.query.ast import MatchAll, Node
@@ -252,32 +251,8 @@ class PostgresEngine(Engine):
         empty = Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
         if record is None:
             return empty
-        tf = Counter(w for w in words(" ".join((record.title, record.summary, record.body))))
-        candidates = [w for w in tf if len(w) >= 3 and not w.isdigit()]
         with self._lock, translated(self.url):
-            n = self._conn.execute(f"SELECT count(*) FROM {DOCS}").fetchone()[0] or 1
-            df = dict(
-                self._conn.execute(
-                    f"SELECT word, ndoc FROM {WORDS} WHERE word = ANY(%s)", (candidates,)
-                ).fetchall()
-            )
-            scored = sorted(
-                ((tf[w] * math.log(n / df[w]), w) for w in candidates if df.get(w, 0) > 1),
-                reverse=True,
-            )
-            stems = sorted({stem(w) for _, w in scored[:25]})
-            if not stems:
-                return empty
-            query = " | ".join(f"'{s}'" for s in stems)
-            rows = self._conn.execute(
-                f"SELECT record, ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1) AS score"
-                f" FROM {DOCS} WHERE tsv @@ %s::tsquery AND id <> %s"
-                " ORDER BY score DESC, path LIMIT %s",
-                (query, query, id, limit),
-            ).fetchall()
-            total = self._conn.execute(
-                f"SELECT count(*) FROM {DOCS} WHERE tsv @@ %s::tsquery AND id <> %s", (query, id)
-            ).fetchone()[0]
+            rows, total = similar.ranked(self._conn, DOCS, WORDS, record, limit)
         hits = tuple(_hit(Record.from_dict(d), float(s), None) for d, s in rows)
         return Results(query=f"similar:{id}", total=total, page=1, limit=limit, hits=hits)
 

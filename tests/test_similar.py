@@ -1,0 +1,112 @@
+"""More like this, judged: ``tests/relevance/similar.tsv`` on every engine.
+
+Whoosh always runs; the PostgreSQL engines run when the servers of ``.ci/postgres.sh`` are
+announced (SEARCHER_TEST_PG, SEARCHER_TEST_PG_CLUSTER and SEARCHER_TEST_PG_SHARDS).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from searcher import Archive
+from searcher.evaluate import evaluate_similar, load_judgments
+
+ROOT = Path(__file__).resolve().parent.parent
+JUDGED = load_judgments(ROOT / "tests" / "relevance" / "similar.tsv")
+SINGLE = os.environ.get("SEARCHER_TEST_PG")
+CLUSTER = os.environ.get("SEARCHER_TEST_PG_CLUSTER")
+SHARDS = os.environ.get("SEARCHER_TEST_PG_SHARDS", "").split()
+#: The judged set's means must not fall below these on any engine.  Before the key terms
+#: were normalised by length they were 0.500 and 0.491 (Whoosh) and 0.514 and 0.475
+#: (PostgreSQL); now 0.857 and 0.747, and 0.711 and 0.647.
+FLOOR = {"mrr": 0.7, "ndcg": 0.62}
+#: The sample documents about the Korean War (for the armistice telegram's likes).
+KOREA = frozenset(
+    [
+        "900003",
+        "900004",
+        "900006",
+        "900007",
+        "900008",
+        "900010",
+        "900011",
+        "900013",
+        "900015",
+        "900022",
+        "900023",
+        "900024",
+        "900025",
+        "900026",
+        "900034",
+        "900035",
+        "900037",
+        "900040",
+        "900041",
+        "900049",
+        "900050",
+        "900051",
+        "900054",
+    ]
+) | {"generic/notes/korean-armistice-chronology"}
+
+
+def _database(url: str, name: str) -> str:
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    info = conninfo_to_dict(url)
+    return "postgresql://{user}@{host}:{port}/{dbname}".format(**{**info, "dbname": name})
+
+
+def _location(kind: str, tmp: Path) -> str:
+    if kind == "whoosh":
+        return str(tmp / "index")
+    if kind == "postgres":
+        if not SINGLE:
+            pytest.skip("SEARCHER_TEST_PG not set (run the tests under .ci/postgres.sh)")
+        return _database(SINGLE, "searcher_similar")
+    if not (CLUSTER and SHARDS):
+        pytest.skip("SEARCHER_TEST_PG_CLUSTER/_SHARDS not set (run under .ci/postgres.sh)")
+    from searcher.engine.postgres.cluster import init_cluster
+
+    location = _database(CLUSTER, "searcher_similar")
+    init_cluster(location, [_database(url, "searcher_similar") for url in SHARDS], shards=4)
+    return location
+
+
+@pytest.fixture(scope="module", params=["whoosh", "postgres", "postgres-cluster"])
+def archive(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Archive]:
+    location = _location(request.param, tmp_path_factory.mktemp("similar"))
+    assert Archive.build(ROOT / "raw_html", location, full=True, workers=1).indexed > 10
+    with Archive.open(location) as opened:
+        yield opened
+
+
+def test_the_judged_documents_lead(archive: Archive) -> None:
+    evaluation = evaluate_similar(archive, JUDGED)
+    assert evaluation.mrr >= FLOOR["mrr"], [(r.query, r.ranking[:5]) for r in evaluation.rows]
+    assert evaluation.ndcg >= FLOOR["ndcg"]
+
+
+def test_armistice_documents_are_most_like_the_armistice_telegram(archive: Archive) -> None:
+    # Mao to Stalin on the armistice talks: after its own copy (the seed page, where it is
+    # indexed apart), documents of the Korean War come first, not the long 1967 Japanese
+    # and 1997 Kohl memoranda that merely share many words (places 2-12 before)
+    hits = archive.similar("900001", limit=11).hits
+    ranking = [h.id for h in hits if h.id != "seed-page-mao-to-filippov-1951-11-14"][:10]
+    assert "900001" not in ranking
+    assert set(ranking[:3]) <= KOREA, ranking
+    assert not {"300237", "300238", "300239", "300240", "300241", "300242"} & set(ranking)
+
+
+def test_nothing_is_like_a_missing_document(archive: Archive) -> None:
+    assert archive.similar("no-such-id").hits == ()
