@@ -37,6 +37,8 @@ MONTH = re.compile(
 _ABBREVIATED = re.compile(r"^(?:[A-Z]{2,}\b\s*)+$")
 #: A body with the person at its head: "Government Delegation Led by Ion Gheorghe Maurer".
 _LED_BY = re.compile(r"^[A-Z].*?\s+\w+ed\s+[Bb]y\s+(?P<who>[A-Z].+)$")
+#: A word for a nationality, before an office: "Argentinian", "Brazilian", "Japanese".
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
 _SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 COMMA = re.compile(r"\s*,\s*")
@@ -126,6 +128,8 @@ def office_split(text: str) -> tuple[str, str]:
     """
     words = text.split()
     i = place_end(words, 0)  # "USSR Ambassador", "DPRK Foreign Minister"
+    if i == 0 and _NATIONALITY.match(words[0]):
+        i = 1  # "Argentinian Ambassador to Brazil"
     if i == len(words) or bare(words[i]) not in LEADING_OFFICE:
         i = 0
     while i < len(words) and bare(words[i]) in LEADING_OFFICE:

@@ -45,7 +45,7 @@ PLACE_FIRST = frozenset(place.split()[0] for place in PLACES if place)
 
 #: Lower-case words allowed inside a name or a body's name.
 CONNECTORS = word_set(
-    "of the in for and de da del della van von der den du al el bin ibn la le di y zu"
+    "of the in for and de da del della dos das do van von der den du al el bin ibn la le di y zu"
 ) | {f"to{MARK}"}
 #: Words of an office's complement: "Secretary of State", "Minister of Foreign Affairs".
 COMPLEMENT_WORDS = OFFICES | word_set(
@@ -55,7 +55,9 @@ COMPLEMENT_WORDS = OFFICES | word_set(
     "republic council commission ministry board staff forces armed volunteers communist "
     "workers socialist the"
 )
-LEADING_OFFICE = (OFFICES | HONORIFICS | {"d'affaires", "d’affaires"}) - {"of"}
+#: Offices the authority's list leaves out: "US Congressman Paul Findley".
+MORE_OFFICES = frozenset(data_lines("title-office-words.txt"))
+LEADING_OFFICE = (OFFICES | MORE_OFFICES | HONORIFICS | {"d'affaires", "d’affaires"}) - {"of"}
 OFFICE_PREPS = frozenset({"of", "to", f"to{MARK}", "in", "for", "at"})
 
 
