@@ -3,7 +3,7 @@
 Nothing engine-specific crosses this boundary: requests are query trees from
 ``searcher.query.ast`` and answers are the types of ``searcher.results`` and
 ``searcher.record``.  A location that is a folder opens the embedded Whoosh engine; a
-URL (``postgresql://...``) is reserved for a server engine.
+URL (``postgresql://...``) opens the PostgreSQL engine (``searcher.engine.postgres``).
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ class Engine(ABC):
 
 
 def open_engine(location: str | Path, *, create: bool = False) -> Engine:
-    """Open the engine for an index location: a folder (Whoosh) or, later, a URL.
+    """Open the engine for an index location: a folder (Whoosh) or a URL (PostgreSQL).
 
     ``create`` makes an empty location usable for a first build; without it a missing
     index raises IndexMissingError.

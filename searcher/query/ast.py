@@ -1,7 +1,7 @@
 """The parsed query: a small tree that every engine compiles in its own way.
 
 The query language is engine-independent: ``searcher.query.parse`` makes these nodes and
-an engine (Whoosh today, a server engine later) turns them into its own queries.  ``field``
+an engine (the embedded Whoosh one or PostgreSQL) turns them into its own queries.  ``field``
 is a record field name from ``searcher.record.FIELDS`` (aliases already resolved), or
 ``None`` for the default text fields.
 

@@ -302,11 +302,3 @@ def compile_query(node: ast.Node, lexicon: Lexicon) -> Compiled:
     rank = " | ".join(f"({q})" for q in compiler.rank) or None
     highlight = " | ".join(f"({q})" for q in compiler.highlight) or None
     return Compiled(where, params, rank, highlight)
-
-
-def conjoin(*items: ast.Node | None) -> ast.Node:
-    """The And of the given nodes (None and MatchAll dropped)."""
-    nodes = tuple(n for n in items if n is not None and not isinstance(n, ast.MatchAll))
-    if not nodes:
-        return ast.MatchAll()
-    return nodes[0] if len(nodes) == 1 else ast.And(nodes)

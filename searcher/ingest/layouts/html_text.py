@@ -313,11 +313,6 @@ def drop_furniture(root: lxml.html.HtmlElement) -> None:
             element.drop_tree()
 
 
-def has_class(name: str, tag: str = "*") -> etree.XPath:
-    """A compiled XPath finding descendants of ``tag`` carrying the CSS class ``name``."""
-    return etree.XPath(f".//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
-
-
 def classes(element: lxml.html.HtmlElement) -> set[str]:
     """The element's CSS classes."""
     return set((element.get("class") or "").split())
