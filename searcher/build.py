@@ -456,7 +456,8 @@ def _write_shards(
     hashed: dict[str, str | None],
     keys: dict[str, list[str]],
 ) -> tuple[int, list[tuple[str, str]]]:
-    """Each worker parses and indexes every ``count``-th page into a segment of its own;
+    """Each worker parses and indexes its share of the pages (``_shares``: dealt by the crc32 of
+    their relative paths, as many each) into a segment of its own;
     the build lists the segments at commit (no merge: the parent never touches a posting).
     The hash of each page file as read goes into ``hashed``, its key into ``keys``.
     """
