@@ -20,7 +20,7 @@ the parser was measured on these titles: a title is in the check set when the nu
 written by the first 8 hex digits of the SHA-1 of its UTF-8 text is odd, otherwise in the
 tuning set.  The parser is developed against the tuning set only; the check set's misses
 are not looked at to change it (its test does not print them).  The check set's floor is
-what the parser this work started from reached on it (123 of 170): reading unseen real
+what the parser this work started from reached on it (135 of 187): reading unseen real
 titles must not get worse; the share reached now is reported, not used as a threshold.
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
@@ -91,7 +91,7 @@ CHECK = [row for row in REAL_ROWS if _in_check_set(row["title"])]
 
 def test_the_real_sets_are_labelled_and_apart():
     titles = [row["title"] for row in REAL_ROWS]
-    assert len(titles) == len(set(titles)) >= 320
+    assert len(titles) == len(set(titles)) >= 350
     assert not {row["title"] for row in TUNING} & {row["title"] for row in CHECK}
     assert len(TUNING) >= 80 and len(CHECK) >= 80
     for row in REAL_ROWS:
@@ -112,10 +112,10 @@ def test_check_set(names):
     assert right >= CHECK_FLOOR, f"{right} of {len(CHECK)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (159).
-TUNING_FLOOR = 154
-#: Titles of the check set the parser read right before this split was made (of 170).
-CHECK_FLOOR = 123
+#: Titles of the tuning set read right, with a margin below what the parser reaches (168).
+TUNING_FLOOR = 163
+#: Titles of the check set the parser read right before this split was made (of 187).
+CHECK_FLOOR = 135
 
 
 def test_titles_written_in_the_archives_conventions(names):
