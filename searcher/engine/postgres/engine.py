@@ -532,15 +532,9 @@ class PostgresBuild(Build):
         self._conn.close()  # temporary tables and session locks go with the session
 
 
-def open_postgres(url: str, *, create: bool = False) -> PostgresEngine:
-    """Open (or, with ``create``, prepare) the index at a PostgreSQL URL."""
-    return PostgresEngine(url, create=create)
-
-
 __all__: Sequence[str] = (
     "PostgresBuild",
     "PostgresEngine",
     "facet_field",
-    "open_postgres",
     "write_stage",
 )
