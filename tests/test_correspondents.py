@@ -20,7 +20,7 @@ the parser was measured on these titles: a title is in the check set when the nu
 written by the first 8 hex digits of the SHA-1 of its UTF-8 text is odd, otherwise in the
 tuning set.  The parser is developed against the tuning set only; the check set's misses
 are not looked at to change it (its test does not print them).  The check set's floor is
-what the parser this work started from reached on it (135 of 187): reading unseen real
+what the parser this work started from reached on it (136 of 188): reading unseen real
 titles must not get worse; the share reached now is reported, not used as a threshold.
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
@@ -114,8 +114,8 @@ def test_check_set(names):
 
 #: Titles of the tuning set read right, with a margin below what the parser reaches (168).
 TUNING_FLOOR = 163
-#: Titles of the check set the parser read right before this split was made (of 187).
-CHECK_FLOOR = 135
+#: Titles of the check set the parser read right before this split was made (of 188).
+CHECK_FLOOR = 136
 
 
 def test_titles_written_in_the_archives_conventions(names):
