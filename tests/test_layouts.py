@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from searcher.errors import IngestError
 from searcher.ingest.decode import decode, read_page
 from searcher.ingest.layouts import LAYOUTS, extract
+from searcher.ingest.layouts.old_site import parse_citation
 from searcher.ingest.page import Page
 
 HERE = Path(__file__).resolve().parent
@@ -358,3 +359,45 @@ def test_any_bytes_give_a_page_or_an_ingest_error(data: bytes) -> None:
 def test_control_characters_leave_the_text_and_form_feeds_break_lines(page, title, body):
     found = extract(page)
     assert (found.title, found.body) == (title, body)
+
+
+# ------------------------------------------------------------------------------ citations
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "date", "source", "url"),
+    [
+        (
+            '    "Conversation with Kim Yeong-ju (2)," March 31, 1972, History and Public Policy '
+            "Program Digital Archive, South Korean Foreign Ministry Archive.",
+            "Conversation with Kim Yeong-ju (2)",
+            "March 31, 1972",
+            "South Korean Foreign Ministry Archive",
+            "",
+        ),
+        (
+            '"Conversation with Kim Yeong-ju (2)" March 31, 1972, History and Public Policy '
+            "Program Digital Archive, South Korean Foreign Ministry Archive.",
+            "Conversation with Kim Yeong-ju (2)",
+            "March 31, 1972",
+            "South Korean Foreign Ministry Archive",
+            "",
+        ),
+        (
+            '"Meeting between Stalin and Kim Il Sung," March 05, 1949, History and Public Policy '
+            "Program Digital Archive, Archive of the Foreign Policy of the Russian Federation, "
+            "Fond 059a, Opis 5a, Delo 3, Papka 11, listy 10-20. "
+            "https://digitalarchive.wilsoncenter.org/document/112127",
+            "Meeting between Stalin and Kim Il Sung",
+            "March 05, 1949",
+            "Archive of the Foreign Policy of the Russian Federation, Fond 059a, Opis 5a, Delo 3, "
+            "Papka 11, listy 10-20",
+            "https://digitalarchive.wilsoncenter.org/document/112127",
+        ),
+    ],
+    ids=["as-shown", "no-comma-after-title", "address-inside"],
+)
+def test_citation_parts(line: str, title: str, date: str, source: str, url: str) -> None:
+    cited = parse_citation(line)
+    assert cited is not None
+    assert (cited.title, cited.date, cited.source, cited.url) == (title, date, source, url)

@@ -37,6 +37,8 @@ CHROME = frozenset(
         "search in",
         "skip to content",
         "skip to main content",
+        "main navigation",
+        "international history declassified",
         "digital archive",
         SITE_NAME.lower(),
         "citation",
