@@ -424,3 +424,13 @@ def test_a_dump_cut_between_words_is_partial(number: str, size: int, last: str) 
     data = dump(number).read_bytes()[:size]
     assert data.decode("utf-8").rstrip().endswith(last)
     assert parse_bytes(data, path=f"{number}.txt").partial
+
+
+@pytest.mark.parametrize("page", ["old/1951/900001.html", "current/cable-mao-zedong-stalin.html"])
+def test_an_archive_page_saved_half_is_partial(page: str) -> None:
+    data = (RAW_HTML / page).read_bytes()
+    whole = parse_bytes(data, path=page)
+    half = parse_bytes(data[: len(data) * 2 // 3], path=page)
+    assert not whole.partial and "cut" not in whole.extra
+    assert half.partial and "no closing" in half.extra["cut"]
+    assert half.title == whole.title

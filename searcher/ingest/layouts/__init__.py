@@ -36,6 +36,8 @@ _SEARCH_TITLE = re.compile(
 )
 _SEARCH_PATH = re.compile(r"(?:^|/)search(?:[/?#]|$)|[?&](?:q|query|search_api_fulltext)=")
 _DOCUMENT_LINKS = etree.XPath("//a[contains(@href, '/document/')]/@href")
+#: The archive's pages end with these; a saved page without them was cut short.
+_CLOSED = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 #: A page linking to this many documents, of no document layout, is a listing.
 LISTING_LINKS = 8
 
@@ -88,6 +90,12 @@ def _extract(text: str) -> Page:
         else:
             _refuse_listing(root, found.url, document_layout=False)
             page = generic.extract(root)
+        if (
+            not cut
+            and page.layout != "generic"
+            and not _CLOSED.search(text, max(0, len(text) - 2048))
+        ):
+            cut = "the page stops before its end (no closing </body> or </html>)"
         if cut:
             page.partial = True
             page.extra["cut"] = cut
