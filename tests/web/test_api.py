@@ -268,3 +268,18 @@ def test_openapi_lists_every_endpoint(client):
 def test_only_get_is_answered(client):
     assert client.post("/api/search?q=Stalin").status_code == 405
     assert client.delete("/api/documents/900001").status_code == 405
+
+
+def test_pages_render_over_either_engine(engine):
+    import lxml.html
+
+    _, client = engine
+    api = client.get("/api/search?q=armistice&facet=sender").json()
+    response = client.get("/search?q=armistice")
+    assert response.status_code == 200
+    doc = lxml.html.fromstring(response.text)
+    assert doc.get_element_by_id("total").text_content() == f"{api['total']} documents"
+    senders = doc.xpath('//section[@aria-labelledby="facet-sender"]//span[@class="value"]/text()')
+    assert senders == [c["value"] for c in api["facets"]["sender"]][: len(senders)]
+    assert client.get("/documents/900001?q=armistice").status_code == 200
+    assert client.get("/kwic?q=armistice&phrase=demarcation+line").status_code == 200
