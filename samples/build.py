@@ -31,6 +31,7 @@ import argparse
 import gzip
 import json
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from html import escape
@@ -279,7 +280,8 @@ def render(layout: str, doc: dict[str, Any]) -> str:
 
 
 def body_markup(text: str, br: bool | int) -> str:
-    """Body markup with lines joined by ``<br />``: in every block (``True``) or the first N."""
+    """Body markup with lines joined by ``<br />`` in every blank-line block (``True``) or in
+    the first N, the rest one paragraph a line."""
     if br is True:
         return br_paragraphs(text)
     blocks = text.split("\n\n")
@@ -303,15 +305,37 @@ def generic_page(title: str, texts: list[str], charset: str | None) -> str:
 # ------------------------------------------------------------------------- specifications
 
 
+#: What a ``[[page]]`` table and its ``[page.expected]`` may hold (samples/README.md).
+PAGE_KEYS = frozenset(
+    ("file", "layout", "source", "encoding", "declared", "bom", "mojibake", "br", "quirks",
+     "detect_quirks", "raw_file", "body_html_file", "document", "expected")
+)  # fmt: skip
+EXPECTED_KEYS = frozenset(
+    ("title", "date", "record_id", "sender", "recipient", "via", "participants")
+)
+REQUIRED_KEYS = ("file", "layout", "source")
+
+
 def load_specs(folder: Path) -> list[dict[str, Any]]:
     """Every page specification under ``folder``, in order, with its file's defaults applied."""
     specs = []
     for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
+            try:
+                data = tomllib.load(fh)
+            except tomllib.TOMLDecodeError as exc:
+                raise ValueError(f"{path.name}: {exc}") from None
         defaults = data.get("defaults", {})
         for page in data.get("page", []):
+            where = f"{path.name}: {page.get('file', 'a page')}"
+            unknown = (set(defaults) | set(page)) - PAGE_KEYS
+            unknown |= {*defaults.get("expected", {}), *page.get("expected", {})} - EXPECTED_KEYS
+            if unknown:
+                raise ValueError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
             spec = {**defaults, **page, "folder": path.parent, "spec_file": path.name}
+            missing = [key for key in REQUIRED_KEYS if key not in spec]
+            if missing:
+                raise ValueError(f"{where}: no {', '.join(missing)}")
             for key in ("document", "expected"):
                 spec[key] = {**defaults.get(key, {}), **page.get(key, {})}
             specs.append(spec)
@@ -372,6 +396,8 @@ def sample(spec: dict[str, Any]) -> Sample:
 def all_samples(pages: Path = DEFAULT_PAGES) -> list[Sample]:
     """Every sample page, in manifest order."""
     samples = [sample(spec) for spec in load_specs(pages)]
+    if not samples:
+        raise ValueError(f"no pages specified in {pages}")
     files = [s.file for s in samples]
     if len(files) != len(set(files)):
         raise ValueError("two samples share a file name")
@@ -415,7 +441,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.slug is not None:
         print(slugify(args.slug))
         return 0
-    samples = all_samples(args.pages)
+    try:
+        samples = all_samples(args.pages)
+    except (ValueError, KeyError, OSError) as exc:
+        print(f"samples.build: {exc}", file=sys.stderr)
+        return 2
     write(samples, args.out)
     print(f"wrote {len(samples)} pages to {args.out}")
     return 0
