@@ -269,12 +269,13 @@ def test_current_site_teaser_before_the_date_lists_and_labels(teaser: str) -> No
     ["01", "02", "03", "04", "05", "07", "09", "10", "11", "12", "13", "14", "15", "16"],
 )
 def test_a_dump_cut_short_is_partial(number: str) -> None:
-    assert record(number).partial
+    got = record(number)
+    assert got.partial and got.extra["cut"].startswith("the text stops")
 
 
 def test_whole_pages_are_not_partial() -> None:
-    assert not record("06").partial
-    assert not parse_file(SEED).partial
+    for got in (record("06"), parse_file(SEED)):
+        assert not got.partial and "cut" not in got.extra
 
 
 def test_a_dump_cut_inside_a_character_is_utf8_and_partial() -> None:

@@ -240,5 +240,7 @@ def parse(text: str, page: Page) -> bool:
     if meta is not None and not _is_label(_labelled(lines[meta])[0]):  # a heading cut short
         meta = len(lines)
     whole = meta is not None and _read_meta(lines[meta:], page)
-    page.partial = page.partial or not whole
+    if not whole:
+        page.partial = True
+        page.extra.setdefault("cut", "the text stops before the document information ends")
     return True

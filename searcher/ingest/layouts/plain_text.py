@@ -33,6 +33,12 @@ _ENDS = ".!?)]\"”’»…*"  # fmt: skip
 _OLD_MARKS = frozenset(("search in", SITE_NAME.lower(), "get citation", "share document"))
 
 
+def cut_short(page: Page, reason: str) -> None:
+    """Mark a page partial, keeping the first reason found under ``extra["cut"]``."""
+    page.partial = True
+    page.extra.setdefault("cut", reason)
+
+
 def stops_mid_way(text: str) -> bool:
     """Whether text visibly stops mid-sentence: its last line ends on no closing mark and
     is a long line, ends on a lower-case word, a hyphen, a comma, a colon or a lone letter, leaves a
@@ -71,11 +77,12 @@ def _old_site(text: str, page: Page) -> bool:
     lines = page.body.split("\n")
     at, cut_heading = current_text.meta_start(lines)
     if at is None:
-        page.partial = page.partial or stops_mid_way(text)
+        if stops_mid_way(text):
+            cut_short(page, "the text stops mid-sentence")
         return True
     page.body = tidy("\n".join(lines[:at]))
     if cut_heading:
-        page.partial = True
+        cut_short(page, "the text stops inside a heading")
     else:
         current_text.read_meta(lines[at:], page)
     return True
@@ -86,7 +93,7 @@ def extract(text: str) -> Page:
     page = Page(layout="plain_text")
     if text.rstrip().endswith(CUT_CHARACTER):
         text = text.rstrip()[: -len(CUT_CHARACTER)]
-        page.partial = True
+        cut_short(page, "the text stops inside a character")
     lines = text.split("\n")
     if _old_site_marks(lines) and _old_site(text, page):
         return page
@@ -101,5 +108,6 @@ def extract(text: str) -> Page:
     page.body = body_after_chrome(lines[start:]) if start < len(lines) else ""
     if not page.body and page.title:  # a single paragraph is body, not title
         page.body, page.title = tidy(page.title), ""
-    page.partial = page.partial or stops_mid_way(text)
+    if stops_mid_way(text):
+        cut_short(page, "the text stops mid-sentence")
     return page
