@@ -8,6 +8,7 @@ reading the words after its first one and is marked as one span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from searcher.engine.schema import TEXT_FIELDS, stem, words
@@ -45,6 +46,8 @@ class Marker:
             self.phrases.setdefault(stems[0], []).append(stems[1:])
             first = stems[0]
             prefixes.add(re.escape(first[:-1] if len(first) > 2 and first[-1] in "ie" else first))
+        #: how many different words the query asks for (wildcards count once)
+        self.items = len({s for ws in sequences for s in ws[:1]})
         self.regex = (
             re.compile(r"\b(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")\w*", re.I)
             if prefixes
@@ -60,6 +63,7 @@ class Marker:
         if self.regex is None:
             return []
         out: list[tuple[int, int]] = []
+        words: list[str] = []
         last_end = 0
         for start, stop, word in self._candidates(text):
             if start < last_end:
@@ -67,7 +71,10 @@ class Marker:
             end = self._match_at(text, word, stop)
             if end is not None:
                 out.append((start, end))
+                words.append(word)
                 last_end = end
+        #: the marked words of the last text marked (lower-case, folded), for coverage
+        self.marked = (text, words)
         return out
 
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
@@ -104,14 +111,23 @@ class Marker:
             return end
         return None
 
-    def coverage(self, text: str, marks: list[tuple[int, int]]) -> tuple[int, int]:
+    def coverage(
+        self, text: str, marks: list[tuple[int, int]], proximity: bool = True
+    ) -> tuple[int, int]:
         """How well ``text`` matches: the proximity phrases it satisfies, then the number
         of different query words marked in it."""
         found: dict[str, list[int]] = {}
-        for start, _ in marks:
-            word = _WORD.match(text, start)
-            if word is not None:
-                found.setdefault(stem(fold(word.group().lower())), []).append(start)
+        known, words = getattr(self, "marked", ("", []))
+        if known is text and len(words) == len(marks):  # the words marks() found
+            for (start, _), word in zip(marks, words, strict=True):
+                found.setdefault(stem(word), []).append(start)
+        else:
+            for start, _ in marks:
+                word = _WORD.match(text, start)
+                if word is not None:
+                    found.setdefault(stem(fold(word.group().lower())), []).append(start)
+        if not proximity:
+            return 0, len(found)
         satisfied = sum(_in_reach(text, found, stems, slop) for stems, slop in self.near)
         return satisfied, len(found)
 
@@ -133,20 +149,21 @@ def _proximity(node: ast.Node) -> list[tuple[tuple[str, ...], int]]:
 
 def _in_reach(text: str, found: dict[str, list[int]], stems: tuple[str, ...], slop: int) -> bool:
     """Whether the stems occur in order, each within ``slop + 1`` words of the one before
-    (``found``: stem -> offsets of the words marked with it)."""
+    (``found``: stem -> offsets of the words marked with it, ascending)."""
     reach = (slop + 2) * _WORD_SPAN  # an offset this far apart cannot be near enough
     reached = found.get(stems[0], []) if stems else []
     for item in stems[1:]:
-        reached = [
-            p
-            for p in found.get(item, [])
-            if any(0 < p - q <= reach and _words_between(text, q, p) <= slop + 1 for q in reached)
-        ]
+        nexts = []
+        for p in found.get(item, []):
+            lo, hi = bisect_left(reached, p - reach), bisect_left(reached, p)
+            if any(_words_between(text, q, p) <= slop + 1 for q in reached[lo:hi]):
+                nexts.append(p)
+        reached = nexts
     return bool(reached)
 
 
 def _words_between(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in _WORD.finditer(text, start, end))
+    return len(_WORD.findall(text, start, end))
 
 
 def _follows(text: str, pos: int, tail: tuple[str, ...]) -> int | None:
@@ -212,7 +229,9 @@ def make_snippet(texts: Sequence[str], marker: Marker, width: int = WIDTH) -> Sn
             if best is not None and (near, words, words) <= best[0]:
                 continue  # cannot do better than the passage already found
             snippet = passage(text, found, width)
-            shown = marker.coverage(snippet.text, list(snippet.marks))[1]
+            shown = marker.coverage(snippet.text, list(snippet.marks), proximity=False)[1]
             if best is None or (near, shown, words) > best[0]:
                 best = ((near, shown, words), snippet)
+            if near == len(marker.near) and shown >= marker.items:
+                break  # every query word shown: no other text can do better
     return passage(present[0], [], width) if best is None else best[1]
