@@ -25,7 +25,7 @@ from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import EmptyIndexError, Index
 from whoosh.index import IndexError as WhooshIndexError
 
-from searcher.engine import lexicon, store
+from searcher.engine import generations, lexicon, store
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.cache import ReaderCache
 from searcher.engine.compile import compile_node
@@ -91,6 +91,7 @@ class _Generation:
     index: Index
     searcher: Any
     cache: ReaderCache
+    lease: generations.Lease
 
 
 class WhooshEngine(Engine):
@@ -129,33 +130,43 @@ class WhooshEngine(Engine):
         if gen is not None and gen.path == path:
             gen.stamp = stamp
             return gen
-        if not path.is_dir():
+        held = generations.hold(self.root, path)
+        if held is None:  # retired and removed since CURRENT was read: a newer one is live
+            path, held = generations.hold_current(self.root)
+            if path is None:
+                raise self._missing()
+        if held is None:
             raise self._damaged()
         try:
-            index = FileStorage(str(path)).open_index(schema=None)
-            searcher = index.searcher(weighting=scoring.BM25F())
-        except FileNotFoundError:  # a file of the generation is missing
-            raise self._damaged() from None
-        except OSError as exc:
-            raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
-        except _DAMAGE:
-            raise self._damaged() from None
-        if _signature(index.schema) != _current_signature():
-            searcher.close()
-            raise IndexDamagedError(
-                f"index at {self.root} was written by an older version of searcher:"
-                " run `search rebuild`"
-            )
+            try:
+                index = FileStorage(str(path)).open_index(schema=None)
+                searcher = index.searcher(weighting=scoring.BM25F())
+            except FileNotFoundError:  # a file of the generation is missing
+                raise self._damaged() from None
+            except OSError as exc:
+                raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
+            except _DAMAGE:
+                raise self._damaged() from None
+            if _signature(index.schema) != _current_signature():
+                searcher.close()
+                raise IndexDamagedError(
+                    f"index at {self.root} was written by an older version of searcher:"
+                    " run `search rebuild`"
+                )
+        except BaseException:
+            held.release()
+            raise
         if gen is not None:
-            gen.searcher.close()
+            gen.lease.release()  # closed once no iterator reads it any more
         cache = ReaderCache(searcher.reader(), path)
-        self._gen = _Generation(stamp, path, index, searcher, cache)
+        lease = generations.Lease(self.root, path, held, searcher.close)
+        self._gen = _Generation(stamp, path, index, searcher, cache, lease)
         return self._gen
 
     def close(self) -> None:
         with self._lock:
             if self._gen is not None:
-                self._gen.searcher.close()
+                self._gen.lease.release()
                 self._gen = None
 
     # -- reading -------------------------------------------------------------------------
@@ -252,6 +263,17 @@ class WhooshEngine(Engine):
     ) -> Iterator[Record]:
         with self._lock:
             gen = self._generation()
+            gen.lease.acquire()  # read to the end, whatever generation the engine moves to
+        try:
+            yield from self._records(gen, node, sort, filter)
+        finally:
+            with self._lock:
+                gen.lease.release()
+
+    def _records(
+        self, gen: _Generation, node: Node | None, sort: str | None, filter: Node | None
+    ) -> Iterator[Record]:
+        with self._lock:
             q = self._query(node, gen.cache)
             if filter is not None and not isinstance(filter, MatchAll):
                 filt = compile_node(filter, gen.cache)
@@ -453,14 +475,18 @@ class WhooshBuild(Build):
             self._lockfile = store.acquire_lock(root, wait=wait)
             self.previous = store.current(root)
             stale = store.leftovers(root)
-            # Generations older than the live one are retired ones (kept for readers still
-            # on them); newer ones and temporary files are what an interrupted rebuild left.
+            # Generations older than the live one are retired ones (removed unless a reader
+            # still holds one); newer ones and temporary files are what an interrupted
+            # rebuild left.
             live = self.previous.name if self.previous is not None else ""
             self.cleaned = tuple(
                 item.name for item in stale if item.name > live or not item.is_dir()
             )
             for item in stale:
-                store.remove(item)
+                if item.name in self.cleaned:
+                    store.remove(item)
+                else:
+                    generations.remove_unheld(root, item)
             self.generation = store.next_generation(root)
             storage = FileStorage(str(self.generation))
             if self.previous is not None and not full and self.previous.is_dir():
@@ -605,6 +631,8 @@ class WhooshBuild(Build):
             self.abort()
             raise
         self._done = True
+        with contextlib.suppress(OSError, SearcherError):  # the replaced one, unless read
+            generations.sweep(self.root)
         self._release()
 
     def _write_words(self, added: Counter[str]) -> None:
