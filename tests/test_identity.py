@@ -6,7 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+import pg_support
 import pytest
+from pg_support import needs_server
 from reliability_support import RAW_HTML, invoke
 
 import searcher.build
@@ -28,7 +30,7 @@ def copy(page: Path, dest: Path) -> Path:
     return dest
 
 
-def records(index: Path) -> list[Record]:
+def records(index: Path | str) -> list[Record]:
     with Archive.open(index) as archive:
         return sorted(archive.iter_records(), key=lambda r: r.id)
 
@@ -138,8 +140,14 @@ def test_a_document_saved_twice_is_one_record_with_both_copies(tmp_path: Path):
         assert archive.search("Kaesong").hits[0].copies == seed.copies
 
 
-def test_copies_are_merged_again_when_one_changes_goes_or_comes_back(tmp_path: Path, monkeypatch):
-    source, index = tmp_path / "pages", tmp_path / "index"
+@pytest.mark.parametrize("engine", ["whoosh", pytest.param("postgres", marks=needs_server)])
+def test_copies_are_merged_again_when_one_changes_goes_or_comes_back(
+    tmp_path: Path, monkeypatch, engine: str
+):
+    source = tmp_path / "pages"
+    index: Path | str = tmp_path / "index"
+    if engine == "postgres":
+        index = pg_support.fresh_database(pg_support.single(), "searcher_copies")
     seed_twice(source)
     Archive.build(source, index, workers=1)
     text_copy = source / "text" / SEED_TEXT.name

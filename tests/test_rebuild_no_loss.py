@@ -318,3 +318,23 @@ def test_an_index_from_an_older_version_is_refused_and_rebuilt_in_full(tmp_path:
     assert done.returncode == 0, done.stderr
     assert "rebuilt in full" in done.stdout and "unchanged 0," in done.stdout
     assert invoke("query", "Zhou", "--index", str(index)).returncode == 0
+
+
+def test_a_page_cut_short_by_a_new_scrape_keeps_its_whole_record(tmp_path: Path):
+    source, index = tmp_path / "pages", tmp_path / "index"
+    seed = RAW_HTML / "text" / "seed-page-mao-to-filippov-1951-11-14.txt"
+    (source / "text").mkdir(parents=True)
+    page = source / "text" / seed.name
+    whole = seed.read_bytes()
+    page.write_bytes(whole)
+    Archive.build(source, index, workers=1)
+    ident = f"text/{seed.stem}"
+    with Archive.open(index) as archive:
+        before = archive.get(ident)
+    assert before is not None and not before.partial
+    page.write_bytes(whole[:2000])  # the scrape stopped mid-word, as the real dumps do
+    report = Archive.build(source, index, workers=1)
+    assert [path for path, _ in report.stale] == [f"text/{seed.name}"]
+    with Archive.open(index) as archive:
+        kept = archive.get(ident)
+    assert kept is not None and kept.body == before.body and "cut short" in kept.stale

@@ -102,6 +102,8 @@ class WhooshEngine(Engine):
         self.location = str(root)
         self._lock = threading.RLock()
         self._gen: _Generation | None = None
+        if root.exists() and not root.is_dir():
+            raise store.not_a_folder(root, create=create)
         if create:
             try:
                 root.mkdir(parents=True, exist_ok=True)
@@ -147,12 +149,9 @@ class WhooshEngine(Engine):
                 raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
             except _DAMAGE:
                 raise self._damaged() from None
-            if _signature(index.schema) != _current_signature():
+            if _signature(index.schema) != _current_signature() or store.outdated(path):
                 searcher.close()
-                raise IndexDamagedError(
-                    f"index at {self.root} was written by an older version of searcher:"
-                    " run `search rebuild`"
-                )
+                raise store.older_format(self.root)
         except BaseException:
             held.release()
             raise
@@ -203,7 +202,8 @@ class WhooshEngine(Engine):
         if request.filter is not None and not isinstance(request.filter, MatchAll):
             filt = compile_node(request.filter, gen.cache)
             q = filt if isinstance(q, wq.Every) else wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
-        scores = evaluate(q, gen.cache, searcher, scored=request.sort == "relevance")
+        scored = request.sort == "relevance"
+        scores = evaluate(q, gen.cache, searcher, scored=scored) if _any(gen) else {}
         total = len(scores)
         limit = max(request.limit, 1)
         start = (request.page - 1) * limit
@@ -253,7 +253,7 @@ class WhooshEngine(Engine):
         name = facet_field(field)
         with self._lock:
             gen = self._generation()
-            if node is None or isinstance(node, MatchAll):
+            if node is None or isinstance(node, MatchAll) or not _any(gen):
                 return gen.cache.facet(name).count(None)
             docs = evaluate(self._query(node, gen.cache), gen.cache, gen.searcher, scored=False)
             return gen.cache.facet(name).count(BitMap(docs))
@@ -278,7 +278,8 @@ class WhooshEngine(Engine):
             if filter is not None and not isinstance(filter, MatchAll):
                 filt = compile_node(filter, gen.cache)
                 q = filt if isinstance(q, wq.Every) else wq.And([q, wq.ConstantScoreQuery(filt, 0)])
-            scores = evaluate(q, gen.cache, gen.searcher, scored=sort == "relevance")
+            scored = sort == "relevance"
+            scores = evaluate(q, gen.cache, gen.searcher, scored=scored) if _any(gen) else {}
             # ranked first (numbers and scores are small), records read in batches
             docnums = sorted(scores) if sort is None else ranked(scores, sort, gen.cache)
         batch = 256
@@ -338,8 +339,8 @@ class WhooshEngine(Engine):
             return Stats(
                 documents=reader.doc_count(),
                 facets=facets,
-                date_min=_date_bound(reader, "date_start", first=True),
-                date_max=_date_bound(reader, "date_end", first=False),
+                date_min=_date_bound(reader, "date_start", first=True) if _any(gen) else None,
+                date_max=_date_bound(reader, "date_end", first=False) if _any(gen) else None,
                 size_bytes=store.size_on_disk(gen.path),
                 built_at=meta.get("built_at"),
                 report=meta.get("report"),
@@ -409,7 +410,15 @@ def _hit(record: Record, score: float, snippet: Any) -> Hit:
         score=float(score),
         url=record.url,
         snippet=snippet,
+        copies=record.copies or ((record.path,) if record.path else ()),
+        stale=record.stale,
     )
+
+
+def _any(gen: _Generation) -> bool:
+    """Whether the generation holds any live document (an empty one has no segment to
+    search, and Whoosh's stand-in for none answers no query)."""
+    return gen.searcher.reader().doc_count() > 0
 
 
 def _date_bound(reader: Any, field: str, *, first: bool) -> str | None:
@@ -470,6 +479,10 @@ class WhooshBuild(Build):
         self._stamps: dict[str, Any] = {}
         self._word_counts: Counter[str] = Counter()
         self._lockfile: IO[str] | None = None
+        self.upgraded = False
+        self._copies: dict[str, list[str]] = {}
+        self._pages: dict[str, Any] | None = None
+        self._regroup: tuple[list[str], list[dict[str, Any]]] | None = None
         try:
             root.mkdir(parents=True, exist_ok=True)
             self._lockfile = store.acquire_lock(root, wait=wait)
@@ -493,11 +506,12 @@ class WhooshBuild(Build):
                 store.clone(self.previous, self.generation)
                 try:
                     self._index = storage.open_index()
-                    # an index written with another schema is rebuilt in full
+                    # an index written with another schema or format is rebuilt in full
                     outdated = _signature(self._index.schema) != _current_signature()
+                    self.upgraded = outdated or store.outdated(self.previous)
                 except _DAMAGE:
                     outdated = True
-                if outdated:
+                if outdated or self.upgraded:
                     self._index = storage.create_index(build_schema())
                     self.full = True
             else:
@@ -557,6 +571,43 @@ class WhooshBuild(Build):
         """Keep what this build saw of the page files, for the next one."""
         self._stamps = stamps
 
+    def known_copies(self) -> dict[str, list[str]]:
+        """Path -> [content hash, path of the record holding it] of the pages the live
+        generation merged into another page's record."""
+        if self.full or self.previous is None:
+            return {}
+        return dict(store.read_meta(self.previous).get("copies", {}))
+
+    def remember_copies(self, copies: dict[str, list[str]]) -> None:
+        self._copies = dict(copies)
+
+    def known_pages(self) -> dict[str, Any]:
+        """What the live generation remembers of each page (see ``regroup``)."""
+        if self.full or self.previous is None:
+            return {}
+        return store.read_meta(self.previous, store.PAGES)
+
+    def remember_pages(self, pages: dict[str, Any], copies: dict[str, list[str]]) -> None:
+        self._pages, self._copies = pages, dict(copies)
+
+    def regroup(self, drop: list[str], docs: list[dict[str, Any]]) -> None:
+        """At commit, after everything added: remove the records of ``drop`` (whenever
+        written) and add ``docs`` (copies merged into one record, ids made distinct)."""
+        self._regroup = (list(drop), list(docs))
+
+    def stored_record(self, path: str) -> Record | None:
+        """The record the live generation holds for the page at ``path``, if any."""
+        if self.full or self.previous is None:
+            return None
+        try:
+            with self._index.searcher() as searcher:
+                docnum = searcher.document_number(path=path)
+                if docnum is None:
+                    return None
+                return from_stored(ReaderCache(searcher.reader()).stored(docnum))
+        except _DAMAGE:
+            return None
+
     def known_hashes(self) -> dict[str, str]:
         if self.full:
             return {}
@@ -611,7 +662,18 @@ class WhooshBuild(Build):
             else:
                 writer.commit(optimize=self.full)
             self._writer = None
-            self._write_words(writer.word_counts)
+            added = Counter(writer.word_counts)
+            if self._regroup is not None:
+                drop, docs = self._regroup
+                fix = self._w()
+                for path in drop:
+                    fix.delete_by_term("path", path)
+                for doc in docs:
+                    fix.add_document(**doc)
+                fix.commit()
+                self._writer = None
+                added.update(fix.word_counts)
+            self._write_words(added)
             as_dict = report.to_dict() if hasattr(report, "to_dict") else dict(report or {})
             store.write_meta(
                 self.generation,
@@ -620,8 +682,12 @@ class WhooshBuild(Build):
                     "report": as_dict,
                     "failed": as_dict.get("failed", []),
                     "failed_hashes": {k: list(v) for k, v in self._failures.items()},
+                    "copies": self._copies,
+                    "format": store.FORMAT,
                 },
             )
+            if self._pages is not None:
+                store.write_meta(self.generation, self._pages, store.PAGES)
             store.write_meta(self.generation, self._stamps, store.STAMPS)
             store.publish(self.root, self.generation)
         except OSError as exc:

@@ -18,7 +18,12 @@ from searcher.engine.postgres.compile import Compiled, compile_query
 from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.engine.schema import FACET_FIELDS
 from searcher.engine.snippets import make_snippet, marker_for
-from searcher.errors import IndexBusyError, IndexDamagedError, IndexMissingError, QueryError
+from searcher.errors import (
+    IndexBusyError,
+    IndexFormatError,
+    IndexMissingError,
+    QueryError,
+)
 from searcher.query.ast import MatchAll, Node
 from searcher.query.spelling import respell
 from searcher.record import QUERY_FIELDS, Record
@@ -93,16 +98,19 @@ class PostgresEngine(Engine):
             self._conn.execute("SET pg_trgm.similarity_threshold = 0.3")
             self._conn.execute("SET enable_partitionwise_aggregate = on")
             version = self._version()
+            #: An index of another schema: a build rebuilds it in full.
+            self.outdated = version is not None and version != schema.SCHEMA_VERSION
             if version is None:
                 if not create:
                     self._conn.close()
                     raise IndexMissingError(f"no index at {self.location}: run `search rebuild`")
                 self._create()
-            elif version != schema.SCHEMA_VERSION and not create:
+            elif self.outdated and not create:
                 self._conn.close()
-                raise IndexDamagedError(
+                raise IndexFormatError(
                     f"index at {self.location} has schema {version}, this version reads "
-                    f"{schema.SCHEMA_VERSION}: run `search rebuild --full`"
+                    f"{schema.SCHEMA_VERSION}: run `search rebuild --full` (a plain"
+                    " `search rebuild` also rebuilds it in full)"
                 )
         self.lexicon = SqlLexicon(self._conn)
 
@@ -315,7 +323,9 @@ class PostgresEngine(Engine):
 
     # -- writing -------------------------------------------------------------------------
     def begin_build(self, full: bool, *, wait: bool = False) -> Build:
-        return PostgresBuild(self.url, full=full, wait=wait)
+        build = PostgresBuild(self.url, full=full or self.outdated, wait=wait)
+        build.upgraded = self.outdated
+        return build
 
 
 def _hit(record: Record, score: float, snippet: Snippet | None) -> Hit:
@@ -329,6 +339,8 @@ def _hit(record: Record, score: float, snippet: Snippet | None) -> Hit:
         score=score,
         url=record.url,
         snippet=snippet,
+        copies=record.copies or ((record.path,) if record.path else ()),
+        stale=record.stale,
     )
 
 
@@ -378,6 +390,10 @@ class PostgresBuild(Build):
         self._deleted: list[str] = []
         self._stage: str | None = None
         self._done = False
+        self.upgraded = False
+        self._copies: dict[str, list[str]] | None = None
+        self._pages: dict[str, Any] | None = None
+        self._regroup: tuple[list[str], list[dict[str, Any]]] | None = None
         self._conn = connect(url)
         try:
             with translated(url):
@@ -441,6 +457,44 @@ class PostgresBuild(Build):
             return {}
         with translated(self.url):
             return dict(self._conn.execute(f"SELECT path, content_hash FROM {DOCS}").fetchall())
+
+    def _meta_json(self, key: str) -> dict[str, Any]:
+        if self.full:
+            return {}
+        with translated(self.url):
+            row = self._conn.execute(f"SELECT value FROM {META} WHERE key = %s", (key,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def known_copies(self) -> dict[str, list[str]]:
+        """Path -> [content hash, path of the record holding it] of merged pages."""
+        return self._meta_json("copies")
+
+    def remember_copies(self, copies: dict[str, list[str]]) -> None:
+        self._copies = dict(copies)
+
+    def known_pages(self) -> dict[str, Any]:
+        """What the index remembers of each page (see ``searcher.regroup``)."""
+        return self._meta_json("pages")
+
+    def remember_pages(self, pages: dict[str, Any], copies: dict[str, list[str]]) -> None:
+        self._pages, self._copies = pages, dict(copies)
+
+    def regroup(self, drop: list[str], rows: list[dict[str, Any]]) -> None:
+        """At commit, after everything added: remove the rows of ``drop`` and add ``rows``
+        (copies merged into one record, ids made distinct)."""
+        self._regroup = (list(drop), list(rows))
+        for row in rows:
+            self._words.update(row["_words"])
+
+    def stored_record(self, path: str) -> Record | None:
+        """The record the index holds for the page at ``path``, if any."""
+        if self.full:
+            return None
+        with translated(self.url):
+            row = self._conn.execute(
+                f"SELECT record FROM {DOCS} WHERE path = %s", (path,)
+            ).fetchone()
+        return Record.from_dict(row[0]) if row else None
 
     def add(self, records: Iterable[Record]) -> int:
         return self.add_prepared(to_row(r) for r in records)
@@ -512,15 +566,40 @@ class PostgresBuild(Build):
                         f" ON CONFLICT (word) DO UPDATE SET ndoc = {WORDS}.ndoc + excluded.ndoc",
                         ([w for w, _ in items], [n for _, n in items]),
                     )
+                if self._regroup is not None:
+                    self._apply_regroup(*self._regroup)
                 built = datetime.now(UTC).isoformat(timespec="seconds")
                 self._conn.execute(
                     f"INSERT INTO {META} VALUES ('built_at', %s), ('report', %s)"
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (built, json.dumps(as_dict, default=list)),
                 )
+                kept = {"schema_version": schema.SCHEMA_VERSION}
+                if self._copies is not None:
+                    kept["copies"] = json.dumps(self._copies)
+                if self._pages is not None:
+                    kept["pages"] = json.dumps(self._pages)
+                self._conn.execute(
+                    f"INSERT INTO {META} SELECT * FROM unnest(%s::text[], %s::text[])"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (list(kept), list(kept.values())),
+                )
             self._conn.execute(f"ANALYZE {DOCS}")
         self._done = True
         self._conn.close()
+
+    def _apply_regroup(self, drop: list[str], rows: list[dict[str, Any]]) -> None:
+        """Within the commit: the rows of ``drop`` removed, ``rows`` added."""
+        cols = ", ".join(schema.COLUMNS)
+        self._conn.execute(f"DELETE FROM {DOCS} WHERE path = ANY(%s)", (drop,))
+        self._conn.execute("TRUNCATE stage")
+        with self._conn.cursor().copy(f"COPY stage ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(tuple(row[c] for c in schema.COLUMNS))
+        self._conn.execute(
+            f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM"
+            f" (SELECT DISTINCT ON (path) * FROM stage ORDER BY path, seq DESC) AS s"
+        )
 
     def abort(self) -> None:
         if self._done:

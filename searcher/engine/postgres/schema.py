@@ -15,9 +15,10 @@ from __future__ import annotations
 from searcher.engine.postgres.analyze import DERIVED
 from searcher.engine.schema import KEYWORD_FIELDS
 
-#: Bumped whenever a table or the stemmer changes; an index of another version must be
-#: rebuilt.
-SCHEMA_VERSION = "3"
+#: Bumped whenever a table, the stemmer or what a record means changes; an index of
+#: another version must be rebuilt (4: one record per document, copies merged, stale
+#: records kept, ids with the page's folders).
+SCHEMA_VERSION = "4"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
 META = "searcher_meta"
