@@ -51,7 +51,21 @@ def has_accents(text: str) -> bool:
 
 
 def accented(text: str) -> list[str]:
-    """The lower-case words of ``text`` that folding changes, as written ("schäuble")."""
-    if not has_accents(text):
+    """The lower-case words of ``text`` that folding changes, as written ("schäuble"), in
+    order; found from the accented letters, without reading every word."""
+    if text.isascii():
         return []
-    return [w for w in _WORD.findall(text.lower()) if _FOLDABLE.search(w)]
+    lower = text.lower()
+    out: list[str] = []
+    end = 0
+    for match in _FOLDABLE.finditer(lower):
+        if match.start() < end:
+            continue  # a second accent of the word already taken
+        start = match.start()
+        while start > 0 and _WORD.match(lower, start - 1):
+            start -= 1
+        word = _WORD.match(lower, start)
+        if word is not None:
+            out.append(word.group())
+            end = word.end()
+    return out

@@ -129,9 +129,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text.lower()))
 
 
+def words_written(text: str) -> tuple[list[str], list[str]]:
+    """:func:`words` of a text, and those of its words that folding changes, as written
+    ("schäuble")."""
+    lower = text.lower()
+    folded = fold(lower)
+    tokens = _WORD.findall(folded)
+    return tokens, ([] if folded is lower or folded == lower else accented(lower))
+
+
 def written_stems(record: Record) -> list[str]:
     """The stems of the record's accented words as written, each once (see WRITTEN)."""
-    found = {w for name in TEXT_FIELDS for w in accented(getattr(record, name))}
+    found = {w for name in TEXT_FIELDS for w in words_written(getattr(record, name))[1]}
     return sorted({_stem_uncached(w) for w in found})
 
 
@@ -311,19 +320,20 @@ def to_document(record: Record) -> dict[str, Any]:
     }
     if record.path:
         doc["path"] = [record.path]
+    written: set[str] = set()
     for name in TEXT_FIELDS:
         text = getattr(record, name)
         if text:
-            doc[name] = words(text)
+            doc[name], changed = words_written(text)
+            written.update(changed)
     for name in KEYWORD_FIELDS:
         values = keyword_values(record, name)
         if not values:
             continue
         doc[name] = list(values)
         doc[name + "_w"] = _gapped(keyword_forms(record, name))
-    written = written_stems(record)
     if written:
-        doc[WRITTEN] = written
+        doc[WRITTEN] = sorted({_stem_uncached(w) for w in written})
     start, end = record.date_start, record.date_end or record.date_start
     if start is not None and end is not None:
         doc["date_start"] = start.toordinal()
