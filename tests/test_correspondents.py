@@ -15,13 +15,18 @@ reports, notes and the like that name them; participants for conversations, meet
 minutes; an author named before "Memorandum of Conversation with B" is the sender and
 takes part; '-' is nobody.
 
-The split into a tuning set and a check set is one fixed rule, chosen before any change to
-the parser was measured on these titles: a title is in the check set when the number
-written by the first 8 hex digits of the SHA-1 of its UTF-8 text is odd, otherwise in the
-tuning set.  The parser is developed against the tuning set only; the check set's misses
-are not looked at to change it (its test does not print them).  The check set's floor is
-what the parser this work started from reached on it (136 of 188): reading unseen real
-titles must not get worse; the share reached now is reported, not used as a threshold.
+How the sets are split, and why twice.  The first split (SHA-1 of the title, the number of
+its first 8 hex digits odd: the check set) was made before any change it measured; the parser
+reached 168 of 169 tuning titles and 149 of 188 check titles with it (79%), the last honest
+held-out figure of that split.  No fresh real titles could be found for a new check set: the
+project's corpus holds no real title the sets above lack (its dumps' bodies, the 2025
+sample's fields and the old site's transcript quote none).  So that check set joined the
+tuning set, and a new third of ``titles-real-archive.tsv`` was held out by a new fixed rule,
+before any miss of it was looked at: a title is held out when the first byte of the SHA-256
+of its UTF-8 text is divisible by 3 (106 titles; 88 read right then, and 42 of the 59 of them
+that were in the first check set).  The parser is tuned on every other real title; the held-out
+test prints only its count, never its misses, and its floor is what the parser reached on it
+when the rule was chosen.
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -80,20 +85,26 @@ def _misses(rows: list[dict[str, str]], names) -> list[str]:
     return misses
 
 
-def _in_check_set(title: str) -> bool:
+def _in_first_check_set(title: str) -> bool:
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest()[:8], 16) % 2 == 1
 
 
+def _held_out(title: str) -> bool:
+    return hashlib.sha256(title.encode("utf-8")).digest()[0] % 3 == 0
+
+
 REAL_ROWS = [row for name in REAL for row in _rows(name)]
-TUNING = [row for row in REAL_ROWS if not _in_check_set(row["title"])]
-CHECK = [row for row in REAL_ROWS if _in_check_set(row["title"])]
+_ARCHIVE = {row["title"] for row in _rows("titles-real-archive.tsv")}
+HELD_OUT = [row for row in REAL_ROWS if row["title"] in _ARCHIVE and _held_out(row["title"])]
+TUNING = [row for row in REAL_ROWS if row not in HELD_OUT]
+FIRST_CHECK = [row for row in TUNING if _in_first_check_set(row["title"])]
 
 
 def test_the_real_sets_are_labelled_and_apart():
     titles = [row["title"] for row in REAL_ROWS]
     assert len(titles) == len(set(titles)) >= 350
-    assert not {row["title"] for row in TUNING} & {row["title"] for row in CHECK}
-    assert len(TUNING) >= 80 and len(CHECK) >= 80
+    assert not {row["title"] for row in TUNING} & {row["title"] for row in HELD_OUT}
+    assert len(TUNING) >= 240 and len(HELD_OUT) >= 100
     for row in REAL_ROWS:
         assert all(row[role].strip() for role in ROLES), row
     for name in REAL[1:]:
@@ -107,15 +118,22 @@ def test_tuning_set(names):
     assert len(TUNING) - len(misses) >= TUNING_FLOOR, misses
 
 
-def test_check_set(names):
-    right = len(CHECK) - len(_misses(CHECK, names))
-    assert right >= CHECK_FLOOR, f"{right} of {len(CHECK)}"  # misses not shown: not tuned on
+def test_the_first_check_set_now_tuned_on(names):
+    misses = _misses(FIRST_CHECK, names)
+    assert len(FIRST_CHECK) - len(misses) >= FIRST_CHECK_FLOOR, misses
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (168).
-TUNING_FLOOR = 163
-#: Titles of the check set the parser read right before this split was made (of 188).
-CHECK_FLOOR = 136
+def test_held_out_set(names):
+    right = len(HELD_OUT) - len(_misses(HELD_OUT, names))
+    assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"  # misses not shown: not tuned on
+
+
+#: Titles of the tuning set read right, with a margin below what the parser reaches (229 of 251).
+TUNING_FLOOR = 225
+#: Titles of the first check set outside the held-out third, right when it joined tuning (of 129).
+FIRST_CHECK_FLOOR = 107
+#: Titles of the held-out third the parser read right when the rule was chosen (of 106).
+HELD_OUT_FLOOR = 88
 
 
 def test_titles_written_in_the_archives_conventions(names):
