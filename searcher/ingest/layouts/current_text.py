@@ -14,8 +14,8 @@ import re
 
 from searcher.ingest.layouts.html_text import assign, label_key, squeeze, tidy
 from searcher.ingest.layouts.old_site import (
-    _CREDITS,
-    _URL,
+    ADDRESS,
+    CREDITS_LINE,
     DATE_LINE,
     body_after_chrome,
     chrome_key,
@@ -126,11 +126,11 @@ def _after_teaser(lines: list[str], i: int, page: Page) -> int:
         if line:
             if DATE_LINE.match(chrome_key(line)):
                 for k in seen:
-                    if _URL.fullmatch(squeeze(lines[k])):
+                    if ADDRESS.fullmatch(squeeze(lines[k])):
                         page.url = page.url or squeeze(lines[k])
                 return j
             sentence = line.endswith((".", "!", "?")) or len(line) > MAX_TITLE
-            if not (_URL.fullmatch(line) or sentence):
+            if not (ADDRESS.fullmatch(line) or sentence):
                 break
             seen.append(j)
         j += 1
@@ -218,7 +218,7 @@ def parse(text: str, page: Page) -> bool:
     end = meta if meta is not None else len(lines)
     body = [x for x in lines[i:end]]
     for j, line in enumerate(body[:6]):
-        if _CREDITS.match(chrome_key(line)):
+        if CREDITS_LINE.match(chrome_key(line)):
             page.credits = squeeze(line)
             body[j] = ""
     first = next((j for j, x in enumerate(body) if x.strip()), None)

@@ -112,7 +112,8 @@ class Citation:
     url: str = ""
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s\"”<>]+")
+#: A web address (the document's own, in a citation or alone on a line).
+ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\"”<>]+")
 _CLOSING_QUOTE = re.compile(r"[\"”'’](?=\s*,?\s*(?:$|[\w(\[]))")
 
 
@@ -145,7 +146,7 @@ def parse_citation(line: str) -> Citation | None:
         close = (date_after or quotes or [len(head)])[-1]
         title, date = head[1:close].rstrip(","), head[close + 1 :]
     rest = text[mark + len(name) :]
-    url = _URL.search(rest)
+    url = ADDRESS.search(rest)
     if url:
         rest = rest[: url.start()] + rest[url.end() :]
     rest = rest.strip(" ").lstrip(",. ")
@@ -159,8 +160,10 @@ def parse_citation(line: str) -> Citation | None:
     )
 
 
-_CREDITS = re.compile(r"^this document was made possible\b", re.IGNORECASE)
-_SEARCH_FILTER = re.compile(r"^add search filter\b", re.IGNORECASE)
+#: The credits line ("This document was made possible with support from ...").
+CREDITS_LINE = re.compile(r"^this document was made possible\b", re.IGNORECASE)
+#: The later old site's search bar ("ADD SEARCH FILTER ...").
+SEARCH_FILTER = re.compile(r"^add search filter\b", re.IGNORECASE)
 #: An archival reference: fond, opis, delo, list(y), file, box and page numbers.
 _REFERENCE = re.compile(
     r"\b(?:f|fond|op|opis|d|delo|l|ll|list|listy|pp?|papka|por|file|folder|box|vol)\.?\s*\d",
@@ -203,7 +206,7 @@ def is_tab_label(line: str) -> bool:
 
 def _head_chrome(line: str) -> bool:
     key = chrome_key(line)
-    return is_chrome(line) or bool(_SEARCH_FILTER.match(key)) or bool(_URL.fullmatch(key))
+    return is_chrome(line) or bool(SEARCH_FILTER.match(key)) or bool(ADDRESS.fullmatch(key))
 
 
 def _upper_title(line: str) -> bool:
@@ -281,11 +284,11 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
     upper = ""
     for i in range(head_end):
         key = chrome_key(lines[i])
-        if not key or is_chrome(key) or DATE_LINE.match(key) or _SEARCH_FILTER.match(key):
+        if not key or is_chrome(key) or DATE_LINE.match(key) or SEARCH_FILTER.match(key):
             continue
-        if _CREDITS.match(key):
+        if CREDITS_LINE.match(key):
             page.credits = page.credits or squeeze(lines[i]).strip(_BULLETS)
-        elif _URL.fullmatch(key):
+        elif ADDRESS.fullmatch(key):
             page.url = page.url or squeeze(lines[i])
         elif _upper_title(squeeze(lines[i])):
             upper = upper or squeeze(lines[i]).strip(_BULLETS)
@@ -319,7 +322,7 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
     body_lines = [
         x
         for x in lines[body_from:]
-        if x.lstrip()[:1] not in "Aa" or not _SEARCH_FILTER.match(chrome_key(x))
+        if x.lstrip()[:1] not in "Aa" or not SEARCH_FILTER.match(chrome_key(x))
     ]
     if upper and body_lines and chrome_key(body_lines[0]) == upper.lower():
         body_lines = body_lines[1:]

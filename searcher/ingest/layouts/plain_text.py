@@ -12,7 +12,7 @@ from searcher.ingest.decode import CUT_CHARACTER
 from searcher.ingest.layouts import current_text
 from searcher.ingest.layouts.html_text import squeeze, tidy
 from searcher.ingest.layouts.old_site import (
-    _SEARCH_FILTER,
+    SEARCH_FILTER,
     SITE_NAME,
     body_after_chrome,
     chrome_key,
@@ -63,7 +63,7 @@ def _old_site_marks(lines: list[str]) -> bool:
     """Whether the head of a dump shows the old site: its header, citation box or tabs."""
     for line in lines[:HEAD_LINES]:
         key = chrome_key(line)
-        if key in _OLD_MARKS or is_tab_label(line) or _SEARCH_FILTER.match(key):
+        if key in _OLD_MARKS or is_tab_label(line) or SEARCH_FILTER.match(key):
             return True
         if cites_archive(line) and parse_citation(line):
             return True
