@@ -435,3 +435,20 @@ def test_an_archive_page_saved_half_is_partial(page: str) -> None:
     assert not whole.partial and "cut" not in whole.extra
     assert half.partial and "no closing" in half.extra["cut"]
     assert half.title == whole.title
+
+
+def test_an_editors_note_above_the_heading_is_not_the_title() -> None:
+    note = next(x for x in text("05").split("\n") if x.startswith("[Translator"))
+    page = text("02").replace("English HTML\n\n", f"English HTML\n\n{note}\n\n", 1)
+    got = parse_bytes(page.encode(), path="02.txt")
+    assert got.title == LABELS[dump("02").name]["title"]
+    assert got.body.startswith("[Translator’s Note:")
+
+
+def test_a_credits_line_below_the_body_start_leaves_the_body() -> None:
+    lines = text("01").split("\n")
+    credits = lines.pop(2)
+    lines.insert(4, credits)  # after the body's first two lines
+    got = parse_bytes("\n".join(lines).encode(), path="01.txt")
+    assert got.credits == credits and "made possible" not in got.body
+    assert got.title == LABELS[dump("01").name]["title"]

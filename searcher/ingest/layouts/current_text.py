@@ -217,9 +217,9 @@ def parse(text: str, page: Page) -> bool:
         i += 1
     end = meta if meta is not None else len(lines)
     body = [x for x in lines[i:end]]
-    for j, line in enumerate(body[:6]):
-        if CREDITS_LINE.match(chrome_key(line)):
-            page.credits = squeeze(line)
+    for j, line in enumerate(body):
+        if line.lstrip()[:4] in ("This", "THIS") and CREDITS_LINE.match(chrome_key(line)):
+            page.credits = page.credits or squeeze(line)
             body[j] = ""
     first = next((j for j, x in enumerate(body) if x.strip()), None)
     if first is not None and page.title:

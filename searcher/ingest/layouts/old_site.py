@@ -230,8 +230,8 @@ def heading_title(lines: list[str]) -> str:
         line = squeeze(raw)
         if not line:
             continue
-        if not parts and _MARKINGS.match(line):
-            continue
+        if not parts and (_MARKINGS.match(line) or line.startswith("[") and line.endswith("]")):
+            continue  # a marking or an editor's note above the heading
         if parts:
             last = parts[-1]
             word = last.rsplit(" ", 1)[-1].lower()
@@ -322,7 +322,8 @@ def parse_text_order(text: str, page: Page, *, dump: bool = False) -> bool:
     body_lines = [
         x
         for x in lines[body_from:]
-        if x.lstrip()[:1] not in "Aa" or not SEARCH_FILTER.match(chrome_key(x))
+        if x.lstrip()[:1] not in "AaTt"
+        or not (SEARCH_FILTER.match(chrome_key(x)) or CREDITS_LINE.match(chrome_key(x)))
     ]
     if upper and body_lines and chrome_key(body_lines[0]) == upper.lower():
         body_lines = body_lines[1:]
