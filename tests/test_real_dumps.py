@@ -240,6 +240,8 @@ def _current_variant(teaser: str = TEASERS[0]) -> str:
         "Russian",
         "Record ID",
         "113346",
+        "Donors",
+        "Leon Levy Foundation",
     ]
     return "\n".join(parts)
 
@@ -256,6 +258,7 @@ def test_current_site_teaser_before_the_date_lists_and_labels(teaser: str) -> No
     assert got.upload_date == ""  # empty label, the next label not taken as its value
     assert (got.type, got.languages, got.record_id) == ("Telegram", ("Russian",), "113346")
     assert got.extra["authors"] == "Roshchin, Nikolai Vasilevich"
+    assert got.extra["Donors"] == "Leon Levy Foundation"  # named as the page names it
     assert got.rights.endswith("History and Public Policy Program at [email protected].")
     assert not got.partial and not chrome_in(got.body)
 

@@ -37,9 +37,9 @@ LIST_HEADINGS = frozenset(
         "Recipient(s)",
     )
 )
-#: Labels of the document information block.
-INFO_LABELS = frozenset(
-    label_key(h)
+#: Labels of the document information block, by their looked-up form.
+INFO_LABELS = {
+    label_key(h): h
     for h in (
         "Source",
         "Original Archive",
@@ -55,7 +55,7 @@ INFO_LABELS = frozenset(
         "Collection",
         "Collections",
     )
-)
+}
 #: Headings of other documents' teasers: what follows is not this document's.
 ELSEWHERE = frozenset(("related documents", "related content"))
 _DISPLAYED = ("author(s):", "associated people", "associated places", "subjects discussed",
@@ -178,8 +178,9 @@ def _read_meta(lines: list[str], page: Page) -> bool:
                     page.source = text
         elif label in ("source", "rights", "original classification"):
             assign(page, label, [" ".join(" ".join(paragraphs).split())])
-        else:
-            assign(page, label, [x for p in paragraphs for x in p.split("\n")])
+        else:  # as the page writes the label: one it does not name goes to ``extra``
+            shown = INFO_LABELS.get(label, label)
+            assign(page, shown, [x for p in paragraphs for x in p.split("\n")])
 
     for line in lines:
         key, value = _labelled(line)
