@@ -8,7 +8,7 @@ import gzip
 import pytest
 
 from searcher.errors import IngestError
-from searcher.ingest.decode import decode, read_page, repair_mojibake
+from searcher.ingest.decode import CUT_CHARACTER, decode, read_page, repair_mojibake
 
 RUSSIAN = (
     "<p>Советский Союз и Китайская Народная Республика подписали договор о дружбе, "
@@ -250,3 +250,18 @@ def test_read_page_reports_damaged_and_missing_files(tmp_path) -> None:
         read_page(tmp_path / "missing.html")
     with pytest.raises(IngestError, match="folder"):
         read_page(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "keep"),
+    [
+        ("Prime Minister Satō", "ō", 1),  # a two-byte character, one byte left
+        ("Chairman HỒ Chí Minh", "Ồ", 2),  # a three-byte character cut after two
+    ],
+)
+def test_utf8_cut_inside_a_character_ends_in_the_cut_mark(text: str, char: str, keep: int):
+    data = text.encode("utf-8")
+    cut = data[: data.index(char.encode()) + keep]
+    decoded = decode(cut)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == text[: text.index(char)] + CUT_CHARACTER

@@ -181,7 +181,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     except UnicodeDecodeError:
         pass
     cut = _cut_tail(data)
-    if cut:
+    if cut:  # pages cut at a byte count; a single-byte page ends on markup or a line end
         try:
             return data[:-cut].decode("utf-8") + CUT_CHARACTER
         except UnicodeDecodeError:
