@@ -42,6 +42,9 @@ class ServeConfig:
     allow_hosts: tuple[str, ...] = ()
     workers: int = 4
     timeout: float = 10.0
+    #: Up to this many matches the page's timeline reads each match's date; above, it is
+    #: drawn from the year counts, which needs no record read.
+    timeline_exact: int = 2000
 
 
 def status_of(exc: Exception) -> int:

@@ -48,6 +48,8 @@ async def help_page(request: Request) -> Response:
 class _Found:
     results: Results
     line: Timeline
+    #: drawn from the year counts (documents dated across years count in each)
+    counted: bool = False
 
 
 async def search(request: Request) -> Response:
@@ -59,8 +61,14 @@ async def search(request: Request) -> Response:
     if by and by not in UNITS:
         by = ""
 
+    exact_up_to = request.app.state.config.timeline_exact
+
     def find(archive: Archive) -> _Found:
-        results = archive.search(params.q, **params.search_kwargs())
+        kwargs = params.search_kwargs()
+        kwargs["facets"] = list(dict.fromkeys([*params.facets, *views.TIMELINE_FACETS]))
+        results = archive.search(params.q, **kwargs)
+        if results.total > exact_up_to:
+            return _Found(results, views.counted_timeline(results), counted=True)
         line = answers.dated(archive, params, by or "year")
         if not by:
             unit = views.choose_unit(line)
@@ -83,6 +91,7 @@ async def search(request: Request) -> Response:
         chips=views.chips(params),
         bars=views.bars(found.line, params),
         line=found.line,
+        counted=found.counted,
         pager=views.pager(results, params),
         suggestion_href=views.search_href(params.but(q=results.suggestion or "")),
         exact_href=views.search_href(params.but(exact=True)),

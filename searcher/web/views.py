@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from searcher.results import FacetCount, Results
-from searcher.timeline import Timeline
+from searcher.timeline import Bucket, Timeline
 from searcher.web.params import SearchParams
 
 #: The facets down the side of the results, and their headings.
@@ -135,6 +135,31 @@ def choose_unit(line: Timeline) -> str:
     if last - first < 3:
         return "month"
     return "decade" if last - first > 100 else "year"
+
+
+#: Facets the page asks for beyond those it shows: the timeline of a large result set is
+#: drawn from the year or decade counts, its undated count from the precision counts.
+TIMELINE_FACETS = ("year", "decade", "precision")
+
+
+def counted_timeline(results: Results) -> Timeline:
+    """A timeline from the result set's year (or decade) counts, without reading a record.
+
+    Cheaper than reading every match, it differs from :func:`searcher.timeline.timeline`
+    only for documents dated across several years, which count in each.
+    """
+    years = {int(c.value): c.count for c in results.facets.get("year", ()) if c.value.isdigit()}
+    undated = sum(c.count for c in results.facets.get("precision", ()) if c.value == "undated")
+    if not years:
+        return Timeline("year", (), undated)
+    if max(years) - min(years) > 100:
+        decades = {int(c.value[:-1]): c.count for c in results.facets.get("decade", ())}
+        buckets = [
+            Bucket(f"{d}s", decades.get(d, 0)) for d in range(min(decades), max(decades) + 10, 10)
+        ]
+        return Timeline("decade", tuple(buckets), undated)
+    buckets = [Bucket(f"{y:04d}", years.get(y, 0)) for y in range(min(years), max(years) + 1)]
+    return Timeline("year", tuple(buckets), undated)
 
 
 def _span(period: str) -> tuple[str, str]:

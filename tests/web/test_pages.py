@@ -247,3 +247,18 @@ def test_a_document_in_several_pages_lists_its_copies(hostile_index):
             "cable-mao-zedong-stalin.html",
         ]
         assert not page(client, f"/documents/{HOSTILE_ID}").xpath('//ul[@class="copies"]')
+
+
+def test_a_large_result_sets_timeline_is_drawn_from_the_year_counts(raw_html_index):
+    # Every result set counts as large here: no record is read for the timeline.
+    with client_for(raw_html_index, timeline_exact=0) as client:
+        doc = page(client, "/search?q=Stalin")
+        api = client.get("/api/search?q=Stalin&facet=year&facet=precision").json()
+        bars = doc.xpath('//ol[@aria-label="Timeline"]//a/@aria-label')
+        counted = dict(re.fullmatch(r"(\d{4}): (\d+) documents?", b).groups() for b in bars)
+        years = {c["value"]: str(c["count"]) for c in api["facets"]["year"]}
+        assert {y: n for y, n in counted.items() if n != "0"} == years
+        caption = doc.xpath("string(//figure[@class='timeline']/figcaption)")
+        undated = [c["count"] for c in api["facets"]["precision"] if c["value"] == "undated"]
+        assert f"{undated[0]} undated" in caption
+        assert "dated across several years counts in each" in caption
