@@ -440,6 +440,15 @@ def test_an_archive_page_saved_half_is_partial(page: str) -> None:
     assert half.title == whole.title
 
 
+def test_an_archive_page_cut_inside_a_character_is_partial_without_a_cut_mark() -> None:
+    page = "current/letter-jawaharlal-nehru-all-provincial-premiers.html"
+    data = (RAW_HTML / page).read_bytes()
+    lead = max(i for i, byte in enumerate(data[: len(data) * 2 // 3]) if byte >= 0xC2)
+    got = parse_bytes(data[: lead + 1], path=page)  # one byte of a multi-byte character
+    assert got.partial and got.title == "Letter, Jawaharlal Nehru to All Provincial Premiers"
+    assert "\ufffd" not in got.body + got.summary
+
+
 def test_an_editors_note_above_the_heading_is_not_the_title() -> None:
     note = next(x for x in text("05").split("\n") if x.startswith("[Translator"))
     page = text("02").replace("English HTML\n\n", f"English HTML\n\n{note}\n\n", 1)

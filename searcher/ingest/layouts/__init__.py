@@ -16,6 +16,7 @@ import lxml.html
 from lxml import etree
 
 from searcher.errors import IngestError
+from searcher.ingest.decode import CUT_CHARACTER
 from searcher.ingest.layouts import current_site, generic, old_site, plain_text
 from searcher.ingest.layouts.html_text import clean_controls, first_text, read_html
 from searcher.ingest.layouts.scan import scan
@@ -79,6 +80,8 @@ def _extract(text: str) -> Page:
     if not text.strip():
         raise IngestError("not an archive document: empty page")
     if is_html(text):
+        if text.endswith(CUT_CHARACTER):  # cut inside a character: no closing tags follow
+            text = text[: -len(CUT_CHARACTER)]
         root, cut = read_html(text)
         found = scan(root)
         if found.is_document:
