@@ -464,3 +464,13 @@ def test_a_credits_line_below_the_body_start_leaves_the_body() -> None:
     got = parse_bytes("\n".join(lines).encode(), path="01.txt")
     assert got.credits == credits and "made possible" not in got.body
     assert got.title == LABELS[dump("01").name]["title"]
+
+
+def test_current_site_date_below_the_title() -> None:
+    page = text("06").replace(
+        "January 13, 1951\n\nCiphered telegram, Roshchin to USSR Foreign Ministry",
+        "Ciphered telegram, Roshchin to USSR Foreign Ministry\n\nJanuary 13, 1951",
+    )
+    got = parse_bytes(page.encode(), path="06.txt")
+    assert (got.title, got.date) == (LABELS[dump("06").name]["title"], "January 13, 1951")
+    assert got.body.startswith("Copies: Stalin (2)")

@@ -216,6 +216,9 @@ def parse(text: str, page: Page) -> bool:
     if i < len(lines) and i != meta:
         page.title = squeeze(lines[i])
         i += 1
+        after = next((j for j in range(i, min(len(lines), i + 3)) if lines[j].strip()), None)
+        if not page.date and after is not None and DATE_LINE.match(chrome_key(lines[after])):
+            page.date, i = squeeze(lines[after]), after + 1  # the date below the title
     end = meta if meta is not None else len(lines)
     body = [x for x in lines[i:end]]
     for j, line in enumerate(body):
