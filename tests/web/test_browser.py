@@ -198,13 +198,18 @@ def test_no_script_from_page_text_runs(browser, hostile_index):
         assert served.stop() == (0, "")
 
 
-@pytest.mark.skipif(not SCREENSHOTS, reason="SEARCHER_SCREENSHOTS=1 saves the README's pictures")
-def test_screenshots_for_the_readme(browser, server):
+def test_screenshots_of_the_results_and_a_document(browser, server, tmp_path):
+    """Pictures of the two main pages; with SEARCHER_SCREENSHOTS=1 they go to docs/."""
+    folder = ROOT / "docs" if SCREENSHOTS else tmp_path
     watched = Watched(browser, server.url, viewport={"width": 1280, "height": 860})
     try:
         watched.goto("/search?q=Stalin&where=type%3DTelegram")
-        watched.page.screenshot(path=str(ROOT / "docs" / "screenshot-results.png"))
+        assert watched.page.get_by_role("list", name="Results").locator("mark").count() > 0
+        watched.page.screenshot(path=str(folder / "screenshot-results.png"))
         watched.goto("/documents/900001?q=armistice+negotiations")
-        watched.page.screenshot(path=str(ROOT / "docs" / "screenshot-document.png"))
+        assert watched.page.locator(".body mark").count() > 0
+        watched.page.screenshot(path=str(folder / "screenshot-document.png"))
     finally:
         watched.close()
+    for name in ("screenshot-results.png", "screenshot-document.png"):
+        assert (folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
