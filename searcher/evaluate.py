@@ -242,9 +242,7 @@ def evaluate(archive: Archive, judgments: Sequence[Judgment], *, k: int = 10) ->
     return summarise([score_query(j, ranked_ids(archive, j, k), k) for j in judgments], k)
 
 
-def evaluate_similar(
-    archive: Archive, judgments: Sequence[Judgment], *, k: int = 10
-) -> Evaluation:
+def evaluate_similar(archive: Archive, judgments: Sequence[Judgment], *, k: int = 10) -> Evaluation:
     """More-like-this judged as :func:`evaluate` judges queries: each judgment's "query"
     is the id of a document, ranked against the first ``k`` of ``archive.similar(id)``."""
     if k < 1:
