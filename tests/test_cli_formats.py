@@ -100,3 +100,33 @@ def test_evaluate_as_jsonl(capsys, index, tmp_path):
     assert (
         rows[-1]["query"] == "(mean)" and rows[-1]["reciprocal_rank"] == rows[0]["reciprocal_rank"]
     )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "ris"])
+@pytest.mark.parametrize("sort", ["date", "-date", "relevance"])
+def test_exports_come_in_the_order_the_query_shows(capsys, index, fmt, sort):
+    status, out, _ = run(
+        capsys, "armistice", "--sort", sort, "--limit", "100", "--format", "json", "--index", index
+    )
+    hits = json.loads(out)["hits"]
+    shown = [hit["title"] if fmt == "ris" else hit["id"] for hit in hits]
+    assert status == 0 and len(shown) > 3
+    status, out, _ = run(capsys, "armistice", "--sort", sort, "--format", fmt, "--index", index)
+    assert status == 0
+    if fmt == "csv":
+        exported = [row["id"] for row in csv.DictReader(io.StringIO(out))]
+    elif fmt == "jsonl":
+        exported = [json.loads(line)["id"] for line in out.splitlines()]
+    else:
+        import rispy
+
+        exported = [entry["title"] for entry in rispy.loads(out)]
+    assert exported == shown
+
+
+def test_a_suggestion_says_how_many_documents_it_finds(capsys, index):
+    status, out, _ = run(capsys, "armistise", "--index", index)
+    assert status == 1 and out.startswith("0 documents")
+    status2, out2, _ = run(capsys, "armistice", "--format", "json", "--index", index)
+    total = json.loads(out2)["total"]
+    assert f"did you mean: armistice ({total} documents)" in out

@@ -83,7 +83,9 @@ def results_text(results: Results, *, color: bool) -> str:
     for written, variants in results.expanded.items():
         lines.append(plain(f"also matched for {written}: {', '.join(variants)}"))
     if results.suggestion:
-        lines.append(f"did you mean: {plain(results.suggestion)}")
+        found = results.suggestion_total
+        count = f" ({found} document{'s' if found != 1 else ''})" if found else ""
+        lines.append(f"did you mean: {plain(results.suggestion)}{count}")
     for n, hit in enumerate(results.hits, first):
         title = click.style(plain(hit.title), bold=True) if color else plain(hit.title)
         lines.append("")

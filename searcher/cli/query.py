@@ -101,7 +101,7 @@ def query(
     facets = tuple(dict.fromkeys(facet_name(f) for f in facets))
     with open_archive(index) as archive:
         if fmt in EXPORT_FORMATS or fmt in CITATION_FORMATS:
-            return _export(archive, text, where, date_from, date_to, exact, fields, fmt)
+            return _export(archive, text, where, date_from, date_to, exact, sort, fields, fmt)
         results = archive.search(
             text,
             where=where,
@@ -130,10 +130,10 @@ def query(
     return 0 if results.total else 1
 
 
-def _export(archive, text, where, date_from, date_to, exact, fields, fmt) -> int:
-    """Every matching document, streamed: csv/jsonl rows or citations."""
+def _export(archive, text, where, date_from, date_to, exact, sort, fields, fmt) -> int:
+    """Every matching document, streamed in the order the query shows: rows or citations."""
     records = archive.iter_records(
-        text, where=where, date_from=date_from, date_to=date_to, exact=exact
+        text, where=where, date_from=date_from, date_to=date_to, exact=exact, sort=sort
     )
     if fmt in CITATION_FORMATS:
         from searcher.cite import iter_citations
