@@ -43,9 +43,16 @@ _NUMBERED = re.compile(r"\s*[(\[]\d[^)\]]*[)\]]")
 _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 
 
+#: "Conversation from [Mao Zedong's] Audience": the editor's possessive, out of its brackets
+#: (not a gloss after another possessive: "The Chancellor's [Helmut Kohl's] ...").
+_BRACKETED_HOST = re.compile(r"(?<!['’]s )\[([^\[\]]+?['’]s)\]")
+_AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
+
+
 def _tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
     text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
+    text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
     return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
 
@@ -64,7 +71,9 @@ _CONTENT = re.compile(
     r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|[A-Z][a-z]+)\b",
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
-_ON_SUBJECT = re.compile(r"\s+on\s+(?:the|an?|his|her|its|their)\s", re.IGNORECASE)
+_ON_SUBJECT = re.compile(
+    r"\s+on\s+(?:(?:the|an?|his|her|its|their)\s|(?:visits?|trips?|talks)\b)", re.IGNORECASE
+)
 _FROM = re.compile(
     r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:meetings?|conversations?|talks?|discussions?|"
     r"sessions?|plenums?|congress|conference|minutes|records?|diary|journal)\b)",
@@ -81,20 +90,33 @@ _CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
     r"exchange\s+of\s+views|interview|audience)(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
-    r"(?:\s+(?P<prep>between|among|of|with)\s+|"
+    r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*,\s+(?=[^,]+\s+(?:and|with)\s+))(?P<who>.+)$",
     re.IGNORECASE,
 )
 #: "Chairman Mao Receives American Writer Edgar Snow": a host and a guest.
 _RECEIVES = re.compile(
-    r"^(?P<host>[^,:]+?)\s+(?:receives|received|meets|met)(?:\s+with)?\s+(?P<guest>.+)$",
+    r"^(?:[^:]*:\s+)?(?P<host>[^:;]+?)\s+(?:receives?|received|meets?|met)(?:\s+with)?\s+"
+    r"(?P<guest>.+)$",
     re.IGNORECASE,
 )
-_HOST = re.compile(r"^(?P<host>.+?)['’]s\s+(?P<gloss>\[[^\]]+\]\s+)?$")
+#: Guests listed with semicolons: "Receive A, Vietnam's Ambassador; B, ...; and C, ...".
+_GUESTS = re.compile(r"\s*;\s*(?:and\s+)?")
+_HOST = re.compile(
+    r"^(?:.*\bfrom\s+)?(?P<host>.+?)['’]s\s+(?P<gloss>\[[^\]]+\]\s+)?"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+)?(?:\d{1,4}\s+)?$",
+    re.IGNORECASE,
+)
 _DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
-_DIARY = re.compile(r"\b(?:diary|journal)\s+of\s+(?P<who>[^:,]+?)\s*[:,]", re.IGNORECASE)
+_DIARY = re.compile(
+    r"\b(?:diary|journal)\s+of\s+(?P<who>[^:,]+?)\s*[:,]|"
+    r"(?:^|\s)(?:from\s+)?(?P<owner>[A-Z][^:,]*?)['’]s\s+(?:diary|journal)\b",
+    re.IGNORECASE,
+)
 _AUTHORED = re.compile(
     r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
+    r"cable|telegram|message|"
     r"appeal|declaration|notes|diary|journal|memoirs|testimony|lecture|talk|toast|memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal))\s+"
     r"(?:by|of)\s+(?P<who>.+)$",
@@ -123,7 +145,7 @@ _CC = re.compile(
 #: to the DPRK", "..., Marked 'Final Version'".
 _SUBJECT_PIECE = re.compile(r"\w['’]s\s+\w|(?:^|\s)['\"‘“]")
 _QUOTED = re.compile(
-    r"^(?P<author>[^'\"‘“]+?),\s*['\"‘“](?P<inner>.+)['\"’”](?:\s*\([^)]*\))?[.,]?$"
+    r"^(?P<author>[^'\"‘“]+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?(?:\s*\([^)]*\))?[.,]?$"
 )
 _POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
 
@@ -319,24 +341,54 @@ def _conversation(text: str, match: re.Match[str], collect: Collector) -> Corres
         if name := collect.person_or_body(who + gloss):
             names.append(name)
     if diary := _DIARY.search(prefix):
-        names += collect.names(diary["who"])
+        names += collect.names(diary["who"] or _LEAD_FROM.sub("", diary["owner"]))
     prep = (match["prep"] or "").lower()
     sender: tuple[str, ...] = ()
     if prep == "with" and not names and (author := _author_before(prefix, collect)):
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
         names.append(author)
-    pieces = [match["who"]]
-    if prep in ("between", "") and len(split_outside_brackets(match["who"], AND)) == 1:
-        # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht"
-        pieces = re.split(r"\s+with\s+", match["who"], maxsplit=1, flags=re.IGNORECASE)
-    if prep == "of":
-        pieces = re.split(r"\s+with\s+", match["who"], maxsplit=1, flags=re.IGNORECASE)
-        if is_body(pieces[0]) and not collect.authority.find_names(pieces[0]):
-            pieces = pieces[1:]
+    who = _PRESENCE.sub(" and ", _DASH.sub(" and ", _WHO_SUBJECT.split(match["who"])[0]))
+    pieces = [who]
+    if prep in ("between", "", "of", "by"):
+        # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht", "between A
+        # and B with C", "of Comrade A with B", "by A with B"
+        pieces = _WITH.split(who)
+    groups = split_outside_brackets(who, AND)
+    if prep == "of" and len(pieces) == 1 and (len(groups) == 1 or all(map(is_body, groups))):
+        pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:
-        names += collect.names(piece)
+        names += collect.names(_head_of_body(piece))
     return Correspondents(sender=sender, participants=unique(names))
+
+
+#: A record of two parties named before the meeting, or before what they discuss.
+_PAIR = re.compile(
+    r"^(?:minutes|notes|record|transcript|memorandum|summary)\s+of\s+(?:the\s+)?"
+    r"(?:(?P<who>[^,]+?\s[–—]\s[^,]+?)\s+(?:meeting|talks|conversation|discussions?)\b|"
+    r"(?P<pair>[^,]+?\s+and\s+[^,]+?)\s+discussing\b)",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\s*,?\s+with\s+", re.IGNORECASE)
+#: Parties written with a dash: "Minutes of Conversation between Todor Zhivkov – Brezhnev".
+_DASH = re.compile(r"\s+[–—]\s+")
+#: "..., with the Presence of Anastas Mikoyan": one more party.
+_PRESENCE = re.compile(r",?\s+(?:with\s+|in\s+)?the\s+presence\s+of\s+", re.IGNORECASE)
+#: The subject after the parties: "... with Mikoyan on Soviet Economic Cooperation and Aid".
+_WHO_SUBJECT = re.compile(r"\s+(?:on|about|concerning|regarding)\s+(?=(?:the\s+)?[A-Z])")
+#: A body's head named after it: "the Romanian Party and Government Delegation Led by A".
+_HEADED_BY = re.compile(r",?\s+(?:led|headed|haded|chaired)\s+by\s+", re.IGNORECASE)
+
+
+def _head_of_body(piece: str) -> str:
+    """ "the X Delegation, Headed by Comrade A, and B": the body goes, its head stays."""
+    match = _HEADED_BY.search(piece)
+    if not match:
+        return piece
+    before = split_outside_brackets(piece[: match.start()], AND)
+    while before and is_body(before[-1]):
+        before.pop()
+    return " and ".join([*before, piece[match.end() :]])
 
 
 def _author_before(prefix: str, collect: Collector) -> str | None:
@@ -359,8 +411,14 @@ _PREPOSITIONS = re.compile(
 
 
 def _conversation_first(text: str, match: re.Match[str]) -> bool:
-    prefix = _PREPOSITIONS.sub(" ", re.split(r"[:,]", text[: match.start()])[-1])
+    last = re.split(r"[:,]", text[: match.start()])[-1]
+    if (diary := _DIARY.search(last)) and diary["owner"]:
+        return True  # "Excerpts from Tsedenbal's diary on his conversation with ..."
+    prefix = _PREPOSITIONS.sub(" ", last)
     return not prefix.strip() or is_type_phrase(prefix) or _HOST.match(prefix) is not None
+
+
+_LEAD_FROM = re.compile(r"^.*\bfrom\s+", re.IGNORECASE)
 
 
 def _sent_about_meeting(who: str) -> bool:
@@ -414,9 +472,16 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
             text = text[: content.start()]
             break
     for content in _ON_SUBJECT.finditer(text):
-        if _TO.search(text, 0, content.start()) or _FROM.search(text, 0, content.start()):
+        before = text[: content.start()]
+        if _TO.search(before) or _FROM.search(before) or _AUTHORED_BY.match(before):
             text = text[: content.start()]
             break
+    if pair := _PAIR.match(text):
+        # "Minutes of Todor Zhivkov – Raul Castro Meeting", "Transcript of A and B discussing"
+        participants = collect.names(_DASH.sub(" and ", pair["who"] or pair["pair"]))
+        if len(participants) > 1:
+            return Correspondents(participants=unique(participants), as_written=(*collect.written,))
+        collect.written.clear()
     conversation = _CONVERSATION.search(text)
     result = NONE
     if conversation and _sent_about_meeting(conversation["who"]):
@@ -440,7 +505,8 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         collect.written.clear()
         result = _conversation(text, conversation, collect)
     if result == NONE and (visit := _RECEIVES.match(text)) and looks_like_name(visit["host"]):
-        host, guest = collect.names(visit["host"]), collect.names(visit["guest"])
+        host = collect.names(visit["host"])
+        guest = [n for g in _GUESTS.split(visit["guest"]) for n in collect.names(g)]
         if host and guest:
             result = Correspondents(participants=unique([*host, *guest]))
     if result == NONE:

@@ -45,13 +45,15 @@ COMMA = re.compile(r"\s*,\s*")
 AND = re.compile(r"\s*,?\s+and\s+|\s*&\s*", re.IGNORECASE)
 GLOSSED = re.compile(r"^(?P<main>[^\[(]+?)\s*[\[(](?P<gloss>[^\])]+)[\])]\s*$")
 _GLOSS_POSSESSIVE = re.compile(r"['’]s(?=[\])])")
-LEAD_WORDS = re.compile(r"^(?:(?:the|cdes?\.?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I)
+LEAD_WORDS = re.compile(
+    r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I
+)
 _PLACE_TAIL = re.compile(r"^(?P<who>.+?)\s+(?:in|at)\s+(?:the\s+)?(?P<place>[^,]+)$")
 _FILLER = re.compile(r"^(?:(?:and\s+)?others?|et\s+al\.?|etc\.?|(?:the\s+)?rest)$", re.I)
 #: Trailing document-type words glued to a name: "Dobrynin Cable", "Kennan Telegram".
 _TRAILING_TYPE = re.compile(
     r"(?:\s+(?:cable|telegram|letter|memorandum|memo|report|note|notes|message|speech|"
-    r"remarks|minutes))+$",
+    r"remarks|minutes|resolution)(?:\s+and)?)+$",
     re.IGNORECASE,
 )
 #: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.
@@ -93,7 +95,10 @@ def name_run(text: str) -> str:
     for word in text.split():
         if depth == 0:
             plain = word.strip("\"'“”‘’,.;:")
-            if not plain or (not kept and plain in ("a", "an")):
+            if not plain or (not kept and plain in _NOT_FIRST):
+                continue
+            if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
+                kept.append(word)
                 continue
             first = plain[0]
             if first.isdigit() or (
@@ -113,6 +118,12 @@ def name_run(text: str) -> str:
     return " ".join(kept).strip(" ,;:")
 
 
+#: Words that never open a name: "a", "an", a preposition ("... Maurer, in Beijing").
+_NOT_FIRST = frozenset({"a", "an", "in", "at", "on", "of", "for", "and"})
+#: Lower-case nouns that end a group's name: "the Soviet leadership", "the Chinese side".
+_GROUP_NOUNS = frozenset({"leadership", "leaders", "side", "government", "authorities"})
+
+
 def looks_like_name(text: str) -> bool:
     """Whether the whole text reads as a name (or a body's name)."""
     run = name_run(text)
@@ -128,8 +139,8 @@ def office_split(text: str) -> tuple[str, str]:
     """
     words = text.split()
     i = place_end(words, 0)  # "USSR Ambassador", "DPRK Foreign Minister"
-    if i == 0 and _NATIONALITY.match(words[0]):
-        i = 1  # "Argentinian Ambassador to Brazil"
+    if i == 0 and (_NATIONALITY.match(words[0]) or is_place(POSSESSIVE_END.sub("", words[0]))):
+        i = 1  # "Argentinian Ambassador to Brazil", "Vietnam's Ambassador to China"
     if i == len(words) or bare(words[i]) not in LEADING_OFFICE:
         i = 0
     while i < len(words) and bare(words[i]) in LEADING_OFFICE:
@@ -142,8 +153,10 @@ def office_split(text: str) -> tuple[str, str]:
             j += 1
         k = place_end(words, j)
         if k == j:
-            while k < len(words) - 1 and bare(words[k]) in COMPLEMENT_WORDS:
+            while k < len(words) - 1 and bare(words[k]) in _COMPLEMENT:
                 k += 1
+            if k == len(words) - 1 and bare(words[k]) in _COMPLEMENT:
+                k += 1  # "Secretary of State for External Affairs": no name after
             if k == j:
                 k += 1
         if k < len(words) and words[k].startswith("["):  # "to the SDR [Somali ...]"
@@ -157,10 +170,39 @@ def office_split(text: str) -> tuple[str, str]:
     return " ".join(words[:i]), name
 
 
+#: Words of an office's complement up to its next preposition ("Chairman of the Council | of
+#: Ministers | of Romania").
+_COMPLEMENT = COMPLEMENT_WORDS - OFFICE_PREPS
+
+
 def is_appositive(text: str) -> bool:
     """An office standing alone after a name: "Prime Minister of India", "Chairman of the Board"."""
     office, name = office_split(text)
     return bool(office) and not name
+
+
+#: A body's office before a name: "Albanian Labor Party Politburo Member Ramiz Alia".
+_MEMBER_OF_BODY = re.compile(
+    r"^(?P<body>.+?)\s+(?:member|secretary|chairman|head|director)\s+"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$",
+    re.IGNORECASE,
+)
+#: A given name before a surname: "Ivan" in "Ivan Dimitrov".
+_GIVEN = re.compile(r"^[A-Z][a-z]+$")
+
+
+def _is_nationality(word: str) -> bool:
+    """A nationality or a place before a group's noun: "Soviet", "Albanian", "DPRK"."""
+    if bare(word) in LEADING_OFFICE - _NATIONALITIES:
+        return False
+    return bare(word) in _NATIONALITIES or bool(_NATIONALITY.match(word)) or is_place(word)
+
+
+_NATIONALITIES = word_set(
+    "soviet chinese british american russian german japanese korean polish portuguese french "
+    "ukrainian kazakh indian romanian hungarian czech czechoslovak bulgarian vietnamese "
+    "mongolian albanian yugoslav italian spanish cuban east west north south us uk"
+)
 
 
 def _drop_place(name: str) -> str:
@@ -184,8 +226,18 @@ def _is_office_of_body(text: str) -> bool:
     return any(bare(w) in _TITLES for w in office.split()) and is_body(rest)
 
 
+def _one_body(first: str, second: str) -> bool:
+    """ "the Leadership of the Party" and "Government of Albania": one body's name."""
+    return bare(first.split()[-1]) == "party" and second.split()[0] in ("Government", "State")
+
+
+#: A part naming the members of a group: "Members of an Albanian Women's Delegation".
+_MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:an?\s+|the\s+)?", re.I)
+
+
 def _led_by(part: str) -> str:
     """The person at a body's head: "Delegation of the People's Army Headed by Comrade B"."""
+    part = _MEMBERS_OF.sub("", part)
     return led["who"] if (led := _LED_BY.match(part)) else part
 
 
@@ -206,6 +258,9 @@ def protect_office_to(text: str) -> str:
         words = match["place"].split()
         start = 1 if words[0].casefold() == "the" else 0
         if start < len(words) and place_end(words, start) > start:
+            return f"{match['office']} to{MARK} {match['place']}"
+        if is_body(match["place"]) and match.string[match.end() :].startswith(","):
+            # "the Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov, to ..."
             return f"{match['office']} to{MARK} {match['place']}"
         return match[0]
 
@@ -238,6 +293,8 @@ class Collector:
                 return self._resolve(signer["who"])
             if is_body(main) or is_body(gloss) or _ABBREVIATED.match(main):
                 return written  # "the CC CPSU [Andropov]": the body, with its official
+            if _ABBREVIATED.match(gloss) and not authority.canonical(gloss):
+                return written  # "the Mexican chargé d'affaires in Washington (OAS)"
             main_known = authority.canonical(main)
             if main_known and name_tokens(main_known) == name_tokens(main):
                 return main_known
@@ -248,7 +305,12 @@ class Collector:
         words = written.split()
         for n in range(min(4, len(words) - 1), 0, -1):
             if words[-n][:1].isupper() and (known := authority.canonical(" ".join(words[-n:]))):
+                if self._other_given_name(words[-n - 1], known, words[-n:]):
+                    return written  # "Ivan Dimitrov" is not Georgi Dimitrov
                 return known
+        if (member := _MEMBER_OF_BODY.match(written)) and is_body(member["body"]):
+            # "Albanian Labor Party Politburo Member Ramiz Alia"
+            return authority.canonicalize(member["name"])
         if is_body(written):
             return written
         found = authority.find_names(written)
@@ -257,7 +319,33 @@ class Collector:
         office, name = office_split(written)
         if office and not name:
             return written
+        if office and all(_is_nationality(w) for w in office.split()):
+            return written  # "Soviet Experts", "Albanian Film Workers": a group, not an office
         return authority.canonicalize(_drop_place(name))
+
+    def _other_given_name(self, word: str, known: str, surname: list[str]) -> bool:
+        """Whether a given name before a known surname is not that person's own."""
+        word = word.strip("“”\"'")
+        if not _GIVEN.match(word) or bare(word) in LEADING_OFFICE or is_place(word):
+            return False
+        tail = name_tokens(" ".join(surname))
+        givens = {
+            tokens[-len(tail) - 1]
+            for variant in self.authority.variants(known)
+            if len(tokens := name_tokens(variant)) > len(tail) and tokens[-len(tail) :] == tail
+        }
+        first = name_tokens(word)[0]
+        return bool(givens) and all(g[0] != first[0] for g in givens)
+
+    def _affiliation(self, parts: list[str], i: int) -> bool:
+        """A body right after a person, in one list without "and": the person's body."""
+        before = parts[i - 1]
+        return (
+            is_body(parts[i])
+            and not is_body(before)
+            and not is_appositive(before)
+            and (not is_place(before))
+        )
 
     def _lone_place(self, part: str) -> bool:
         """An unknown word after "A and B, ...", or a spot glossed with its city: a place
@@ -292,7 +380,7 @@ class Collector:
                 " " not in groups[i]
                 and is_body(groups[i - 1])
                 and not self.authority.canonical(groups[i])
-            ):
+            ) or _one_body(groups[i - 1], groups[i]):
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
@@ -301,6 +389,9 @@ class Collector:
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
                 parts.pop()
+            if len(groups) == 1:
+                # "John F. Root, Office of Northern African Affairs": his office, not a second
+                parts = [p for i, p in enumerate(parts) if not i or not self._affiliation(parts, i)]
             for part in parts:
                 name = self.person_or_body(part)
                 if name and name not in out:
