@@ -131,6 +131,17 @@ def test_a_document_saved_twice_is_one_record_with_both_copies(tmp_path: Path):
     hits = json.loads(invoke("query", "Kaesong", "--index", str(index), "--format", "json").stdout)
     assert hits["total"] == 1
     assert hits["hits"][0]["copies"] == ["old/1951/900001.html", text_copy]
+    # the same record id in a later scrape, its title since corrected: the same document
+    mirror = source / "mirror" / "900003.html"
+    copy(RAW_HTML / "old" / "900003.html", mirror)
+    mirror.write_bytes(mirror.read_bytes().replace(b"telegram, Zhou", b"telegram No. 31, Zhou"))
+    Archive.build(source, index, workers=1)
+    assert [(r.id, r.copies) for r in records(index)][1] == (
+        "900003",
+        ("mirror/900003.html", "old/900003.html"),
+    )
+    mirror.unlink()
+    Archive.build(source, index, workers=1)
     facets = json.loads(invoke("facets", "year", "--index", str(index), "--format", "json").stdout)
     assert {v["value"]: v["count"] for v in facets["values"]}["1951"] == 1
     shown = invoke("show", "900001", "--index", str(index))

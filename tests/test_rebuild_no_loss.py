@@ -160,17 +160,21 @@ def test_a_rebuild_that_would_remove_most_records_stops(tmp_path: Path):
 @pytest.mark.parametrize("how", ["empty", "missing", "no pages"])
 def test_an_empty_or_missing_source_is_refused_by_the_cli_and_the_api(tmp_path: Path, how: str):
     source, index, bad = tmp_path / "pages", tmp_path / "index", tmp_path / "bad"
-    shutil.copytree(RAW_HTML / "old", source / "old")
+    (source / "old").mkdir(parents=True)
+    shutil.copyfile(OLD_PAGE, source / "old" / "900003.html")  # too few to guard removals
     Archive.build(source, index, workers=1)
     before = docs(index)
     if how != "missing":
         bad.mkdir()
     if how == "no pages":
         (bad / "notes.pdf").write_bytes(b"%PDF-1.4")
+    said = "no folder of pages at" if how == "missing" else "no pages (.html"
     done = invoke("rebuild", "--source", str(bad), "--index", str(index))
-    assert done.returncode == 2 and str(bad) in done.stderr and "index is kept" in done.stderr
-    with pytest.raises(SourceError, match="index is kept"):
+    assert done.returncode == 2 and str(bad) in done.stderr and said in done.stderr
+    assert "index is kept" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    with pytest.raises(SourceError, match="index is kept") as raised:
         Archive.build(bad, index)
+    assert said in str(raised.value)
     assert docs(index) == before
     assert invoke("query", "Zhou", "--index", str(index)).returncode == 0
 
