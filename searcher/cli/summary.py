@@ -44,9 +44,9 @@ def summary_text(report: BuildReport) -> str:
     if report.stale:
         extra.append(f"{len(report.stale)} kept stale")
     if report.copies:
-        extra.append(f"{report.copies} copies merged")
+        extra.append(f"{report.copies} cop{'y' if report.copies == 1 else 'ies'} merged")
     if report.clashes:
-        extra.append(f"{len(report.clashes)} id clashes")
+        extra.append(f"{len(report.clashes)} id clash{'' if len(report.clashes) == 1 else 'es'}")
     if extra:
         line += f" ({', '.join(extra)})"
     line += f" in {report.elapsed:.1f} s from {report.source} -> {shown(report.index)}"
