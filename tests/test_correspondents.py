@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (292 of 292).
-TUNING_FLOOR = 287
+#: Titles of the tuning set read right, with a margin below what the parser reaches (326 of 326).
+TUNING_FLOOR = 320
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -792,6 +792,73 @@ SHAPES = [
         "Record of the Conversation from Chairman Mao’s Audience with the Albanian Women’s "
         "Delegation and Albanian Film Workers",
         {P: ["Mao Zedong", "Albanian Women’s Delegation", "Albanian Film Workers"]},
+    ),
+    (  # a body's committee "at" another body
+        "Cable from the Party Committee at the Chinese Embassy in Poland, 'Regarding the "
+        "Results of Discussions related to the Situation in Poland over the Past Six Months'",
+        {S: ["Party Committee at the Chinese Embassy in Poland"]},
+    ),
+    (  # a record's author, possessive, takes part
+        "Gomulka’s Memorandum of a Conversation with Stalin",
+        {S: ["Gomułka"], P: ["Gomułka", "Stalin"]},
+    ),
+    (  # a visit "by" someone "to" a country is a subject
+        "The Official Visit Paid by the Minister of Foreign Affairs of the Socialist Republic "
+        "of Romania to the Democratic People's Republic of Korea",
+        {},
+    ),
+    (  # three places or more are addressees
+        "Telegram from the First Directorate to Moscow, Budapest, Prague, Warsaw, Berlin, "
+        "Tirana, Belgrade, Sofia, Beijing, Ulan Bator, Hanoi, Pyongyang, Havana, Analysis "
+        "Division, No.01/04595",
+        {
+            S: ["First Directorate"],
+            R: [
+                "Moscow",
+                "Budapest",
+                "Prague",
+                "Warsaw",
+                "Berlin",
+                "Tirana",
+                "Belgrade",
+                "Sofia",
+                "Beijing",
+                "Ulan Bator",
+                "Hanoi",
+                "Pyongyang",
+                "Havana",
+                "Analysis Division",
+            ],
+        },
+    ),
+    (  # an intervention is spoken
+        "Fragments of the Intervention of Commander-in-Chief Fidel Castro at the Plenary "
+        "Session of the Central Committee of the Communist Party",
+        {S: ["Fidel Castro"]},
+    ),
+    (  # offices after names, with a quoted journal
+        "Summary of a Conversation between Cde. A. M. Rumyantsev, Editor-in-Chief of the "
+        "journal 'Problemy Mira i Sotsializma', and Cde. Blas Roca, Member of the Secretariat "
+        "of the National Leadership of the United Revolutionary Organizations",
+        {P: ["A. M. Rumyantsev", "Blas Roca"]},
+    ),
+    (  # a type with its participle; an office and its place
+        "Directive Sent to the Soviet Ambassador, Havana",
+        {R: ["Soviet Ambassador"]},
+    ),
+    (  # an office with "and" inside, then its holder
+        "From the Diary of Yu. V. Petrov, Record of a Conversation with the Deputy Chairman of "
+        "the State Council and the Council of Ministers of Cuba, Carlos Rafael Rodriguez",
+        {P: ["Yu. V. Petrov", "Carlos Rafael Rodríguez"]},
+    ),
+    (  # a body with its official, then its report's type and subject
+        "Hungarian Embassy in Havana (Görög), Report on Reactions to Fidel Castro’s Trip to "
+        "the Soviet Union",
+        {S: ["Hungarian Embassy in Havana (Görög)"]},
+    ),
+    (  # a body and a date are no author and type
+        "Minutes of the Meeting of the Political Committee, 5 May 1970",
+        {},
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

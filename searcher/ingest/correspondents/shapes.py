@@ -118,7 +118,7 @@ _AUTHORED = re.compile(
     r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
     r"cable|telegram|message|"
     r"appeal|declaration|notes|diary|journal|memoirs|testimony|lecture|talk|toast|memorandum|"
-    r"memo|comments|account|information|analysis|assessment|proposal))\s+"
+    r"memo|comments|account|information|analysis|assessment|proposal|intervention))\s+"
     r"(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -188,7 +188,9 @@ def _senders(segment: str, collect: Collector) -> tuple[list[str], list[str]]:
 
 
 #: Spoken, not sent: whom a speech is given to is its audience, not its recipient.
-_SPOKEN = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lecture)\b", re.I)
+_SPOKEN = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lecture|intervention)\b", re.I
+)
 
 
 def _correspondence(text: str, collect: Collector) -> Correspondents:
@@ -201,6 +203,12 @@ def _correspondence(text: str, collect: Collector) -> Correspondents:
 
 def _message(text: str, collect: Collector) -> Correspondents:
     from_match = _FROM.search(text) or _BY.search(text)
+    if from_match and _SUBJECT_BY.search(text[: from_match.start()]):
+        return NONE  # "The Official Visit Paid by the Minister ... to the DPRK": a subject
+    parts = split_outside_brackets(text, COMMA)
+    if len(parts) > 1 and is_body(parts[0]) and looks_like_name(parts[0]) and _names_type(parts[1]):
+        # "Hungarian Embassy in Havana (Görög), Report on Reactions to ..."
+        return Correspondents(tuple(collect.names(parts[0])))
     if from_match and (match := _FOR_FROM.match(text)) and not _RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
         recipient = collect.names(match["who"])
@@ -260,6 +268,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
 _FOR_BODY = re.compile(r"\s+for\s+(?=(?:the\s+)?[A-Z])")
 
 
+#: A subject noun before "by": "The Official Visit Paid by ...".
+_SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
+
+
 def _split_for(who: str) -> tuple[str, str, str]:
     """ "the Ministry for the Presidium of the CC [Gromyko]": the author, "for", the addressee."""
     parts = split_outside_brackets(who, _FOR_BODY)
@@ -271,6 +283,15 @@ def _split_for(who: str) -> tuple[str, str, str]:
 def _type_lead(text: str) -> bool:
     """Whether a text is a document type, perhaps with its subject: "Report on Secret ..."."""
     return is_type_phrase(_SUBJECT_TAIL.sub("", text))
+
+
+_DOCUMENT_WORDS = frozenset(data_lines("title-document-words.txt"))
+
+
+def _names_type(text: str) -> bool:
+    """Whether a text is a document's type, perhaps with its subject: "Report on ..."."""
+    head = _SUBJECT_TAIL.sub("", text)
+    return is_type_phrase(head) and any(w.lower() in _DOCUMENT_WORDS for w in head.split())
 
 
 _SUBJECT_TAIL = re.compile(r"\s+(?:on|about|regarding|concerning)\s.*$", re.IGNORECASE)
@@ -344,6 +365,11 @@ def _conversation(text: str, match: re.Match[str], collect: Collector) -> Corres
         names += collect.names(diary["who"] or _LEAD_FROM.sub("", diary["owner"]))
     prep = (match["prep"] or "").lower()
     sender: tuple[str, ...] = ()
+    last = prefix.rsplit(",", 1)[-1].lstrip()
+    if prep == "with" and (own := _RECORD_OF.match(last)) and (author := collect.names(own["who"])):
+        # "Gomulka's Memorandum of a Conversation with Stalin": its author, who took part
+        sender = (author[0],)
+        names.append(author[0])
     if prep == "with" and not names and (author := _author_before(prefix, collect)):
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
@@ -412,12 +438,18 @@ _PREPOSITIONS = re.compile(
 
 def _conversation_first(text: str, match: re.Match[str]) -> bool:
     last = re.split(r"[:,]", text[: match.start()])[-1]
-    if (diary := _DIARY.search(last)) and diary["owner"]:
+    if (diary := _DIARY.search(last)) and diary["owner"] or _RECORD_OF.match(last.lstrip()):
         return True  # "Excerpts from Tsedenbal's diary on his conversation with ..."
     prefix = _PREPOSITIONS.sub(" ", last)
     return not prefix.strip() or is_type_phrase(prefix) or _HOST.match(prefix) is not None
 
 
+#: A record's author, possessive: "Gomulka's Memorandum of a Conversation with Stalin".
+_RECORD_OF = re.compile(
+    r"^(?P<who>[^,'’:]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:memorandum|record|notes?|minutes|"
+    r"summary)\s+of\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 _LEAD_FROM = re.compile(r"^.*\bfrom\s+", re.IGNORECASE)
 
 

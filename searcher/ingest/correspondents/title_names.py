@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from searcher.ingest.correspondents.words import (
+    BODY_WORDS,
     COMPLEMENT_WORDS,
     CONNECTORS,
     LEADING_OFFICE,
@@ -99,6 +100,9 @@ def name_run(text: str) -> str:
                 continue
             if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
                 kept.append(word)
+                continue
+            if kept and plain == "at" and bare(kept[-1]) in BODY_WORDS:
+                kept.append(word)  # "the Party Committee at the Chinese Embassy in Poland"
                 continue
             first = plain[0]
             if first.isdigit() or (
@@ -231,6 +235,10 @@ def _one_body(first: str, second: str) -> bool:
     return bare(first.split()[-1]) == "party" and second.split()[0] in ("Government", "State")
 
 
+#: A body, then a comma and a name: "the Council of Ministers of Cuba, Carlos Rafael Rodriguez".
+_THE_BODY_THEN_NAME = re.compile(
+    r"^the\s+[^,]*\b(?:council|committee|ministry|presidium|government)\b[^,]*,\s+[A-Z]", re.I
+)
 #: A part naming the members of a group: "Members of an Albanian Women's Delegation".
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:an?\s+|the\s+)?", re.I)
 
@@ -245,8 +253,31 @@ def _is_filler(part: str, parts: list[str]) -> bool:
     """Not a correspondent: "and others"; beside a name, a place or an office."""
     if _FILLER.match(part) or MONTH.match(part) or _WEEKDAY.match(part):
         return True
-    beside = len(parts) > 1 and any(not is_place(p) for p in parts)
-    return beside and (is_place(part) or is_appositive(part) or _is_office_of_body(part))
+    if len(parts) < 2:
+        return False
+    if is_place(part):
+        # "Beijing, Mao Zedong", "the Soviet Ambassador, Havana"; a list of three places or
+        # more is a list of addressees ("to Moscow, Budapest, Prague, ...")
+        return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts))
+    # "Maurer, Chairman of the Council of Ministers of Romania"
+    return office_phrase(part) and any(not is_place(p) and not office_phrase(p) for p in parts)
+
+
+def office_phrase(part: str) -> bool:
+    """An office standing for no one named: "Prime Minister of India", "Member of the
+    Secretariat of the National Leadership of the United Revolutionary Organizations"."""
+    if is_appositive(part) or _is_office_of_body(part):
+        return True
+    words = LEAD_WORDS.sub("", part).split() or [""]
+    return (
+        bare(words[0]) in LEADING_OFFICE - HONORIFICS
+        and any(bare(w) in ("of", "the") for w in words)
+        and not _PERSON_AFTER_OFFICE.search(part)
+    )
+
+
+#: A name after an office phrase: "... of the CC French Communist Party, Comrade Thorez".
+_PERSON_AFTER_OFFICE = re.compile(r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]+$")
 
 
 def protect_office_to(text: str) -> str:
@@ -381,6 +412,11 @@ class Collector:
                 and is_body(groups[i - 1])
                 and not self.authority.canonical(groups[i])
             ) or _one_body(groups[i - 1], groups[i]):
+                groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
+        for i in range(len(groups) - 1, 0, -1):
+            if office_phrase(groups[i - 1]) and _THE_BODY_THEN_NAME.match(groups[i]):
+                # "the Deputy Chairman of the State Council and the Council of Ministers of
+                # Cuba, Carlos Rafael Rodriguez": one office, then its holder
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
