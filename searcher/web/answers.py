@@ -86,7 +86,8 @@ def kwic_lines(
 def export_chunks(
     location: str, params: SearchParams, fmt: str, fields: tuple[str, ...]
 ) -> Iterator[str]:
-    """Every matching record in ``fmt``, a batch at a time, from an Archive of its own.
+    """Every matching record in ``fmt``, in the search's order, a batch at a time, from an
+    Archive of its own.
 
     The export holds its own Archive so that a long download keeps the generation it
     started on whatever the workers do meanwhile.
@@ -96,7 +97,8 @@ def export_chunks(
 
     archive = Archive.open(location)
     try:
-        records = archive.iter_records(params.q, **params.filter_kwargs())
+        # In the order the search shows them, as the command line exports.
+        records = archive.iter_records(params.q, **params.filter_kwargs(), sort=params.sort)
         if fmt in CITATIONS:
             yield from iter_citations(records, fmt)
             return

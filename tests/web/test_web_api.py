@@ -9,9 +9,9 @@ from urllib.parse import urlencode
 
 import pytest
 import rispy
-from conftest import cli, cli_json, client_for
 from pg_support import fresh_database, needs_server, single
 from starlette.testclient import TestClient
+from web_support import cli, cli_json, client_for
 
 #: (command-line arguments after the query, API parameters) of the same searches.
 SEARCHES = [
@@ -44,7 +44,7 @@ SEARCHES = [
 
 
 def _build_postgres() -> str:
-    from conftest import RAW_HTML
+    from web_support import RAW_HTML
 
     from searcher.build import rebuild
 
@@ -139,6 +139,14 @@ def test_export_streams_what_query_exports(engine, capsys):
         assert "attachment" in response.headers["content-disposition"]
         # The command line ends its output with one newline more (click's echo) or not.
         assert response.text.rstrip("\n") == out.rstrip("\n"), fmt
+    # In the order the search shows, as the command line exports.
+    status, out, _ = cli(
+        capsys, "query", "sender:Stalin", "--sort", "-date", "--index", location, "--format", "csv"
+    )
+    assert status == 0
+    by_date = client.get("/api/export?q=sender:Stalin&sort=-date&format=csv").text
+    assert by_date.rstrip("\n") == out.rstrip("\n")
+    assert by_date != client.get("/api/export?q=sender:Stalin&sort=date&format=csv").text
     total = client.get("/api/search?q=sender:Stalin").json()["total"]
     assert len(rispy.loads(client.get("/api/export?q=sender:Stalin&format=ris").text)) == total
     assert len(json.loads(client.get("/api/export?q=sender:Stalin&format=csl-json").text)) == total

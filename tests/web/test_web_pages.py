@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlencode
 
 import lxml.html
-from conftest import HOSTILE_ID, HOSTILE_TITLE, cli_json, client_for
+from web_support import HOSTILE_ID, HOSTILE_TITLE, cli_json, client_for
 
 
 def page(client, url: str, status: int = 200) -> lxml.html.HtmlElement:
@@ -179,7 +179,7 @@ def test_document_page(client, capsys, raw_html_index):
 
 
 def _cite(capsys, index):
-    from conftest import cli
+    from web_support import cli
 
     status, out, err = cli(capsys, "cite", "900001", "--index", str(index))
     return status, out, err

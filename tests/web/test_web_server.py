@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from conftest import RAW_HTML, ROOT, Served
+from web_support import RAW_HTML, ROOT, Served
 
 CLIENTS = 16
 SEARCHES = 400

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import rispy
-from conftest import HOSTILE_ID, HOSTILE_TITLE, ROOT, Served
+from web_support import HOSTILE_ID, HOSTILE_TITLE, ROOT, Served
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

@@ -3,8 +3,8 @@ forbids inline script."""
 
 from __future__ import annotations
 
-from conftest import LOCAL, cli, client_for
 from starlette.testclient import TestClient
+from web_support import LOCAL, cli, client_for
 
 from searcher.web import ServeConfig, create_app
 
