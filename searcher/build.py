@@ -283,7 +283,8 @@ def _rebuild(
         known_all = {**known, **{rel: item[0] for rel, item in copies_before.items()}}
         known_failures = _offered(build, "known_failures", {})
         stamps = _Stamps(_offered(build, "known_stamps", {}))
-        keeper = Keeper(build, known_all, drop_stale)
+        # a full build keeps the last good records of pages that fail now as well
+        keeper = Keeper(build, known_all or _offered(build, "previous_hashes", {}), drop_stale)
         digests: dict[str, str] = {}
         failed: list[tuple[str, str]] = []
         todo: list[tuple[str, str]] = []
@@ -331,6 +332,8 @@ def _rebuild(
                 todo, max_bytes, count, build, target, progress, hashed, keeper.fresh
             )
             failed.extend(bad)
+            for rel, reason in bad:
+                deleted += keeper.failed(rel, reason)
         else:
             parsed = _parse_all(todo, max_bytes, count, build.preparer)
             for done, (rel, doc, reason, digest, info) in enumerate(parsed, 1):

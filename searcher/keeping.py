@@ -47,7 +47,8 @@ class Keeper:
             self.dropped.append(rel)
             return self.build.delete([rel])
         old = self._stored(rel)
-        if old is not None and old.stale != reason:
+        # written again when the reason is new, and always into a full build's new index
+        if old is not None and (old.stale != reason or getattr(self.build, "full", False)):
             # no content hash: the page is read again whatever comes next, even its old bytes
             stale = replace(old, stale=reason, content_hash="")
             self.build.add_prepared([self.build.preparer(stale)])

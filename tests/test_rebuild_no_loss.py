@@ -16,6 +16,7 @@ import pg_support
 import pytest
 from reliability_support import RAW_HTML, env, invoke
 
+import searcher.build
 from searcher import Archive
 from searcher.engine import store
 from searcher.errors import SourceError
@@ -86,8 +87,16 @@ def test_error_pages_never_become_documents_even_on_a_first_build(tmp_path: Path
     assert not any(row["stale"] for row in listed), "never indexed: failed, not stale"
 
 
-def test_an_error_page_over_a_good_page_keeps_the_record_stale(tmp_path: Path):
-    source, index = tmp_path / "pages", tmp_path / "index"
+@pytest.mark.parametrize(
+    "engine", ["whoosh", pytest.param("postgres", marks=pg_support.needs_server)]
+)
+def test_an_error_page_over_a_good_page_keeps_the_record_stale(
+    tmp_path: Path, monkeypatch, engine: str
+):
+    source = tmp_path / "pages"
+    index: Path | str = tmp_path / "index"
+    if engine == "postgres":
+        index = pg_support.fresh_database(pg_support.single(), "searcher_stale")
     shutil.copytree(RAW_HTML / "old", source / "old")
     assert Archive.build(source, index, workers=1).failed == ()
     (source / "old" / "900003.html").write_text(ERROR_PAGES["403"], "utf-8")
@@ -105,6 +114,17 @@ def test_an_error_page_over_a_good_page_keeps_the_record_stale(tmp_path: Path):
     shown = invoke("show", "900003", "--index", str(index))
     assert "stale: error page: 403 Forbidden" in shown.stdout
     assert "Zhou Enlai to Filippov" in shown.stdout, "the last good record, not the error page"
+    # a full rebuild keeps it too, in one process or with workers writing their own segments
+    full = invoke("rebuild", "--source", str(source), "--index", str(index), "--full")
+    assert full.returncode == 1 and "1 kept stale" in full.stdout
+    monkeypatch.setattr(searcher.build, "PARALLEL_FROM", 1)
+    for workers in (1, 2):
+        report = Archive.build(source, index, full=True, workers=workers)
+        assert [path for path, _ in report.stale] == ["old/900003.html"]
+        with Archive.open(index) as archive:
+            kept = archive.get("900003")
+            assert kept is not None and kept.stale == "error page: 403 Forbidden"
+            assert kept.title.startswith("Ciphered telegram, Zhou Enlai")
     # the good page comes back: the record is fresh again
     shutil.copyfile(OLD_PAGE, source / "old" / "900003.html")
     assert invoke("rebuild", "--source", str(source), "--index", str(index)).returncode == 0

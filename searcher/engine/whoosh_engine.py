@@ -483,6 +483,7 @@ class WhooshBuild(Build):
         self._copies: dict[str, list[str]] = {}
         self._pages: dict[str, Any] | None = None
         self._regroup: tuple[list[str], list[dict[str, Any]]] | None = None
+        self._old: Index | None = None
         try:
             root.mkdir(parents=True, exist_ok=True)
             self._lockfile = store.acquire_lock(root, wait=wait)
@@ -595,12 +596,39 @@ class WhooshBuild(Build):
         written) and add ``docs`` (copies merged into one record, ids made distinct)."""
         self._regroup = (list(drop), list(docs))
 
+    def _previous_index(self) -> Index | None:
+        """The live generation's index, when its records may be kept (its format is this
+        version's): the clone in an incremental build, the generation itself in a full one."""
+        if self.previous is None or self.upgraded:
+            return None
+        if not self.full:
+            return self._index
+        if self._old is None:
+            try:
+                old = FileStorage(str(self.previous)).open_index()
+            except (*_DAMAGE, OSError):
+                return None
+            if _signature(old.schema) != _current_signature() or store.outdated(self.previous):
+                return None
+            self._old = old
+        return self._old
+
+    def previous_hashes(self) -> dict[str, str]:
+        """Path -> content hash of the live generation's records, in a full build too (a
+        page that fails keeps its last good record either way)."""
+        index = self._previous_index()
+        try:
+            return self._known_hashes(index) if index is not None else {}
+        except (*_DAMAGE, OSError):
+            return {}
+
     def stored_record(self, path: str) -> Record | None:
         """The record the live generation holds for the page at ``path``, if any."""
-        if self.full or self.previous is None:
+        index = self._previous_index()
+        if index is None:
             return None
         try:
-            with self._index.searcher() as searcher:
+            with index.searcher() as searcher:
                 docnum = searcher.document_number(path=path)
                 if docnum is None:
                     return None
@@ -618,9 +646,9 @@ class WhooshBuild(Build):
                 f"index at {self.root} is damaged: run `search rebuild --full`"
             ) from None
 
-    def _known_hashes(self) -> dict[str, str]:
+    def _known_hashes(self, index: Index | None = None) -> dict[str, str]:
         out: dict[str, str] = {}
-        with self._index.reader() as reader:
+        with (index or self._index).reader() as reader:
             for leaf, _ in reader.leaf_readers():
                 if not leaf.has_column("path_c"):
                     continue

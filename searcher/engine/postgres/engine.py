@@ -486,9 +486,18 @@ class PostgresBuild(Build):
         for row in rows:
             self._words.update(row["_words"])
 
+    def previous_hashes(self) -> dict[str, str]:
+        """Path -> content hash of the records the index holds, in a full build too (a page
+        that fails keeps its last good record either way)."""
+        if self.upgraded:
+            return {}
+        with translated(self.url):
+            return dict(self._conn.execute(f"SELECT path, content_hash FROM {DOCS}").fetchall())
+
     def stored_record(self, path: str) -> Record | None:
-        """The record the index holds for the page at ``path``, if any."""
-        if self.full:
+        """The record the index holds for the page at ``path``, if any (until commit, a
+        full build's too)."""
+        if self.upgraded:
             return None
         with translated(self.url):
             row = self._conn.execute(
