@@ -29,6 +29,7 @@ from searcher.engine import generations, lexicon, store
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.cache import ReaderCache
 from searcher.engine.compile import compile_node
+from searcher.engine.kept import KeptFromLive
 from searcher.engine.matching import evaluate
 from searcher.engine.schema import (
     FACET_FIELDS,
@@ -462,7 +463,7 @@ def write_shard(target: str, docs: Iterable[dict[str, Any]]) -> tuple[Any, int]:
         raise
 
 
-class WhooshBuild(Build):
+class WhooshBuild(KeptFromLive, Build):
     """A new generation being written; see :mod:`searcher.engine.store`."""
 
     preparer = staticmethod(prepare)
@@ -571,70 +572,6 @@ class WhooshBuild(Build):
     def remember_stamps(self, stamps: dict[str, Any]) -> None:
         """Keep what this build saw of the page files, for the next one."""
         self._stamps = stamps
-
-    def known_copies(self) -> dict[str, list[str]]:
-        """Path -> [content hash, path of the record holding it] of the pages the live
-        generation merged into another page's record."""
-        if self.full or self.previous is None:
-            return {}
-        return dict(store.read_meta(self.previous).get("copies", {}))
-
-    def remember_copies(self, copies: dict[str, list[str]]) -> None:
-        self._copies = dict(copies)
-
-    def known_pages(self) -> dict[str, Any]:
-        """What the live generation remembers of each page (see ``regroup``)."""
-        if self.full or self.previous is None:
-            return {}
-        return store.read_meta(self.previous, store.PAGES)
-
-    def remember_pages(self, pages: dict[str, Any], copies: dict[str, list[str]]) -> None:
-        self._pages, self._copies = pages, dict(copies)
-
-    def regroup(self, drop: list[str], docs: list[dict[str, Any]]) -> None:
-        """At commit, after everything added: remove the records of ``drop`` (whenever
-        written) and add ``docs`` (copies merged into one record, ids made distinct)."""
-        self._regroup = (list(drop), list(docs))
-
-    def _previous_index(self) -> Index | None:
-        """The live generation's index, when its records may be kept (its format is this
-        version's): the clone in an incremental build, the generation itself in a full one."""
-        if self.previous is None or self.upgraded:
-            return None
-        if not self.full:
-            return self._index
-        if self._old is None:
-            try:
-                old = FileStorage(str(self.previous)).open_index()
-            except (*_DAMAGE, OSError):
-                return None
-            if _signature(old.schema) != _current_signature() or store.outdated(self.previous):
-                return None
-            self._old = old
-        return self._old
-
-    def previous_hashes(self) -> dict[str, str]:
-        """Path -> content hash of the live generation's records, in a full build too (a
-        page that fails keeps its last good record either way)."""
-        index = self._previous_index()
-        try:
-            return self._known_hashes(index) if index is not None else {}
-        except (*_DAMAGE, OSError):
-            return {}
-
-    def stored_record(self, path: str) -> Record | None:
-        """The record the live generation holds for the page at ``path``, if any."""
-        index = self._previous_index()
-        if index is None:
-            return None
-        try:
-            with index.searcher() as searcher:
-                docnum = searcher.document_number(path=path)
-                if docnum is None:
-                    return None
-                return from_stored(ReaderCache(searcher.reader()).stored(docnum))
-        except _DAMAGE:
-            return None
 
     def known_hashes(self) -> dict[str, str]:
         if self.full:
