@@ -55,12 +55,19 @@ def test_field_words_use_weight_labels_or_prefixed_lexemes() -> None:
 
 def test_proximity_allows_each_next_word_within_slop() -> None:
     c = compile_query(ast.Phrase(None, ("peace", "treaty"), 1), LEX)
-    # the words' AND finds candidates; their positions are walked for a reach of 2
-    assert c.params == ("'peac' & 'treati'", ["peac", "treati"], [1, 2], 2, 2)
-    assert c.where.startswith("(tsv @@ %s::tsquery AND EXISTS (")
-    assert c.rank == "('peac' & 'treati')"
+    # within one field: each weight label apart
+    near = " | ".join(f"'peac':{w} <{d}> 'treati':{w}" for w in "ABCD" for d in (1, 2))
+    assert (c.where, c.params) == ("tsv @@ %s::tsquery", (f"({near})",))
     title = compile_query(ast.Phrase("title", ("peace", "treaty"), 1), LEX)
-    assert title.params == ("'peac':A & 'treati':A", ["peac", "treati"], [1, 2], "A", 2, 2)
+    assert title.params == ("('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A)",)
+
+
+def test_proximity_of_more_words_walks_the_candidates_positions() -> None:
+    c = compile_query(ast.Phrase("title", ("peace", "treaty", "signed"), 1), LEX)
+    pairs = "('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A) & "
+    pairs += "('treati':A <1> 'sign':A | 'treati':A <2> 'sign':A)"
+    assert c.where.startswith("(tsv @@ %s::tsquery AND EXISTS (")
+    assert c.params == (pairs, ["peac", "treati", "sign"], [1, 2, 3], "A", 2, 3)
 
 
 def test_keyword_matches_whole_value_or_its_words() -> None:

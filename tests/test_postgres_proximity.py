@@ -91,15 +91,15 @@ def _capped() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (CLIENT_MEMORY, CLIENT_MEMORY))
 
 
-def test_the_compiled_query_grows_with_the_words_not_the_reach() -> None:
-    words = ["armistice", "negotiations", "prisoners", "war"]
+def test_the_compiled_query_grows_with_the_words_not_as_a_power_of_the_reach() -> None:
+    words = ["armistice", "negotiations", "prisoners", "war", "exchange"]
 
     def size(n: int, slop: int) -> int:
         query = parse(f'"{" ".join(words[:n])}"~{slop}').node
         return len(repr(compile_query(query, NoWords())))
 
-    assert size(2, 8) - size(2, 1) <= 2 and size(4, 8) - size(4, 1) <= 2
-    assert size(4, 8) < 3 * size(2, 8)
+    assert size(5, 8) < 5 * size(2, 8) and size(5, 24) < 5 * size(2, 24)
+    assert size(5, 24) < 4 * size(5, 8)
 
 
 @pytest.mark.parametrize("query", WIDE)
@@ -165,3 +165,31 @@ def test_server_errors_are_labelled_as_what_they_are(
     assert said in message and "\n" not in message
     if said != "reach":
         assert "reach" not in message and "credentials" not in message
+
+
+def test_proximity_stays_inside_one_field_as_in_the_embedded_index(tmp_path: Path) -> None:
+    from searcher.engine import SearchRequest, open_engine
+    from searcher.record import Record
+
+    records = [  # the words are near only across the end of the title and the summary
+        Record(id="a", path="a.html", title="Talks on peace", summary="Treaty signed", body="x"),
+        Record(id="b", path="b.html", title="Peace talks", summary="A treaty", body="y"),
+    ]
+    found = {}
+    for location in (
+        str(tmp_path / "index"),
+        pg_support.fresh_database(pg_support.single(), "searcher_proximity_fields"),
+    ):
+        engine = open_engine(location, create=True)
+        build = engine.begin_build(True)
+        build.add(records)
+        build.commit({})
+        for query in ('"peace treaty"~3', '"peace treaty signed"~3', '"talks treaty"~3'):
+            hits = engine.search(SearchRequest(node=parse(query, exact=True).node)).hits
+            found.setdefault(query, []).append(sorted(hit.id for hit in hits))
+        engine.close()
+    assert found == {
+        '"peace treaty"~3': [[], []],
+        '"peace treaty signed"~3': [[], []],
+        '"talks treaty"~3': [[], []],
+    }

@@ -8,9 +8,10 @@ pushed down to shard servers as it is.  Semantics follow the embedded engine:
   weight label (``title`` A, ``summary`` B, ``body`` C) or its prefixed lexemes
   (``citation:``/``source:`` in ``ftsv``);
 - a phrase is ``<->``; proximity ``"a b"~N`` lets each next word come 1 to N+1 positions
-  later, in order, within one field: the words' AND finds the candidate rows, and the
-  candidates' positions in the tsvector are walked in SQL (see :func:`_near`), so that the
-  query grows with the words, not as (N+1)^(words-1) as an OR of ``<1> | <2> ...`` does;
+  later, in order, within one field (weight label): ``a:A <1> b:A | ... | a:D <N+1> b:D``.
+  Of three words or more, each two in a row so find the candidate rows, and the
+  candidates' positions in the tsvector are walked in SQL (see :func:`_near`): the query
+  grows with the words, not as (N+1)^(words-1) as nesting ``<1> | <2> ...`` does;
 - wildcards and fuzzy words expand through the unstemmed lexicon, then search the stems;
 - a keyword field matches a whole value in any case (``keys``) or the value's words in
   order (``ftsv``); dates overlap the document's span (``daterange &&``).
@@ -32,6 +33,8 @@ from searcher.record import FIELD_BY_NAME
 
 #: Most lexicon words one wildcard or fuzzy word may expand to.
 MAX_EXPANSION = 1024
+#: The weight labels of ``tsv``: a proximity in any text field stays inside one of them.
+_ALL_LABELS = ("A", "B", "C", "D")
 _KEYWORDS = frozenset(KEYWORD_FIELDS)
 _TEXTS = frozenset(TEXT_FIELDS)
 _PATTERN_JUNK = re.compile(r"[^\w*?]+")
@@ -173,9 +176,8 @@ class _Compiler:
             column, label = "tsv", LABELS.get(name or "", "")
         part = _sequence(column, alternatives, slop, label)
         if not negated and column == "tsv":
-            # proximity ranks and highlights as the words' AND (the positions are SQL's)
-            self.rank.append(_steps(alternatives, slop, label))
-            self.highlight.append(_steps(alternatives, slop, ""))
+            self.rank.append(_steps(alternatives, slop, _labels(column, label)))
+            self.highlight.append(_steps(alternatives, slop, ("",)))
         return part
 
     def wildcard(self, name: str | None, pattern: str, negated: bool) -> _Part:
@@ -232,19 +234,35 @@ def _any(items: list[str]) -> str:
     return items[0] if len(items) == 1 else "(" + " | ".join(items) + ")"
 
 
-def _steps(alternatives: list[list[str]], slop: int, label: str) -> str:
-    """A tsquery of lexemes in sequence (each step one of several): a phrase (``<->``)
-    for ``slop`` 0, else their AND."""
-    mark = f":{label}" if label else ""
-    steps = [_any([quote(s) + mark for s in alts]) for alts in alternatives]
-    return (" <-> " if slop == 0 else " & ").join(steps)
+def _labels(column: str, label: str) -> tuple[str, ...]:
+    """The weights a sequence may lie in, one at a time ("": any)."""
+    return (label,) if label else _ALL_LABELS if column == "tsv" else ("",)
+
+
+def _steps(alternatives: list[list[str]], slop: int, labels: tuple[str, ...]) -> str:
+    """A tsquery of lexemes in sequence (each step one of several).  For ``slop`` 0 a
+    phrase (``<->``; a gap between fields keeps it inside one).  Else each two steps in a
+    row 1 to slop+1 positions apart, both of one of ``labels`` (a field): exact for two
+    steps, a condition each match of more meets (of size linear in the steps)."""
+    if slop == 0 or len(alternatives) == 1:
+        mark = f":{labels[0]}" if len(labels) == 1 and labels[0] else ""
+        return " <-> ".join(_any([quote(s) + mark for s in alts]) for alts in alternatives)
+    pairs = []
+    for left, right in zip(alternatives, alternatives[1:], strict=False):
+        options = []
+        for label in labels:
+            mark = f":{label}" if label else ""
+            a, b = (_any([quote(s) + mark for s in alts]) for alts in (left, right))
+            options += [f"{a} <{d}> {b}" for d in range(1, slop + 2)]
+        pairs.append("(" + " | ".join(options) + ")")
+    return " & ".join(pairs)
 
 
 def _sequence(column: str, alternatives: list[list[str]], slop: int, label: str = "") -> _Part:
     """Lexemes of ``column`` in sequence, each next step 1 (phrase) or 1..slop+1 positions
     after the previous one, with ``label`` (a weight) or in any one field."""
-    tsquery = _steps(alternatives, slop, label)
-    if slop == 0 or len(alternatives) == 1:
+    tsquery = _steps(alternatives, slop, _labels(column, label))
+    if slop == 0 or len(alternatives) <= 2:
         return _Part(column, tsquery)
     return _near(column, tsquery, alternatives, slop, label)
 
@@ -256,10 +274,10 @@ def _sequence(column: str, alternatives: list[list[str]], slop: int, label: str 
 #: walk is linear in the occurrences).
 _NEAR = """({column} @@ %s::tsquery AND EXISTS (
  WITH RECURSIVE o AS MATERIALIZED (
-  SELECT s.i, x.p, x.w
-  FROM unnest({column}) AS u
-  CROSS JOIN LATERAL unnest(u.positions, u.weights) AS x(p, w)
-  JOIN unnest(%s::text[], %s::int[]) AS s(lexeme, i) ON s.lexeme = u.lexeme{weight}
+  SELECT m.i, x.p, x.w
+  FROM (SELECT s.i, u.positions, u.weights FROM unnest({column}) AS u
+        JOIN unnest(%s::text[], %s::int[]) AS s(lexeme, i) ON s.lexeme = u.lexeme) AS m
+  CROSS JOIN LATERAL unnest(m.positions, m.weights) AS x(p, w){weight}
  ), c(i, p, w) AS (
   SELECT i, p, w FROM o WHERE i = 1
   UNION
@@ -270,7 +288,8 @@ _NEAR = """({column} @@ %s::tsquery AND EXISTS (
 
 
 def _near(column: str, tsquery: str, alternatives: list[list[str]], slop: int, label: str) -> _Part:
-    """Proximity: the candidate rows of the words' AND whose positions hold the sequence."""
+    """Proximity of three steps or more: the rows where each two in a row are near enough
+    (``tsquery``, through the GIN index) whose positions hold the whole sequence."""
     lexemes = [s for alts in alternatives for s in alts]
     steps = [i for i, alts in enumerate(alternatives, 1) for _ in alts]
     weight = " WHERE x.w = %s" if label else ""
