@@ -864,6 +864,14 @@ SHAPES = [
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),
     ("Letter from N. Khrushchov to J. Kennedy", {S: ["Khrushchev"], R: ["John F. Kennedy"]}),
+    (
+        "Discussion between Zhou Enlai, Deng Xioaping, Kang Sheng, Le Duan and Nguyen Duy Trinh",
+        {P: ["Zhou Enlai", "Deng Xiaoping", "Kang Sheng", "Le Duan", "Nguyen Duy Trinh"]},
+    ),
+    (
+        "Transcript of Conversation between Todor Zhivokov and Zhao Ziyang in Beijing",
+        {P: ["Zhivkov", "Zhao Ziyang"]},
+    ),
 ]
 
 

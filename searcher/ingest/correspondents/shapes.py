@@ -100,8 +100,6 @@ _RECEIVES = re.compile(
     r"(?P<guest>.+)$",
     re.IGNORECASE,
 )
-#: Guests listed with semicolons: "Receive A, Vietnam's Ambassador; B, ...; and C, ...".
-_GUESTS = re.compile(r"\s*;\s*(?:and\s+)?")
 _HOST = re.compile(
     r"^(?:.*\bfrom\s+)?(?P<host>.+?)['’]s\s+(?P<gloss>\[[^\]]+\]\s+)?"
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -188,9 +186,7 @@ def _senders(segment: str, collect: Collector) -> tuple[list[str], list[str]]:
 
 
 #: Spoken, not sent: whom a speech is given to is its audience, not its recipient.
-_SPOKEN = re.compile(
-    r"^(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lecture|intervention)\b", re.I
-)
+_SPOKEN = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lecture)\b", re.I)
 
 
 def _correspondence(text: str, collect: Collector) -> Correspondents:
@@ -374,7 +370,7 @@ def _conversation(text: str, match: re.Match[str], collect: Collector) -> Corres
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
         names.append(author)
-    who = _PRESENCE.sub(" and ", _DASH.sub(" and ", _WHO_SUBJECT.split(match["who"])[0]))
+    who = _DASH.sub(" and ", _WHO_SUBJECT.split(match["who"])[0])
     pieces = [who]
     if prep in ("between", "", "of", "by"):
         # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht", "between A
@@ -398,8 +394,6 @@ _PAIR = re.compile(
 _WITH = re.compile(r"\s*,?\s+with\s+", re.IGNORECASE)
 #: Parties written with a dash: "Minutes of Conversation between Todor Zhivkov – Brezhnev".
 _DASH = re.compile(r"\s+[–—]\s+")
-#: "..., with the Presence of Anastas Mikoyan": one more party.
-_PRESENCE = re.compile(r",?\s+(?:with\s+|in\s+)?the\s+presence\s+of\s+", re.IGNORECASE)
 #: The subject after the parties: "... with Mikoyan on Soviet Economic Cooperation and Aid".
 _WHO_SUBJECT = re.compile(r"\s+(?:on|about|concerning|regarding)\s+(?=(?:the\s+)?[A-Z])")
 #: A body's head named after it: "the Romanian Party and Government Delegation Led by A".
@@ -538,7 +532,7 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         result = _conversation(text, conversation, collect)
     if result == NONE and (visit := _RECEIVES.match(text)) and looks_like_name(visit["host"]):
         host = collect.names(visit["host"])
-        guest = [n for g in _GUESTS.split(visit["guest"]) for n in collect.names(g)]
+        guest = collect.names(visit["guest"])
         if host and guest:
             result = Correspondents(participants=unique([*host, *guest]))
     if result == NONE:

@@ -143,8 +143,8 @@ def office_split(text: str) -> tuple[str, str]:
     """
     words = text.split()
     i = place_end(words, 0)  # "USSR Ambassador", "DPRK Foreign Minister"
-    if i == 0 and (_NATIONALITY.match(words[0]) or is_place(POSSESSIVE_END.sub("", words[0]))):
-        i = 1  # "Argentinian Ambassador to Brazil", "Vietnam's Ambassador to China"
+    if i == 0 and _NATIONALITY.match(words[0]):
+        i = 1  # "Argentinian Ambassador to Brazil"
     if i == len(words) or bare(words[i]) not in LEADING_OFFICE:
         i = 0
     while i < len(words) and bare(words[i]) in LEADING_OFFICE:
@@ -157,10 +157,8 @@ def office_split(text: str) -> tuple[str, str]:
             j += 1
         k = place_end(words, j)
         if k == j:
-            while k < len(words) - 1 and bare(words[k]) in _COMPLEMENT:
+            while k < len(words) - 1 and bare(words[k]) in COMPLEMENT_WORDS:
                 k += 1
-            if k == len(words) - 1 and bare(words[k]) in _COMPLEMENT:
-                k += 1  # "Secretary of State for External Affairs": no name after
             if k == j:
                 k += 1
         if k < len(words) and words[k].startswith("["):  # "to the SDR [Somali ...]"
@@ -172,11 +170,6 @@ def office_split(text: str) -> tuple[str, str]:
     if name and not name[:1].isupper():
         return "", text
     return " ".join(words[:i]), name
-
-
-#: Words of an office's complement up to its next preposition ("Chairman of the Council | of
-#: Ministers | of Romania").
-_COMPLEMENT = COMPLEMENT_WORDS - OFFICE_PREPS
 
 
 def is_appositive(text: str) -> bool:

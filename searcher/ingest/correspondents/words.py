@@ -51,8 +51,6 @@ CONNECTORS = word_set(
 COMPLEMENT_WORDS = OFFICES | word_set(
     "affairs defense defence state intelligence security interior internal trade finance war "
     "justice economic economy planning culture cultural education health industry commerce "
-    "ministers external relations main department departments division section bureau office "
-    "embassy legation consulate mission "
     "information propaganda organization organisation liaison people peoples government "
     "republic council commission ministry board staff forces armed volunteers communist "
     "workers socialist the"
