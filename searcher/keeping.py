@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from searcher import regroup
-from searcher.copies import Key
+from searcher.copies import Key, key_of
+from searcher.identity import base_id
 from searcher.record import Record
 
 __all__ = ["Keeper"]
@@ -52,6 +53,8 @@ class Keeper:
             # no content hash: the page is read again whatever comes next, even its old bytes
             stale = replace(old, stale=reason, content_hash="")
             self.build.add_prepared([self.build.preparer(stale)])
+            if getattr(self.build, "full", False):  # a full build remembers only what it read
+                self.fresh[rel] = key_of(old, base_id(old, rel))
         return 0
 
     def parsed(self, rel: str, key: Key, partial: bool) -> bool:

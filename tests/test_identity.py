@@ -189,3 +189,18 @@ def test_copies_are_merged_again_when_one_changes_goes_or_comes_back(
         ("900001", ("old/1951/900001.html", f"text/{SEED_TEXT.name}")),
         ("900003", ("old/900003.html",)),
     ]
+
+
+def test_a_stale_page_and_a_new_copy_of_its_document_are_one_record(tmp_path: Path):
+    source, index = tmp_path / "pages", tmp_path / "index"
+    seed_twice(source)
+    Archive.build(source, index, workers=1)
+    (source / "old" / "900003.html").write_text("<title>404 Not Found</title>", "utf-8")
+    report = Archive.build(source, index, full=True, workers=1)
+    assert [path for path, _ in report.stale] == ["old/900003.html"]
+    copy(RAW_HTML / "old" / "900003.html", source / "mirror" / "900003.html")
+    Archive.build(source, index, workers=1)
+    found = records(index)
+    assert [r.id for r in found] == ["900001", "900003"], "one record for 900003"
+    assert found[1].copies == ("mirror/900003.html", "old/900003.html")
+    assert found[1].stale == "" and found[1].title.startswith("Ciphered telegram, Zhou Enlai")
