@@ -14,7 +14,7 @@ import hmac
 import json
 from collections.abc import Iterable
 from http.cookies import SimpleCookie
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -107,7 +107,7 @@ class Guard:
         except Exception:  # noqa: BLE001 - a malformed cookie header is no token
             return None, False
         morsel = cookie.get(COOKIE)
-        return (morsel.value if morsel else None), False
+        return (unquote(morsel.value) if morsel else None), False
 
     async def _strip_token(self, scope: Scope, send: Send) -> None:
         """A page opened with ?token=: keep the token in a cookie, not in the address."""
@@ -117,7 +117,7 @@ class Guard:
             if k != "token"
         ]
         location = scope["path"] + ("?" + urlencode(query) if query else "")
-        cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
+        cookie = f"{COOKIE}={quote(self.token, safe='')}; Path=/; HttpOnly; SameSite=Strict"
         await send(
             {
                 "type": "http.response.start",

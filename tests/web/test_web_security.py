@@ -3,6 +3,8 @@ forbids inline script."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from starlette.testclient import TestClient
 from web_support import LOCAL, cli, client_for
 
@@ -34,6 +36,7 @@ def test_every_answer_forbids_inline_script(client):
 
 
 def _public(index, token="s3cret-token") -> TestClient:
+    """The application serving every address (0.0.0.0) with a token."""
     app = create_app(ServeConfig(index=str(index), host="0.0.0.0", token=token))
     return TestClient(app, base_url="http://192.0.2.10:8000")
 
@@ -91,3 +94,15 @@ def test_serving_a_missing_index_says_so(capsys, tmp_path):
 def test_loopback_needs_no_token(client):
     assert client.base_url.host == LOCAL.split("//")[1]
     assert client.get("/api/search?q=Stalin").status_code == 200
+
+
+def test_a_token_of_any_characters_works_in_the_cookie(raw_html_index):
+    token = 'a b;c,"d"=é'
+    with _public(raw_html_index, token=token) as client:
+        first = client.get(
+            "/?" + urlencode({"token": token}),
+            headers={"accept": "text/html"},
+            follow_redirects=False,
+        )
+        assert first.status_code == 303
+        assert client.get("/search?q=Stalin").status_code == 200
