@@ -166,3 +166,25 @@ def test_a_port_in_use_is_one_line_and_status_6(raw_html_index):
         )
     assert done.returncode == 6
     assert done.stderr == f"search: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
+def test_the_servers_log_has_one_line_an_error_and_no_traceback():
+    import logging
+
+    from searcher.cli.serve import OneLine
+
+    try:
+        raise OSError("No space left on device")
+    except OSError:
+        record = logging.LogRecord(
+            "uvicorn.error",
+            logging.ERROR,
+            __file__,
+            1,
+            "Exception in\nASGI application",
+            (),
+            sys.exc_info(),
+        )
+    assert OneLine().format(record) == (
+        "search serve: Exception in ASGI application: OSError: No space left on device"
+    )
