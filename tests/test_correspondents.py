@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (326 of 326).
-TUNING_FLOOR = 320
+#: Titles of the tuning set read right, with a margin below what the parser reaches (342 of 343).
+TUNING_FLOOR = 336
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -859,6 +859,31 @@ SHAPES = [
     (  # a body and a date are no author and type
         "Minutes of the Meeting of the Political Committee, 5 May 1970",
         {},
+    ),
+    (  # two offices of one person joined by "and"
+        "Information about a Conversation of Comrade Hermann Axen, Member of the Politburo and "
+        "Secretary of the Central Committee, with Comrade Nureddin Kianouri, First Secretary "
+        "of the Central Committee of the Tudeh Party of Iran",
+        {P: ["Hermann Axen", "Nureddin Kianouri"]},
+    ),
+    (  # a visit of a delegation with a host is a meeting
+        "Memorandum On the Visit of the Party and Government Delegation of the GDR, led by "
+        "Comrade Prof. Dr. Kurt Hager, with the General Secretary of the KWP and Prime "
+        "Minister of the DPRK, Comrade Kim Il Sung, on 16 April 1968, 5:00p.m. until 6:50 p.m.",
+        {P: ["Kurt Hager", "Kim Il Sung"]},
+    ),
+    (  # a note for its addressee
+        "Note for Comrade Veljko Micunovic’s Personal Use",
+        {R: ["Veljko Micunovic"]},
+    ),
+    (  # an author's office before the author
+        "KGB Memo of Council Minister of the USSR, Y. Andropov, 25 January 1971",
+        {S: ["Andropov"]},
+    ),
+    (  # two adjectives of one noun
+        "Premier Chou En-Lai's [Zhou Enlai's] Letter to the Leaders of Asian and African "
+        "Countries on the Sino-Indian Boundary Question (November 15, 1962)",
+        {S: ["Zhou Enlai"], R: ["Leaders of Asian and African Countries"]},
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

@@ -89,7 +89,8 @@ _FOR = re.compile(r"\s*,\s*for\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGN
 _CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
-    r"exchange\s+of\s+views|interview|audience)(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
+    r"exchange\s+of\s+views|interview|audience|visit(?=\s+of\s.+\swith\s))"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*,\s+(?=[^,]+\s+(?:and|with)\s+))(?P<who>.+)$",
     re.IGNORECASE,
@@ -243,11 +244,16 @@ def _message(text: str, collect: Collector) -> Correspondents:
     if match := _AUTHORED_BY.match(text) or _AUTHORED.match(text):
         author, _, addressee = _split_for(match["who"])
         who = split_outside_brackets(author, COMMA)
+        known = collect.authority.canonical
+        if len(who) > 1 and not known(name_run(who[0])) and known(who[1]):
+            who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
         if who and looks_like_name(name_run(who[0])) and not _GATHERING.search(name_run(who[0])):
             recipient = collect.names(addressee) if addressee else []
             return Correspondents(tuple(collect.names(name_run(who[0]))), tuple(recipient))
     if (match := _POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
         return Correspondents(tuple(collect.names(match["who"])))
+    if (match := _TYPE_FOR.match(text)) and not _RECORD.match(match["who"]):
+        return Correspondents((), tuple(collect.names(match["who"])))  # "Note for Comrade A"
     if (named := _named_type(text, collect)) != NONE:
         return named
     parts = split_outside_brackets(text, COMMA)
@@ -261,6 +267,12 @@ def _message(text: str, collect: Collector) -> Correspondents:
     return NONE
 
 
+#: A document for its addressee: "Note for Comrade Veljko Micunovic's Personal Use".
+_TYPE_FOR = re.compile(
+    r"^(?:note|notes|memorandum|memo|letter|information|directive)\s+for\s+(?P<who>[^,'\"‘“]+?)"
+    r"(?:['’]s\s+personal\s+use)?$",
+    re.IGNORECASE,
+)
 _FOR_BODY = re.compile(r"\s+for\s+(?=(?:the\s+)?[A-Z])")
 
 

@@ -228,6 +228,8 @@ def _one_body(first: str, second: str) -> bool:
     return bare(first.split()[-1]) == "party" and second.split()[0] in ("Government", "State")
 
 
+#: Two adjectives of one noun: "... of Asian" and "African Countries".
+_ADJECTIVES = re.compile(r"^.*\b[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z]\w+$")
 #: A body, then a comma and a name: "the Council of Ministers of Cuba, Carlos Rafael Rodriguez".
 _THE_BODY_THEN_NAME = re.compile(
     r"^the\s+[^,]*\b(?:council|committee|ministry|presidium|government)\b[^,]*,\s+[A-Z]", re.I
@@ -405,6 +407,16 @@ class Collector:
                 and is_body(groups[i - 1])
                 and not self.authority.canonical(groups[i])
             ) or _one_body(groups[i - 1], groups[i]):
+                groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
+        for i in range(len(groups) - 1, 0, -1):
+            before = split_outside_brackets(groups[i - 1], COMMA)[-1]
+            if (
+                office_phrase(before)
+                and office_phrase(groups[i].split(",")[0])
+                or (" of " in groups[i - 1] and _ADJECTIVES.match(f"{before} {groups[i]}"))
+            ):
+                # "A, Member of the Politburo and Secretary of the Central Committee, with B";
+                # "the Leaders of Asian and African Countries"
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for i in range(len(groups) - 1, 0, -1):
             if office_phrase(groups[i - 1]) and _THE_BODY_THEN_NAME.match(groups[i]):
