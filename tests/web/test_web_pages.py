@@ -133,7 +133,10 @@ def test_did_you_mean_and_name_expansion_are_links(client):
     doc = page(client, "/search?q=stallin")
     [suggestion] = doc.xpath('//a[@class="suggestion"]')
     assert suggestion.text_content() == "stalin"
-    assert total(page(client, suggestion.get("href"))) > 0
+    suggested = total(page(client, suggestion.get("href")))
+    assert suggested > 0
+    note = " ".join(suggestion.getparent().text_content().split())
+    assert note == f"Did you mean stalin ({suggested} documents)?"
     doc = page(client, "/search?q=Stalin")
     note = doc.xpath('string(//p[contains(@class, "expanded")])')
     assert "also matched for Stalin: Filippov" in " ".join(note.split())
