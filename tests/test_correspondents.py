@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (342 of 343).
-TUNING_FLOOR = 336
+#: Titles of the tuning set read right, with a margin below what the parser reaches (354 of 355).
+TUNING_FLOOR = 348
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -884,6 +884,14 @@ SHAPES = [
         "Premier Chou En-Lai's [Zhou Enlai's] Letter to the Leaders of Asian and African "
         "Countries on the Sino-Indian Boundary Question (November 15, 1962)",
         {S: ["Zhou Enlai"], R: ["Leaders of Asian and African Countries"]},
+    ),
+    (  # an ordinal inside a body's name
+        "Cable, 8th Directorate of the USSR Armed Forces General Staff to Cdes. Shtykov and "
+        "Vasil'yev",
+        {
+            S: ["8th Directorate of the USSR Armed Forces General Staff"],
+            R: ["Shtykov", "Vasil'yev"],
+        },
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

@@ -105,13 +105,17 @@ def name_run(text: str) -> str:
                 kept.append(word)  # "the Party Committee at the Chinese Embassy in Poland"
                 continue
             first = plain[0]
-            if first.isdigit() or (
-                first.islower()
-                and plain not in CONNECTORS
-                and plain.rstrip(".") not in HONORIFICS
-                and plain not in OFFICES
-                and not _PARTICLE.match(plain)
-                and not POSSESSIVE_END.search(plain)
+            if (
+                first.isdigit()
+                and not _ORDINAL.match(plain)
+                or (
+                    first.islower()
+                    and plain not in CONNECTORS
+                    and plain.rstrip(".") not in HONORIFICS
+                    and plain not in OFFICES
+                    and not _PARTICLE.match(plain)
+                    and not POSSESSIVE_END.search(plain)
+                )
             ):
                 break
         depth += word.count("[") + word.count("(") - word.count("]") - word.count(")")
@@ -122,6 +126,8 @@ def name_run(text: str) -> str:
     return " ".join(kept).strip(" ,;:")
 
 
+#: An ordinal inside a body's name: "the 8th Directorate of the USSR Armed Forces General Staff".
+_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 #: Words that never open a name: "a", "an", a preposition ("... Maurer, in Beijing").
 _NOT_FIRST = frozenset({"a", "an", "in", "at", "on", "of", "for", "and"})
 #: Lower-case nouns that end a group's name: "the Soviet leadership", "the Chinese side".
