@@ -954,3 +954,20 @@ def test_page_authors_fill_a_missing_sender(names):
     told = parse_title("Cable, Mao Zedong to Stalin", names)
     assert merge_authors(told, ["Zhou, Enlai"], names).sender == ("Mao Zedong",)
     assert merge_authors(Correspondents(), [], names, ["Chou En-lai"]).recipient == ("Zhou Enlai",)
+
+
+def test_the_benchmark_counts_a_held_out_set_without_its_misses(capsys, tmp_path):
+    from benchmarks.correspondents_right import main
+
+    labels = tmp_path / "titles.tsv"
+    labels.write_text(
+        "title\tsender\trecipient\tvia\tparticipants\n"
+        "Cable, Mao Zedong to Stalin\tMao Zedong\tStalin\t-\t-\n"
+        "Cable, Mao Zedong to Stalin, for Zhou Enlai\tMao Zedong\tStalin\t-\t-\n",
+        encoding="utf-8",
+    )
+    main([str(labels)])
+    shown = capsys.readouterr().out.splitlines()
+    main(["--count", str(labels)])
+    counted = capsys.readouterr().out.splitlines()
+    assert len(shown) > 1 and counted == shown[-1:] and "1 of 2 titles right" in counted[0]
