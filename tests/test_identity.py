@@ -146,6 +146,7 @@ def test_a_document_saved_twice_is_one_record_with_both_copies(tmp_path: Path):
     assert {v["value"]: v["count"] for v in facets["values"]}["1951"] == 1
     shown = invoke("show", "900001", "--index", str(index))
     assert text_copy in shown.stdout and "old/1951/900001.html" in shown.stdout
+    assert "partial:" not in shown.stdout, "a whole page is not said to be partial"
     with Archive.open(index) as archive:
         assert archive.stats().documents == 2
         assert archive.search("Kaesong").hits[0].copies == seed.copies

@@ -136,7 +136,7 @@ def record_text(record: Record) -> str:
     """A readable view of one whole record: labelled fields, then the body."""
     lines = [plain(record.title) or "(untitled)", ""]
     for key, value in record.to_dict().items():
-        if key in ("title", "body", "extra") or value in ("", [], None, {}):
+        if key in ("title", "body", "extra") or value in ("", [], None, {}) or value is False:
             continue
         if isinstance(value, list):
             value = "; ".join(value)
