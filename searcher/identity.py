@@ -8,12 +8,13 @@ The id of a page's record is, in this order:
 2. else the last part of the page's address, as the archive names it
    (``/document/cable-mao-zedong-stalin`` -> ``cable-mao-zedong-stalin``);
 3. else the page's path relative to the source folder, without its ending and with its
-   folders (``a/index.html`` -> ``a/index``, ``b/index.txt`` -> ``b/index``).
+   folders, joined by ``-`` so that an id is one segment of an address
+   (``a/index.html`` -> ``a-index``, ``b/index.txt`` -> ``b-index``).
 
-Rule 2 may give two different documents one id (two scrapes of the same address that are
-different pages); then the one that held the id keeps it (or, in a first build, the one
-first in path order) and the other gets the id followed by ``--`` and a hash of its path,
-which no other rule makes (see :func:`distinct_id`).
+Rules 2 and 3 may give two different documents one id (two addresses ending alike,
+``a/index.html`` beside ``a-index.html``); then the one that held the id keeps it (or, in
+a first build, the one first in path order) and the other gets the id followed by ``--``
+and a hash of its path, which no rule makes otherwise (see :func:`distinct_id`).
 """
 
 from __future__ import annotations
@@ -65,9 +66,8 @@ def base_id(record: Record, rel: str) -> str:
 
 
 def path_id(rel: str) -> str:
-    """The id of a page known only by its path: each folder and the name made url-safe."""
-    parts = [_slug(p) for p in _PAGE_SUFFIX.sub("", rel).split("/")]
-    return "/".join(p for p in parts if p)
+    """The id of a page known only by its path: its folders and name made url-safe."""
+    return _slug(_PAGE_SUFFIX.sub("", rel))
 
 
 def distinct_id(base: str, rel: str) -> str:

@@ -62,7 +62,7 @@ def test_first_build_indexes_pages_with_relative_paths(pages, tmp_path):
     assert (report.indexed, report.unchanged, report.deleted, report.seen) == (3, 0, 0, 3)
     with open_engine(index) as engine:
         # a page known by its path alone is named by it, folders included
-        assert engine.get("sub/c").path == "sub/c.htm"
+        assert engine.get("sub-c").path == "sub/c.htm"
         assert engine.get("c") is None
         assert engine.stats().report["indexed"] == 3
 

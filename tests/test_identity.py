@@ -53,7 +53,7 @@ def test_archive_ids_come_from_the_record_id_or_a_document_address():
     assert archive_id(node) == ""
     slug = Record(id="", title="", url="https://digitalarchive.wilsoncenter.org/document/cable-mao")
     assert base_id(slug, "x.html") == "cable-mao"
-    assert base_id(Record(id="", title=""), "a/index.html") == "a/index"
+    assert base_id(Record(id="", title=""), "a/index.html") == "a-index"
     assert distinct_id("guide", "b/guide.html") == distinct_id("guide", "b/guide.html")
     assert distinct_id("guide", "b/guide.html") != distinct_id("guide", "a/guide.html")
 
@@ -73,10 +73,10 @@ def test_index_pages_in_two_folders_are_two_documents(tmp_path: Path, ending: st
     assert report.indexed == 2 and not report.clashes
     found = records(index)
     assert [(r.id, r.path) for r in found] == [
-        ("a/index", f"a/index{ending}"),
-        ("b/index", f"b/index{ending}"),
+        ("a-index", f"a/index{ending}"),
+        ("b-index", f"b/index{ending}"),
     ]
-    shown = invoke("show", "b/index", "--index", str(index))
+    shown = invoke("show", "b-index", "--index", str(index))
     assert shown.returncode == 0 and f"b/index{ending}" in shown.stdout
 
 
@@ -174,7 +174,7 @@ def test_copies_are_merged_again_when_one_changes_goes_or_comes_back(
     report = Archive.build(source, index, workers=1)
     assert report.copies == 0
     alone = {r.id: r for r in records(index)}
-    text_id = f"text/{SEED_TEXT.stem}"
+    text_id = f"text-{SEED_TEXT.stem}"
     assert sorted(alone) == ["900003", text_id]
     assert alone[text_id].copies == (f"text/{SEED_TEXT.name}",)
 
@@ -205,3 +205,16 @@ def test_a_stale_page_and_a_new_copy_of_its_document_are_one_record(tmp_path: Pa
     assert [r.id for r in found] == ["900001", "900003"], "one record for 900003"
     assert found[1].copies == ("mirror/900003.html", "old/900003.html")
     assert found[1].stale == "" and found[1].title.startswith("Ciphered telegram, Zhou Enlai")
+
+
+def test_a_path_id_that_another_path_gives_too_is_made_distinct(tmp_path: Path):
+    source, index = tmp_path / "pages", tmp_path / "index"
+    copy(GUIDE, source / "a" / "index.html")
+    copy(BIBLIOGRAPHY, source / "a-index.html")
+    report = Archive.build(source, index, workers=1)
+    assert report.clashes == (("a-index", ("a-index.html", "a/index.html")),)
+    ids = {r.path: r.id for r in records(index)}
+    assert ids == {
+        "a-index.html": "a-index",
+        "a/index.html": distinct_id("a-index", "a/index.html"),
+    }

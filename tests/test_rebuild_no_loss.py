@@ -352,7 +352,7 @@ def test_a_page_cut_short_by_a_new_scrape_keeps_its_whole_record(tmp_path: Path)
     whole = seed.read_bytes()
     page.write_bytes(whole)
     Archive.build(source, index, workers=1)
-    ident = f"text/{seed.stem}"
+    ident = f"text-{seed.stem}"
     with Archive.open(index) as archive:
         before = archive.get(ident)
     assert before is not None and not before.partial
