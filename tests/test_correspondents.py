@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (354 of 355).
-TUNING_FLOOR = 348
+#: Titles of the tuning set read right, with a margin below what the parser reaches (395 of 396).
+TUNING_FLOOR = 389
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -892,6 +892,38 @@ SHAPES = [
             S: ["8th Directorate of the USSR Armed Forces General Staff"],
             R: ["Shtykov", "Vasil'yev"],
         },
+    ),
+    (  # an embassy "to" a city is one body
+        "Memorandum, Chinese Foreign Ministry to the Soviet Embassy to Beijing",
+        {S: ["Chinese Foreign Ministry"], R: ["Soviet Embassy to Beijing"]},
+    ),
+    (  # a subject "on" a gerund
+        "Instructions from the CCP Central Committee on Handling the Issue of Ethnic Koreans "
+        "in the Northeast Going to Korea",
+        {S: ["CCP Central Committee"]},
+    ),
+    (  # the editor completes a name
+        "Cable, Liu Shaoqi to Chairman Mao [Zedong]",
+        {S: ["Liu Shaoqi"], R: ["Mao Zedong"]},
+    ),
+    (  # a host's reception of guests
+        "Record of Conversation from Vice Premier Chen Yi's Reception of the Envoys of "
+        "Fraternal Countries to China",
+        {P: ["Chen Yi", "Envoys of Fraternal Countries"]},
+    ),
+    (  # an ordinal office beside names
+        "A Conversation with the 1st Secretary of the Embassy of the USSR in the DPRK, Comrade "
+        "Zvetkov, and Comrade Jarck.",
+        {P: ["Zvetkov", "Jarck"]},
+    ),
+    (  # a report on someone's conversation is its author's
+        "Report from Ji Pengfei on Liu Shaoqi’s Conversation with Kim Il Sung",
+        {S: ["Ji Pengfei"]},
+    ),
+    (  # draft instructions for their addressees
+        "Draft Instructions for General Vasilii Chuikov and Vladimir Semyonov regarding GDR "
+        "Control of Borders",
+        {R: ["Vasilii Chuikov", "Vladimir Semyonov"]},
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

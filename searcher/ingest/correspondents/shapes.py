@@ -72,7 +72,8 @@ _CONTENT = re.compile(
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
 _ON_SUBJECT = re.compile(
-    r"\s+on\s+(?:(?:the|an?|his|her|its|their)\s|(?:visits?|trips?|talks)\b)", re.IGNORECASE
+    r"\s+on\s+(?:(?:the|an?|his|her|its|their)\s|(?:visits?|trips?|talks)\b|[A-Z]\w+ing\s)",
+    re.IGNORECASE,
 )
 _FROM = re.compile(
     r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:meetings?|conversations?|talks?|discussions?|"
@@ -89,7 +90,7 @@ _FOR = re.compile(r"\s*,\s*for\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGN
 _CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
-    r"exchange\s+of\s+views|interview|audience|visit(?=\s+of\s.+\swith\s))"
+    r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s))"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*,\s+(?=[^,]+\s+(?:and|with)\s+))(?P<who>.+)$",
@@ -269,7 +270,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
 
 #: A document for its addressee: "Note for Comrade Veljko Micunovic's Personal Use".
 _TYPE_FOR = re.compile(
-    r"^(?:note|notes|memorandum|memo|letter|information|directive)\s+for\s+(?P<who>[^,'\"‘“]+?)"
+    r"^(?:draft\s+)?(?:note|notes|memorandum|memo|letter|information|directive|instructions?)\s+"
+    r"for\s+(?P<who>[^,'\"‘“]+?)"
     r"(?:['’]s\s+personal\s+use)?$",
     re.IGNORECASE,
 )
@@ -389,7 +391,8 @@ def _conversation(text: str, match: re.Match[str], collect: Collector) -> Corres
         # and B with C", "of Comrade A with B", "by A with B"
         pieces = _WITH.split(who)
     groups = split_outside_brackets(who, AND)
-    if prep == "of" and len(pieces) == 1 and (len(groups) == 1 or all(map(is_body, groups))):
+    gathering = len(groups) == 1 or all(map(is_body, groups))
+    if prep == "of" and len(pieces) == 1 and gathering and not names:
         pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:
         names += collect.names(_head_of_body(piece))
@@ -444,6 +447,8 @@ _PREPOSITIONS = re.compile(
 
 def _conversation_first(text: str, match: re.Match[str]) -> bool:
     last = re.split(r"[:,]", text[: match.start()])[-1]
+    if _MESSAGE_ON.match(last.lstrip()):
+        return False  # "Report from Ji Pengfei on Liu Shaoqi's Conversation with Kim Il Sung"
     if (diary := _DIARY.search(last)) and diary["owner"] or _RECORD_OF.match(last.lstrip()):
         return True  # "Excerpts from Tsedenbal's diary on his conversation with ..."
     prefix = _PREPOSITIONS.sub(" ", last)
@@ -454,6 +459,12 @@ def _conversation_first(text: str, match: re.Match[str]) -> bool:
 _RECORD_OF = re.compile(
     r"^(?P<who>[^,'’:]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:memorandum|record|notes?|minutes|"
     r"summary)\s+of\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+#: A message about a conversation, by its author: "Report from A on B's Conversation with C".
+_MESSAGE_ON = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:report|cable|telegram|letter|note|memorandum|information)\s+"
+    r"(?:from|by|of)\s+[^,]+?\s+on\s+",
     re.IGNORECASE,
 )
 _LEAD_FROM = re.compile(r"^.*\bfrom\s+", re.IGNORECASE)

@@ -60,7 +60,7 @@ _TRAILING_TYPE = re.compile(
 #: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.
 _OFFICE_TO = re.compile(
     r"\b(?P<office>ambassadors?|envoys?|representatives?|delegates?|delegations?|missions?|"
-    r"charg[ée]s?\s+d['’]affaires|advis[eo]rs?|counsell?ors?|attach[ée]s?|consuls?"
+    r"charg[ée]s?\s+d['’]affaires|advis[eo]rs?|counsell?ors?|attach[ée]s?|consuls?|embass(?:y|ies)"
     r"(?:[\s-]+general)?|plenipotentiar(?:y|ies)|emissar(?:y|ies)|observers?)\s+to\s+"
     r"(?P<place>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5})",
     re.IGNORECASE,
@@ -270,6 +270,8 @@ def office_phrase(part: str) -> bool:
     if is_appositive(part) or _is_office_of_body(part):
         return True
     words = LEAD_WORDS.sub("", part).split() or [""]
+    if _ORDINAL.match(words[0]) and len(words) > 1:
+        words = words[1:]  # "the 1st Secretary of the Embassy of the USSR in the DPRK"
     return (
         bare(words[0]) in LEADING_OFFICE - HONORIFICS
         and any(bare(w) in ("of", "the") for w in words)
@@ -330,6 +332,9 @@ class Collector:
             main_known = authority.canonical(main)
             if main_known and name_tokens(main_known) == name_tokens(main):
                 return main_known
+            joined = authority.find_names(f"{main} {gloss}")
+            if not authority.canonical(gloss) and len(joined) == 1:
+                return joined[0]  # "Chairman Mao [Zedong]": the editor completes the name
             return authority.canonical(gloss) or self._resolve(gloss)
         written = _TRAILING_TYPE.sub("", written) or written
         if known := authority.canonical(written):
