@@ -137,6 +137,7 @@ async def document(request: Request) -> Response:
         back=views.search_href(params) if params.q or params.filtered else "",
         state=params.query_string(),
         fields=_fields(found.record),
+        every=_every(found.record),
     )
 
 
@@ -194,6 +195,18 @@ def _fields(record: Record) -> list[tuple[str, str]]:
     if record.partial:
         out.append(("Partial", "the page stops mid-way; this is what it holds"))
     out.extend((key, value) for key, value in record.extra.items() if value)
+    return out
+
+
+def _every(record: Record) -> list[tuple[str, str]]:
+    """Every field of the record with a value, by its name, as ``search show`` has them
+    (the text and the summary, shown above, left out)."""
+    out = []
+    for name, value in record.to_dict().items():
+        if name in ("body", "summary", "extra") or value in ("", [], None, {}, False):
+            continue
+        out.append((name, "; ".join(value) if isinstance(value, list) else str(value)))
+    out.extend((f"extra: {key}", value) for key, value in record.extra.items() if value)
     return out
 
 

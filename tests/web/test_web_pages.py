@@ -177,6 +177,16 @@ def test_document_page(client, capsys, raw_html_index):
     assert doc.xpath('//p[@class="back"]/a/@href') == ["/search?q=armistice"]
     for value in record["subjects"]:
         assert value in doc.xpath('string(//dl[@class="fields"])')
+    every = dict(
+        zip(
+            doc.xpath('//details[@class="every"]//dt/code/text()'),
+            doc.xpath('//details[@class="every"]//dd/text()'),
+            strict=True,
+        )
+    )
+    for name, value in record.items():
+        if name not in ("body", "summary", "extra") and value not in ("", [], None, {}, False):
+            assert every[name] == ("; ".join(value) if isinstance(value, list) else str(value))
     # Without a search, nothing is marked.
     assert not page(client, "/documents/900001").xpath('//div[@class="body"]/mark')
 
