@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (395 of 396).
-TUNING_FLOOR = 389
+#: Titles of the tuning set read right, with a margin below what the parser reaches (422 of 423).
+TUNING_FLOOR = 415
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -924,6 +924,62 @@ SHAPES = [
         "Draft Instructions for General Vasilii Chuikov and Vladimir Semyonov regarding GDR "
         "Control of Borders",
         {R: ["Vasilii Chuikov", "Vladimir Semyonov"]},
+    ),
+    (  # an apostrophe inside a name before a quoted subject
+        "Memorandum of Conversation between Georgi M. Kornienko, Chargé d'Affaires of the "
+        "Soviet Embassy, and Ronald I. Spiers, 'MLF, Disarmament'",
+        {P: ["Georgi M. Kornienko", "Ronald I. Spiers"]},
+    ),
+    (  # an office with "and" in its body's name
+        "Memorandum of Conversation between General Counsel of the Arms Control and "
+        "Disarmament Agency George Bunn and Soviet Counselor Yuli M. Vorontsov, "
+        "'Non-Proliferation Treaty and Other Arms Control Matters'",
+        {
+            P: [
+                "General Counsel of the Arms Control and Disarmament Agency George Bunn",
+                "Yuli M. Vorontsov",
+            ]
+        },
+    ),
+    (  # a lower-case office with "and" in its body's name
+        "Memorandum of Conversation between William C. Foster, director of the Arms Control "
+        "and Disarmament Agency, and Karl Carstens, State Secretary at the West German Foreign "
+        "Office, 'Disarmament and Related Problems'",
+        {P: ["William C. Foster", "Karl Carstens"]},
+    ),
+    (  # an office ending with its holder's name before "and"
+        "Minutes of Conversation Between British Interim Charge d’Affaires of Hong Kong John "
+        "Addis and Deputy Department Head Zhang Yue",
+        {P: ["John Addis", "Zhang Yue"]},
+    ),
+    (  # a report presented to a numbered plenum
+        "Report Presented to the 15 Plenum of the Communist Party of Vietnam Central Committee",
+        {R: ["15 Plenum of the Communist Party of Vietnam Central Committee"]},
+    ),
+    (  # a classification and a number around a body's cable
+        "Secret North Vietnam Politburo Cable No. 320",
+        {S: ["North Vietnam Politburo"]},
+    ),
+    (  # a place after "in" is no party
+        "Note on Two Conversations with the Minister Counselor of the North Vietnamese "
+        "Embassy, Comrade Hoan Muoi, on 26 January 1966, in the Cuban Embassy, and on 27 "
+        "January 1966, on the Occasion of a Farewell Visit to Our Embassy [Excerpts]",
+        {P: ["Hoan Muoi"]},
+    ),
+    (  # a decree is sent by no one
+        "CPSU CC Decree, 'On Introducing Several Revisions to the NPT Draft'",
+        {},
+    ),
+    (  # a representative to NATO
+        "Telegram by Permanent Representative to NATO Fulci to Ministry of Foreign Affairs, "
+        "'NPG, Point I of the agenda. General Abrahamson's relation about the evolution of the "
+        "American research program on SDI'",
+        {S: ["Fulci"], R: ["Ministry of Foreign Affairs"]},
+    ),
+    (  # an office of a republic before its holder, in a quoted record
+        "From the Journal of S.M. Kudryaytsev, ‘Record of Conversation with the Prime Minister "
+        "of the Republic of Cuba, Fidel Castro, 12 March 1961’",
+        {P: ["S.M. Kudryaytsev", "Fidel Castro"]},
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

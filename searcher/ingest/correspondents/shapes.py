@@ -46,11 +46,14 @@ _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 #: "Conversation from [Mao Zedong's] Audience": the editor's possessive, out of its brackets
 #: (not a gloss after another possessive: "The Chancellor's [Helmut Kohl's] ...").
 _BRACKETED_HOST = re.compile(r"(?<!['’]s )\[([^\[\]]+?['’]s)\]")
+#: A classification before a title: "Secret North Vietnam Politburo Cable No. 320".
+_CLASSIFIED = re.compile(r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\s+(?=[A-Z])", re.I)
 _AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
 
 
 def _tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
+    title = _CLASSIFIED.sub("", title)
     text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
@@ -145,7 +148,8 @@ _CC = re.compile(
 #: to the DPRK", "..., Marked 'Final Version'".
 _SUBJECT_PIECE = re.compile(r"\w['’]s\s+\w|(?:^|\s)['\"‘“]")
 _QUOTED = re.compile(
-    r"^(?P<author>[^'\"‘“]+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?(?:\s*\([^)]*\))?[.,]?$"
+    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’](?=\w))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
+    r"(?:\s*\([^)]*\))?[.,]?$"
 )
 _POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
 
@@ -322,7 +326,7 @@ def _possessive_author(text: str, collect: Collector) -> Correspondents:
 _NAMED_TYPE = re.compile(
     r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|"
     r"letter|note|notes|message|statement|account|information)"
-    r"(?:\s+(?:on|about|regarding|concerning)\b.*)?$",
+    r"(?:\s+no\.?\s*\d[\w./-]*)?(?:\s+(?:on|about|regarding|concerning)\b.*)?$",
     re.IGNORECASE,
 )
 
@@ -476,8 +480,14 @@ def _sent_about_meeting(who: str) -> bool:
     return bool(comma) and _TO.search(rest) is not None
 
 
+#: Acts of a body that are not messages: "CPSU CC Decree", "Politburo Resolution".
+_NOT_SENT = re.compile(r"\b(?:decree|resolution|decision|protocol)$", re.IGNORECASE)
+
+
 def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
     """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
+    if _NOT_SENT.search(match["author"]):
+        return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
     outer = parse_title(match["author"], authority)
     if outer.recipient or outer.participants:
         return outer

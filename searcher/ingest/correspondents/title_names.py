@@ -98,6 +98,9 @@ def name_run(text: str) -> str:
             plain = word.strip("\"'“”‘’,.;:")
             if not plain or (not kept and plain in _NOT_FIRST):
                 continue
+            if plain.isdigit() and [bare(w) for w in kept] == ["the"]:
+                kept.append(word)  # "the 15 Plenum of the Communist Party of Vietnam"
+                continue
             if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
                 kept.append(word)
                 continue
@@ -129,7 +132,9 @@ def name_run(text: str) -> str:
 #: An ordinal inside a body's name: "the 8th Directorate of the USSR Armed Forces General Staff".
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 #: Words that never open a name: "a", "an", a preposition ("... Maurer, in Beijing").
-_NOT_FIRST = frozenset({"a", "an", "in", "at", "on", "of", "for", "and"})
+_NOT_FIRST = frozenset({"a", "an"})
+#: A part opening with a preposition names a place or a time: "..., in the Cuban Embassy".
+_PREPOSITION_FIRST = re.compile(r"^(?:in|at|on|of|for|during|after|before)\s", re.IGNORECASE)
 #: Lower-case nouns that end a group's name: "the Soviet leadership", "the Chinese side".
 _GROUP_NOUNS = frozenset({"leadership", "leaders", "side", "government", "authorities"})
 
@@ -163,7 +168,7 @@ def office_split(text: str) -> tuple[str, str]:
             j += 1
         k = place_end(words, j)
         if k == j:
-            while k < len(words) - 1 and bare(words[k]) in COMPLEMENT_WORDS:
+            while k < len(words) - 1 and bare(words[k]) in _COMPLEMENT:
                 k += 1
             if k == j:
                 k += 1
@@ -176,6 +181,11 @@ def office_split(text: str) -> tuple[str, str]:
     if name and not name[:1].isupper():
         return "", text
     return " ".join(words[:i]), name
+
+
+#: Words of an office's complement up to its next preposition ("Chairman of the Council | of
+#: Ministers | of Romania").
+_COMPLEMENT = COMPLEMENT_WORDS - OFFICE_PREPS
 
 
 def is_appositive(text: str) -> bool:
@@ -236,10 +246,6 @@ def _one_body(first: str, second: str) -> bool:
 
 #: Two adjectives of one noun: "... of Asian" and "African Countries".
 _ADJECTIVES = re.compile(r"^.*\b[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z]\w+$")
-#: A body, then a comma and a name: "the Council of Ministers of Cuba, Carlos Rafael Rodriguez".
-_THE_BODY_THEN_NAME = re.compile(
-    r"^the\s+[^,]*\b(?:council|committee|ministry|presidium|government)\b[^,]*,\s+[A-Z]", re.I
-)
 #: A part naming the members of a group: "Members of an Albanian Women's Delegation".
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:an?\s+|the\s+)?", re.I)
 
@@ -272,11 +278,15 @@ def office_phrase(part: str) -> bool:
     words = LEAD_WORDS.sub("", part).split() or [""]
     if _ORDINAL.match(words[0]) and len(words) > 1:
         words = words[1:]  # "the 1st Secretary of the Embassy of the USSR in the DPRK"
-    return (
-        bare(words[0]) in LEADING_OFFICE - HONORIFICS
-        and any(bare(w) in ("of", "the") for w in words)
-        and not _PERSON_AFTER_OFFICE.search(part)
-    )
+    if bare(words[0]) not in LEADING_OFFICE - HONORIFICS or _PERSON_AFTER_OFFICE.search(part):
+        return False
+    office, name = office_split(" ".join(words))
+    # no office split off: what follows the office is no name ("... of the journal 'X'")
+    return not office or not name or is_body(name) or bool(_CONNECTED.search(name))
+
+
+#: A connecting word inside what follows an office: no person's name.
+_CONNECTED = re.compile(r"\s(?:of|in|at|the|to)\s")
 
 
 #: A name after an office phrase: "... of the CC French Communist Party, Comrade Thorez".
@@ -374,6 +384,13 @@ class Collector:
         first = name_tokens(word)[0]
         return bool(givens) and all(g[0] != first[0] for g in givens)
 
+    def _ends_with_person(self, text: str) -> bool:
+        """Whether an office ends with its holder's name: "... of Hong Kong John Addis"."""
+        name = office_split(LEAD_WORDS.sub("", text))[1]
+        if not name or is_body(name) or _CONNECTED.search(f" {name} "):
+            return False
+        return " " in name or self.authority.canonical(name) is not None
+
     def _affiliation(self, parts: list[str], i: int) -> bool:
         """A body right after a person, in one list without "and": the person's body."""
         before = parts[i - 1]
@@ -422,21 +439,18 @@ class Collector:
         for i in range(len(groups) - 1, 0, -1):
             before = split_outside_brackets(groups[i - 1], COMMA)[-1]
             if (
-                office_phrase(before)
-                and office_phrase(groups[i].split(",")[0])
+                " of " in before
+                and bare(LEAD_WORDS.sub("", before).split()[0]) in LEADING_OFFICE
+                and not self._ends_with_person(before)
+                and (is_body(after := groups[i].split(",")[0]) or office_phrase(after))
                 or (" of " in groups[i - 1] and _ADJECTIVES.match(f"{before} {groups[i]}"))
             ):
                 # "A, Member of the Politburo and Secretary of the Central Committee, with B";
                 # "the Leaders of Asian and African Countries"
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
-        for i in range(len(groups) - 1, 0, -1):
-            if office_phrase(groups[i - 1]) and _THE_BODY_THEN_NAME.match(groups[i]):
-                # "the Deputy Chairman of the State Council and the Council of Ministers of
-                # Cuba, Carlos Rafael Rodriguez": one office, then its holder
-                groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
-            parts = [_led_by(p) for p in parts]
+            parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
             parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
