@@ -51,7 +51,8 @@ class BuildReport:
     """What a rebuild did.  ``failed`` lists every page (or folder, its path ending in
     ``/``) that could not be read, with why; ``stale`` those of them whose last good
     record was kept; ``copies`` the pages whose document another page's record holds;
-    ``clashes`` the ids the rules gave to more than one document (all but one changed)."""
+    ``clashes`` the ids the rules gave to more than one document (all but one changed);
+    ``partial`` the pages indexed although they stop mid-way, with where or why."""
 
     indexed: int
     unchanged: int
@@ -68,11 +69,13 @@ class BuildReport:
     index: str = ""
     #: The index was from an older version of searcher and was rebuilt in full.
     upgraded: bool = False
+    partial: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["failed"] = [list(item) for item in self.failed]
         out["stale"] = [list(item) for item in self.stale]
+        out["partial"] = [list(item) for item in self.partial]
         out["clashes"] = [[ident, list(paths)] for ident, paths in self.clashes]
         out["cleaned"] = list(self.cleaned)
         return out
@@ -204,7 +207,8 @@ def read_record(path: str, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Reco
 def _parse_one(path: str, rel: str, max_bytes: int, prepare: Callable[[Any], Any]) -> Parsed:
     try:
         record = read_record(path, rel, max_bytes)
-        info = (key_of(record, record.id), record.partial)
+        cut = (record.extra.get("cut") or "the page stops mid-way") if record.partial else ""
+        info = (key_of(record, record.id), cut)
         return rel, prepare(record), None, record.content_hash, info
     except IngestError as exc:
         return rel, None, exc.reason, _hash_or_none(path, max_bytes), None
@@ -290,6 +294,7 @@ def _rebuild(
         todo: list[tuple[str, str]] = []
         where: dict[str, str] = {}
         unreadable: list[tuple[str, str]] = []
+        partial: list[tuple[str, str]] = []
         unchanged = 0
         # with nothing to compare against, every page is parsed: the workers hash the bytes
         # they read, instead of this process reading every file once more beforehand
@@ -329,7 +334,7 @@ def _rebuild(
         hashed: dict[str, str | None] = {}
         if target is not None:
             indexed, bad = _write_shards(
-                todo, max_bytes, count, build, target, progress, hashed, keeper.fresh
+                todo, max_bytes, count, build, target, progress, hashed, keeper.fresh, partial
             )
             failed.extend(bad)
             for rel, reason in bad:
@@ -341,8 +346,10 @@ def _rebuild(
                 if doc is None or info is None:
                     failed.append((rel, reason or "unreadable"))
                     deleted += keeper.failed(rel, reason or "unreadable")
-                elif keeper.parsed(rel, *info):
+                elif keeper.parsed(rel, info[0], bool(info[1])):
                     indexed += build.add_prepared([doc])
+                    if info[1]:
+                        partial.append((rel, info[1]))
                 else:
                     failed.append((rel, CUT))
                 _stop_if_interrupted()
@@ -381,6 +388,7 @@ def _rebuild(
             source=absolute,
             index=shown(index),
             upgraded=getattr(build, "upgraded", False),
+            partial=tuple(sorted(partial)),
         )
         remember = getattr(build, "remember_failures", None)
         if remember is not None:
@@ -428,9 +436,17 @@ def _shard(
     prepare: Callable[[Any], Any],
     write: Callable[[str, Iterator[Any]], tuple[Any, int]],
     target: str,
-) -> tuple[int, list[tuple[str, str]], Any, dict[str, str | None], dict[str, list[str]]]:
+) -> tuple[
+    int,
+    list[tuple[str, str]],
+    Any,
+    dict[str, str | None],
+    dict[str, list[str]],
+    list[tuple[str, str]],
+]:
     """Parse, prepare and index a share of the pages as one segment (in a worker)."""
     failed: list[tuple[str, str]] = []
+    partial: list[tuple[str, str]] = []
     hashed: dict[str, str | None] = {}
     keys: dict[str, list[str]] = {}
 
@@ -443,10 +459,12 @@ def _shard(
                 failed.append((rel, reason or "unreadable"))
             else:
                 keys[rel] = info[0]
+                if info[1]:
+                    partial.append((rel, info[1]))
                 yield doc
 
     segment, indexed = write(target, docs())
-    return indexed, failed, segment, hashed, keys
+    return indexed, failed, segment, hashed, keys, partial
 
 
 def _write_shards(
@@ -458,11 +476,13 @@ def _write_shards(
     progress: Callable[[int, int], None] | None,
     hashed: dict[str, str | None],
     keys: dict[str, list[str]],
+    partial: list[tuple[str, str]],
 ) -> tuple[int, list[tuple[str, str]]]:
     """Each worker parses and indexes its share of the pages (``_shares``: dealt by the crc32 of
     their relative paths, as many each) into a segment of its own;
     the build lists the segments at commit (no merge: the parent never touches a posting).
-    The hash of each page file as read goes into ``hashed``, its key into ``keys``.
+    The hash of each page file as read goes into ``hashed``, its key into ``keys``, the
+    pages that stop mid-way into ``partial``.
     """
     done = multiprocessing.Value("q", 0)
     indexed = 0
@@ -481,9 +501,10 @@ def _write_shards(
             if any(f.done() and f.exception() is not None for f in futures):
                 break
         for future in futures:
-            n, bad, segment, hashes, found = future.result()
+            n, bad, segment, hashes, found, cut = future.result()
             indexed += n
             failed.extend(bad)
+            partial.extend(cut)
             hashed.update(hashes)
             keys.update(found)
             build.add_segments([segment])

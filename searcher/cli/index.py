@@ -131,6 +131,8 @@ def rebuild(
                 f"{path}: {reason}"
                 + ("; its last good record is kept (stale)" if path in kept else "")
             )
+        for path, reason in report.partial:
+            warn(f"{path}: partial, indexed as far as it goes ({reason})")
         for ident, paths in report.clashes:
             warn(
                 f"id {ident} fits {len(paths)} documents ({', '.join(paths)}):"

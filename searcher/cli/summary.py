@@ -30,6 +30,7 @@ def summary_object(report: BuildReport) -> dict[str, Any]:
             for path, reason in report.failed
         ],
         "clashes": [{"id": ident, "paths": list(paths)} for ident, paths in report.clashes],
+        "partial": [{"path": path, "reason": reason} for path, reason in report.partial],
         "cleaned": list(report.cleaned),
     }
 
@@ -43,6 +44,8 @@ def summary_text(report: BuildReport) -> str:
     extra = []
     if report.stale:
         extra.append(f"{len(report.stale)} kept stale")
+    if report.partial:
+        extra.append(f"{len(report.partial)} partial")
     if report.copies:
         extra.append(f"{report.copies} cop{'y' if report.copies == 1 else 'ies'} merged")
     if report.clashes:
