@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (429 of 430).
-TUNING_FLOOR = 422
+#: Titles of the tuning set read right, with a margin below what the parser reaches (439 of 440).
+TUNING_FLOOR = 432
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -980,6 +980,32 @@ SHAPES = [
         "From the Journal of S.M. Kudryaytsev, ‘Record of Conversation with the Prime Minister "
         "of the Republic of Cuba, Fidel Castro, 12 March 1961’",
         {P: ["S.M. Kudryaytsev", "Fidel Castro"]},
+    ),
+    (  # an office and its holder, then the report's type and subject
+        "Czechoslovak Interior Minister Jan Pelnář, Report on Security Situation in "
+        "Czechoslovakia on Night of 28-29 March 1969",
+        {S: ["Czechoslovak Interior Minister Jan Pelnář"]},
+    ),
+    (  # relations "to" someone are a subject
+        "Relations of the Chinese Communist Party to Some Fraternal Communist Countries",
+        {},
+    ),
+    (  # what a record does, after a comma, is no party
+        "Conversations between Romanian Leader Gheorghe Gheorghiu-Dej and Chinese Ambassador "
+        "Liu Fang, Referring to Bilateral Relations and the Soviet-Chinese Ideological "
+        "Conflict Snagov, 5 June 1964 (excerpts)",
+        {P: ["Gheorghiu-Dej", "Liu Fang"]},
+    ),
+    (  # "and the" before another person's office
+        "Memorandum of Conversation between The First Secretary of the Mongolian People’s "
+        "Republic and the Head of Delegation of Korean Worker’s Party on the 50th Anniversary "
+        "of the Mongolian People’s Revolution",
+        {
+            P: [
+                "First Secretary of the Mongolian People’s Republic",
+                "Head of Delegation of Korean Worker’s Party",
+            ]
+        },
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

@@ -20,6 +20,7 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     name_run,
+    office_split,
     protect_office_to,
     split_outside_brackets,
 )
@@ -71,7 +72,7 @@ _CONTENT = re.compile(
     r"(?i:,?\s+(?:transmitting|conveying|forwarding|enclosing|containing|attaching|quoting|"
     r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
     r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b))"
-    r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|[A-Z][a-z]+)\b",
+    r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|to|[A-Z][a-z]+)\b",
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
 _ON_SUBJECT = re.compile(
@@ -208,8 +209,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
     if from_match and _SUBJECT_BY.search(text[: from_match.start()]):
         return NONE  # "The Official Visit Paid by the Minister ... to the DPRK": a subject
     parts = split_outside_brackets(text, COMMA)
-    if len(parts) > 1 and is_body(parts[0]) and looks_like_name(parts[0]) and _names_type(parts[1]):
-        # "Hungarian Embassy in Havana (Görög), Report on Reactions to ..."
+    author = parts[0] if len(parts) > 1 and looks_like_name(parts[0]) else ""
+    if author and (is_body(author) or all(office_split(author))) and _names_type(parts[1]):
+        # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
+        # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
     if from_match and (match := _FOR_FROM.match(text)) and not _RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)

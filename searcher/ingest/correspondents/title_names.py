@@ -384,6 +384,12 @@ class Collector:
         first = name_tokens(word)[0]
         return bool(givens) and all(g[0] != first[0] for g in givens)
 
+    @staticmethod
+    def _another_office(text: str) -> bool:
+        """ "the Head of Delegation of ...": another person's office, after "and the"."""
+        words = text.split()
+        return len(words) > 1 and words[0].casefold() == "the" and bare(words[1]) in LEADING_OFFICE
+
     def _ends_with_person(self, text: str) -> bool:
         """Whether an office ends with its holder's name: "... of Hong Kong John Addis"."""
         name = office_split(LEAD_WORDS.sub("", text))[1]
@@ -442,6 +448,7 @@ class Collector:
                 " of " in before
                 and bare(LEAD_WORDS.sub("", before).split()[0]) in LEADING_OFFICE
                 and not self._ends_with_person(before)
+                and not self._another_office(groups[i])
                 and (is_body(after := groups[i].split(",")[0]) or office_phrase(after))
                 or (" of " in groups[i - 1] and _ADJECTIVES.match(f"{before} {groups[i]}"))
             ):
