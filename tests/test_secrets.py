@@ -103,6 +103,10 @@ def test_rebuild_stats_and_errors_hide_the_password(capsys: pytest.CaptureFixtur
 
     with Archive.open(url) as archive:
         assert_hidden(archive.location + repr(archive) + repr(archive.stats()))
+    for command in ("show", "cite", "similar"):
+        status, out, err = run(capsys, command, "no-such-id", "--index", url)
+        assert status != 0 and "no document with id no-such-id" in err
+        assert_hidden(out + err)
     missing = url.replace("/searcher_secrets", "/no_such_database")
     status, out, err = run(capsys, "query", "armistice", "--index", missing)
     assert status == 3 and "no such database" in err

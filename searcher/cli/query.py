@@ -8,6 +8,7 @@ import click
 
 from searcher.cli import complete
 from searcher.cli.common import emit, format_option, index_option, open_archive, use_color
+from searcher.locations import shown
 
 QUERY_DOC = """Search the index.  QUERY is one or more words of the query language below.
 
@@ -171,7 +172,7 @@ def show(ids: tuple[str, ...], index: str, fmt: str) -> int:
     if found:
         emit(render_records(found, fmt))
     if missing:
-        error = SearcherError(f"no document with id {', '.join(missing)} in {index}")
+        error = SearcherError(f"no document with id {', '.join(missing)} in {shown(index)}")
         raise error
     return 0
 

@@ -12,6 +12,7 @@ import click
 from searcher.cli import complete
 from searcher.cli.common import emit, format_option, index_option, open_archive, use_color
 from searcher.errors import QueryError, SearcherError
+from searcher.locations import shown
 from searcher.record import Record
 
 
@@ -60,7 +61,7 @@ def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None, fmt
     elif found:
         emit(format_citations(found, style, accessed=day))
     if missing:
-        raise SearcherError(f"no document with id {', '.join(missing)} in {index}")
+        raise SearcherError(f"no document with id {', '.join(missing)} in {shown(index)}")
     return 0
 
 
@@ -239,7 +240,7 @@ def similar(id: str, index: str, limit: int, fmt: str) -> int:
 
     with open_archive(index) as archive:
         if archive.get(id) is None:
-            raise SearcherError(f"no document with id {id} in {index}")
+            raise SearcherError(f"no document with id {id} in {shown(index)}")
         results = archive.similar(id, limit=limit)
     emit(render_results(results, fmt, color=use_color()))
     return 0 if results.hits else 1

@@ -13,6 +13,7 @@ import click
 
 from searcher.cli.common import emit, index_option
 from searcher.errors import QueryError, SearcherError
+from searcher.locations import shown
 
 
 class ListenError(SearcherError):
@@ -177,7 +178,7 @@ def serve(
         ),
         stopped,
     )
-    emit(f"serving {index} at {address} (Ctrl-C to stop)")
+    emit(f"serving {shown(index)} at {address} (Ctrl-C to stop)")
     sys.stdout.flush()
     if open_browser:
         import webbrowser
