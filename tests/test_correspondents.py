@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (439 of 440).
-TUNING_FLOOR = 432
+#: Titles of the tuning set read right, with a margin below what the parser reaches (477 of 478).
+TUNING_FLOOR = 470
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -1006,6 +1006,28 @@ SHAPES = [
                 "Head of Delegation of Korean Worker’s Party",
             ]
         },
+    ),
+    (  # an editor's note in parentheses, misspelt; a type before a comma
+        "Minutes, Zhou Enlai’s Conversation with Mendes-France (Exerpt)",
+        {P: ["Zhou Enlai", "Mendes-France"]},
+    ),
+    (  # which meeting it was is no party
+        "Minutes of Conversation between Zhang Wentian and Harold Caccia, First Meeting",
+        {P: ["Zhang Wentian", "Harold Caccia"]},
+    ),
+    (  # parties joined by a hyphen before the meeting
+        "Record of Furui-Zhou Enlai Meeting",
+        {P: ["Furui", "Zhou Enlai"]},
+    ),
+    (  # a type before a comma; presentations are spoken
+        "Main points, Zhou Enlai's presentations at the Liuzhou Conference (excerpt)",
+        {S: ["Zhou Enlai"]},
+    ),
+    (  # an author named after a quoted title
+        "Draft Memorandum, 'A Comprehensive Solution for Restoring Peace in Indochina,' "
+        "Prepared by the Vietnam Group of the Chinese Delegation Attending the Geneva "
+        "Conference",
+        {S: ["Vietnam Group of the Chinese Delegation"]},
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

@@ -29,7 +29,9 @@ from searcher.names import OFFICES, NameAuthority
 
 #: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]".
 _EDITORIAL = re.compile(
-    r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]", re.IGNORECASE
+    r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]"
+    r"|\((?:excerpts?|exerpts?|fragments?|abridged)\)",
+    re.IGNORECASE,
 )
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 #: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".
@@ -137,7 +139,7 @@ _POSSESSIVE_AUTHORED = re.compile(
     r"^(?P<who>[^,'’\[(]+?(?:\s*\[[^\]]+\])?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:speech|letter|"
     r"report|remarks|address|statement|telegram|cable|message|note|notes|memorandum|proposal|"
     r"reply|answer|appeal|declaration|diary|journal|memoirs|instructions?|directive|talk|"
-    r"toast|comments|account)\b",
+    r"toast|comments|account|presentations?)\b",
     re.IGNORECASE,
 )
 #: Further addressees: "..., cc: Zhou Enlai", "... to the PUWP CC, attention Stanislaw Kania".
@@ -409,10 +411,21 @@ def _conversation(text: str, match: re.Match[str], collect: Collector) -> Corres
 #: A record of two parties named before the meeting, or before what they discuss.
 _PAIR = re.compile(
     r"^(?:minutes|notes|record|transcript|memorandum|summary)\s+of\s+(?:the\s+)?"
-    r"(?:(?P<who>[^,]+?\s[–—]\s[^,]+?)\s+(?:meeting|talks|conversation|discussions?)\b|"
+    r"(?:(?P<who>[^,]+?\s[–—]\s[^,]+?|[A-Z][a-z]+-[A-Z][^,\s-]+(?:\s[A-Z]\w+)?)\s+"
+    r"(?:meeting|talks|conversation|discussions?)\b|"
     r"(?P<pair>[^,]+?\s+and\s+[^,]+?)\s+discussing\b)",
     re.IGNORECASE,
 )
+#: An author named after the document: "..., Prepared by the Vietnam Group of ...".
+_PREPARED_BY = re.compile(
+    r"['’,]\s+(?:prepared|compiled|drafted|written)\s+by\s+(?P<who>[^,]+?)"
+    r"(?:\s+(?:attending|at|for|on)\s.*)?$",
+    re.IGNORECASE,
+)
+#: Two parties joined by a hyphen: "Record of Furui-Zhou Enlai Meeting".
+_HYPHEN_PAIR = re.compile(r"^([A-Z][a-z]+)-(?=[A-Z])")
+#: A type and a comma before the title proper: "Main points, Zhou Enlai's presentations ...".
+_TYPE_LEAD = re.compile(r"^([^,]+),\s+(?=[A-Z])")
 _WITH = re.compile(r"\s*,?\s+with\s+", re.IGNORECASE)
 #: Parties written with a dash: "Minutes of Conversation between Todor Zhivkov – Brezhnev".
 _DASH = re.compile(r"\s+[–—]\s+")
@@ -526,6 +539,9 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
     text = protect_office_to(_tidy(title))
     collect = Collector(authority)
+    if (made := _PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
+        # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
+        return Correspondents(tuple(author), as_written=tuple(collect.written))
     if match := _QUOTED.match(text):
         return _quoted(match, authority, collect)
     text = _EXCERPT.sub("", text)
@@ -538,9 +554,12 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         if _TO.search(before) or _FROM.search(before) or _AUTHORED_BY.match(before):
             text = text[: content.start()]
             break
+    if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
+        text = text[lead.end() :]  # "Minutes, Zhou Enlai's Conversation with Mendes-France"
     if pair := _PAIR.match(text):
         # "Minutes of Todor Zhivkov – Raul Castro Meeting", "Transcript of A and B discussing"
-        participants = collect.names(_DASH.sub(" and ", pair["who"] or pair["pair"]))
+        who = pair["who"] or pair["pair"]
+        participants = collect.names(_DASH.sub(" and ", _HYPHEN_PAIR.sub(r"\1 and ", who)))
         if len(participants) > 1:
             return Correspondents(participants=unique(participants), as_written=(*collect.written,))
         collect.written.clear()

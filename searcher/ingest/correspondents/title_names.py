@@ -50,7 +50,11 @@ LEAD_WORDS = re.compile(
     r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I
 )
 _PLACE_TAIL = re.compile(r"^(?P<who>.+?)\s+(?:in|at)\s+(?:the\s+)?(?P<place>[^,]+)$")
-_FILLER = re.compile(r"^(?:(?:and\s+)?others?|et\s+al\.?|etc\.?|(?:the\s+)?rest)$", re.I)
+_FILLER = re.compile(
+    r"^(?:(?:and\s+)?others?|et\s+al\.?|etc\.?|(?:the\s+)?rest|"
+    r"(?:first|second|third|fourth|fifth|last|final)\s+(?:meeting|session|conversation|talk))$",
+    re.I,
+)
 #: Trailing document-type words glued to a name: "Dobrynin Cable", "Kennan Telegram".
 _TRAILING_TYPE = re.compile(
     r"(?:\s+(?:cable|telegram|letter|memorandum|memo|report|note|notes|message|speech|"
