@@ -1,0 +1,182 @@
+"""Conversations, meetings and audiences in a title: who took part.
+
+"Memorandum of Conversation between A and B", "Record of a Conversation of A with B",
+"From the Journal of A: Record of Conversation with B", "A's Talk with B", "Minutes of A - B
+Meeting", "Transcript of A and B discussing ...", "A Receives B".  A diarist who records a
+conversation takes part in it; a body at the head of a delegation gives way to its head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from searcher.ingest.correspondents.roles import Correspondents, unique
+from searcher.ingest.correspondents.title_names import (
+    AND,
+    COMMA,
+    Collector,
+    looks_like_name,
+    split_outside_brackets,
+)
+from searcher.ingest.correspondents.words import is_body, is_type_phrase
+
+CONVERSATION = re.compile(
+    r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
+    r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
+    r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s))"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
+    r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
+    r"\s*,\s+(?=[^,]+\s+(?:and|with)\s+))(?P<who>.+)$",
+    re.IGNORECASE,
+)
+
+
+#: "Chairman Mao Receives American Writer Edgar Snow": a host and a guest.
+RECEIVES = re.compile(
+    r"^(?:[^:]*:\s+)?(?P<host>[^:;]+?)\s+(?:receives?|received|meets?|met)(?:\s+with)?\s+"
+    r"(?P<guest>.+)$",
+    re.IGNORECASE,
+)
+
+
+_HOST = re.compile(
+    r"^(?:.*\bfrom\s+)?(?P<host>.+?)['’]s\s+(?P<gloss>\[[^\]]+\]\s+)?"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+)?(?:\d{1,4}\s+)?$",
+    re.IGNORECASE,
+)
+
+
+DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
+
+
+_DIARY = re.compile(
+    r"\b(?:diary|journal)\s+of\s+(?P<who>[^:,]+?)\s*[:,]|"
+    r"(?:^|\s)(?:from\s+)?(?P<owner>[A-Z][^:,]*?)['’]s\s+(?:diary|journal)\b",
+    re.IGNORECASE,
+)
+
+
+def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Correspondents:
+    names: list[str] = []
+    prefix = text[: match.start()]
+    if host := _HOST.match(prefix.rsplit(",", 1)[-1].lstrip()):
+        head, of, rest = host["host"].partition(" of ")
+        who = rest if of and is_type_phrase(head) else host["host"]
+        gloss = f" {host['gloss'].strip()}" if host["gloss"] else ""
+        if name := collect.person_or_body(who + gloss):
+            names.append(name)
+    if diary := _DIARY.search(prefix):
+        names += collect.names(diary["who"] or _LEAD_FROM.sub("", diary["owner"]))
+    prep = (match["prep"] or "").lower()
+    sender: tuple[str, ...] = ()
+    last = prefix.rsplit(",", 1)[-1].lstrip()
+    if prep == "with" and (own := _RECORD_OF.match(last)) and (author := collect.names(own["who"])):
+        # "Gomulka's Memorandum of a Conversation with Stalin": its author, who took part
+        sender = (author[0],)
+        names.append(author[0])
+    if prep == "with" and not names and (author := _author_before(prefix, collect)):
+        # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
+        sender = (author,)
+        names.append(author)
+    who = DASH.sub(" and ", _WHO_SUBJECT.split(match["who"])[0])
+    pieces = [who]
+    if prep in ("between", "", "of", "by"):
+        # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht", "between A
+        # and B with C", "of Comrade A with B", "by A with B"
+        pieces = _WITH.split(who)
+    groups = split_outside_brackets(who, AND)
+    gathering = len(groups) == 1 or all(map(is_body, groups))
+    if prep == "of" and len(pieces) == 1 and gathering and not names:
+        pieces = []  # "a Meeting of Students of the University": a gathering, no parties
+    for piece in pieces:
+        names += collect.names(_head_of_body(piece))
+    return Correspondents(sender=sender, participants=unique(names))
+
+
+#: A record of two parties named before the meeting, or before what they discuss.
+PAIR = re.compile(
+    r"^(?:minutes|notes|record|transcript|memorandum|summary)\s+of\s+(?:the\s+)?"
+    r"(?:(?P<who>[^,]+?\s[–—]\s[^,]+?|[A-Z][a-z]+-[A-Z][^,\s-]+(?:\s[A-Z]\w+)?)\s+"
+    r"(?:meeting|talks|conversation|discussions?)\b|"
+    r"(?P<pair>[^,]+?\s+and\s+[^,]+?)\s+discussing\b)",
+    re.IGNORECASE,
+)
+
+
+#: Two parties joined by a hyphen: "Record of Furui-Zhou Enlai Meeting".
+HYPHEN_PAIR = re.compile(r"^([A-Z][a-z]+)-(?=[A-Z])")
+
+
+_WITH = re.compile(r"\s*,?\s+with\s+", re.IGNORECASE)
+
+
+#: Parties written with a dash: "Minutes of Conversation between Todor Zhivkov – Brezhnev".
+DASH = re.compile(r"\s+[–—]\s+")
+
+
+#: The subject after the parties: "... with Mikoyan on Soviet Economic Cooperation and Aid".
+_WHO_SUBJECT = re.compile(r"\s+(?:on|about|concerning|regarding)\s+(?=(?:the\s+)?[A-Z])")
+
+
+#: A body's head named after it: "the Romanian Party and Government Delegation Led by A".
+_HEADED_BY = re.compile(r",?\s+(?:led|headed|haded|chaired)\s+by\s+", re.IGNORECASE)
+
+
+def _head_of_body(piece: str) -> str:
+    """ "the X Delegation, Headed by Comrade A, and B": the body goes, its head stays."""
+    match = _HEADED_BY.search(piece)
+    if not match:
+        return piece
+    before = split_outside_brackets(piece[: match.start()], AND)
+    while before and is_body(before[-1]):
+        before.pop()
+    return " and ".join([*before, piece[match.end() :]])
+
+
+def _author_before(prefix: str, collect: Collector) -> str | None:
+    """The person named before ", Memorandum of Conversation with ...", if any."""
+    parts = split_outside_brackets(prefix, COMMA)
+    if len(parts) < 2 or not is_type_phrase(_PREPOSITIONS.sub(" ", parts[-1])):
+        return None
+    author = parts[0]
+    if not looks_like_name(author) or is_body(author) or is_type_phrase(author):
+        return None
+    return collect.person_or_body(author)
+
+
+#: Words between a record's type and the conversation it records: "Memorandum of
+#: Conversation from the Meeting between ...".
+_PREPOSITIONS = re.compile(
+    r"\b(?:from|on|about|concerning|regarding|the|an?|conversations?|talks?|discussions?)\b",
+    re.IGNORECASE,
+)
+
+
+def conversation_first(text: str, match: re.Match[str]) -> bool:
+    last = re.split(r"[:,]", text[: match.start()])[-1]
+    if _MESSAGE_ON.match(last.lstrip()):
+        return False  # "Report from Ji Pengfei on Liu Shaoqi's Conversation with Kim Il Sung"
+    if (diary := _DIARY.search(last)) and diary["owner"] or _RECORD_OF.match(last.lstrip()):
+        return True  # "Excerpts from Tsedenbal's diary on his conversation with ..."
+    prefix = _PREPOSITIONS.sub(" ", last)
+    return not prefix.strip() or is_type_phrase(prefix) or _HOST.match(prefix) is not None
+
+
+#: A record's author, possessive: "Gomulka's Memorandum of a Conversation with Stalin".
+_RECORD_OF = re.compile(
+    r"^(?P<who>[^,'’:]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:memorandum|record|notes?|minutes|"
+    r"summary)\s+of\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: A message about a conversation, by its author: "Report from A on B's Conversation with C".
+_MESSAGE_ON = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:report|cable|telegram|letter|note|memorandum|information)\s+"
+    r"(?:from|by|of)\s+[^,]+?\s+on\s+",
+    re.IGNORECASE,
+)
+
+
+_LEAD_FROM = re.compile(r"^.*\bfrom\s+", re.IGNORECASE)
