@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (477 of 478).
-TUNING_FLOOR = 470
+#: Titles of the tuning set read right, with a margin below what the parser reaches (491 of 492).
+TUNING_FLOOR = 484
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -1028,6 +1028,10 @@ SHAPES = [
         "Prepared by the Vietnam Group of the Chinese Delegation Attending the Geneva "
         "Conference",
         {S: ["Vietnam Group of the Chinese Delegation"]},
+    ),
+    (  # a church's office after a name
+        "Letter from A. Stelmachowski to Józef Glemp, Primate of Poland",
+        {S: ["A. Stelmachowski"], R: ["Józef Glemp"]},
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
