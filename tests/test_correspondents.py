@@ -149,8 +149,8 @@ def test_unseen_titles(names):
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (491 of 492).
-TUNING_FLOOR = 484
+#: Titles of the tuning set read right, with a margin below what the parser reaches (509 of 510).
+TUNING_FLOOR = 502
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
@@ -1032,6 +1032,19 @@ SHAPES = [
     (  # a church's office after a name
         "Letter from A. Stelmachowski to Józef Glemp, Primate of Poland",
         {S: ["A. Stelmachowski"], R: ["Józef Glemp"]},
+    ),
+    (  # recollections by their author
+        "Excerpts from Recollections by the Former Soviet Ambassador in North Korea Aleksandr "
+        "Kapto",
+        {S: ["Aleksandr Kapto"]},
+    ),
+    (  # a decision "to" do something has no recipient
+        "CPSU Politburo Decision to Adopt the Attached Draft Response",
+        {},
+    ),
+    (  # two authors before a quoted title
+        "A. Putintsev and V. Gorovoy, 'Key Aspects of Korean-Chinese relations in 1972'",
+        {S: ["A. Putintsev", "V. Gorovoy"]},
     ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),

@@ -23,6 +23,7 @@ from searcher.ingest.correspondents.conversations import (
 )
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
+    AND,
     COMMA,
     GLOSSED,
     MONTH,
@@ -113,6 +114,7 @@ _AUTHORED = re.compile(
 #: "Memorandum of analysis by Roberto Ducci": a document by its author.
 _AUTHORED_BY = re.compile(
     r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
+    r"recollections|"
     r"analysis|information|proposal|draft|account)\b(?:\s+[a-z][\w-]*){0,3})\s+by\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -348,8 +350,8 @@ def _may_send(text: str) -> bool:
     if not looks_like_name(text) or text.split()[0].casefold() in ("a", "an"):
         return False
     words = text.split()
-    if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words):
-        return False
+    if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words) or _NOT_SENT.search(text):
+        return False  # "... Visit to ...", "CPSU Politburo Decision to Adopt ..."
     return len(words) > 1 or not _NOUN_ENDING.search(words[0].strip(".,;:"))
 
 
@@ -393,13 +395,14 @@ def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) 
         # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
         return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
     if author and not inner.sender:
+        authors = collect.names(match["author"]) if AND.search(match["author"]) else [author]
         participants = inner.participants
         # "A, 'Note About a Conversation with B'": A talked with B
         talk = CONVERSATION.search(match["inner"])
         if participants and talk and (talk["prep"] or "").lower() == "with" and not is_body(author):
             participants = unique([author, *participants])
         return Correspondents(
-            (author,),
+            tuple(authors),  # "A. Putintsev and V. Gorovoy, 'Key Aspects of ...'"
             inner.recipient,
             inner.via,
             participants,
