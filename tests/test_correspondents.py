@@ -32,8 +32,11 @@ of that split.  That check set has since joined the tuning set, and two sets are
   divisible by 3 (106 titles; 88 read right then, 42 of the 59 of them that were in the
   first check set).
 
-The parser is tuned on every other real title.  The held-out tests print only their counts,
-never their misses; their floors are what the parser read right when they were set apart.
+The parser is tuned on every other real title (``titles-real-listings-tuning.tsv`` grew in
+rounds: a round's titles were labelled before the parser was run on them, then their misses
+were read by kind).  The held-out tests print only their counts, never their misses.  Measured
+once, after the tuning: 94 of the 106 held out of ``titles-real-archive.tsv`` (48 of the 59 of
+them in the first check set) and 76 of the 89 unseen titles; their floors are those counts.
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -154,10 +157,10 @@ TUNING_FLOOR = 502
 #: Titles of the first check set outside the held-out third read right: 107 of 129 when it
 #: joined the tuning set, 129 now.
 FIRST_CHECK_FLOOR = 127
-#: Titles of the held-out third the parser read right when the rule was chosen (of 106).
-HELD_OUT_FLOOR = 88
-#: Titles of ``titles-real-listings.tsv`` the parser read right when they were labelled (of 89).
-UNSEEN_FLOOR = 71
+#: Titles of the held-out third read right: 88 of 106 when the rule was chosen, 94 at the end.
+HELD_OUT_FLOOR = 94
+#: Titles of ``titles-real-listings.tsv`` read right: 71 of 89 when labelled, 76 at the end.
+UNSEEN_FLOOR = 76
 
 
 def test_titles_written_in_the_archives_conventions(names):
