@@ -296,6 +296,7 @@ def _rebuild(
         unreadable: list[tuple[str, str]] = []
         partial: list[tuple[str, str]] = []
         unchanged = 0
+        dropped_unchanged = 0  # stale records of unchanged failing pages, --drop-stale
         # with nothing to compare against, every page is parsed: the workers hash the bytes
         # they read, instead of this process reading every file once more beforehand
         later = not known_all and not known_failures
@@ -315,7 +316,7 @@ def _rebuild(
                 unchanged += 1
             elif rel in known_failures and known_failures[rel][0] == digest:
                 failed.append((rel, known_failures[rel][1]))  # unchanged: not parsed again
-                keeper.failed(rel, known_failures[rel][1])
+                dropped_unchanged += keeper.failed(rel, known_failures[rel][1])
             else:
                 todo.append((path, rel))
         failed.extend(unreadable)
@@ -326,7 +327,7 @@ def _rebuild(
         guard_removals(
             removing, records_before, index=str(index), source=absolute, allowed=allow_removals
         )
-        deleted = build.delete([p for p in gone if p in known]) if gone else 0
+        deleted = dropped_unchanged + (build.delete([p for p in gone if p in known]) if gone else 0)
         indexed = 0
         count = workers if workers is not None else (os.cpu_count() or 1)
         big = count > 1 and len(todo) >= PARALLEL_FROM

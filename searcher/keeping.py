@@ -43,10 +43,10 @@ class Keeper:
         (``--drop-stale``); returns how many records were removed."""
         if rel not in self.known:
             return 0
-        self.stale.append((rel, reason))
         if self.drop_stale:
             self.dropped.append(rel)
             return self.build.delete([rel])
+        self.stale.append((rel, reason))
         old = self._stored(rel)
         # written again when the reason is new, and always into a full build's new index
         if old is not None and (old.stale != reason or getattr(self.build, "full", False)):

@@ -112,8 +112,23 @@ def test_a_page_that_turns_bad_keeps_its_record_stale_until_dropped(tmp_path: Pa
         assert kept is not None and kept.title == good.title and kept.body == good.body
         assert kept.stale and "empty" in kept.stale
 
-    dropped = invoke("rebuild", "--source", str(source), "--index", str(index), "--drop-stale")
+    again = invoke("rebuild", "--source", str(source), "--index", str(index), "-q")
+    assert again.returncode == 1 and "(1 kept stale" in again.stdout  # the page unchanged
+    dropped = invoke(
+        "rebuild",
+        "--source",
+        str(source),
+        "--index",
+        str(index),
+        "--drop-stale",
+        "--format",
+        "json",
+    )
     assert dropped.returncode == 1, "the page is still unreadable"
+    summary = json.loads(dropped.stdout)
+    assert (summary["removed"], summary["stale"]) == (1, 0)
+    assert [f["stale"] for f in summary["failures"]] == [False]
+    assert "kept" not in dropped.stderr
     with Archive.open(index) as archive:
         assert archive.get("900003") is None
         assert victim not in {p for r in archive.iter_records() for p in r.copies}
