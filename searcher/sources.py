@@ -8,15 +8,20 @@ without ``--source`` reads the folder the index was last built from.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from searcher.errors import SearcherError, SourceError, StorageError
+from searcher.identity import shown_path
+from searcher.ingest import is_page
 
 __all__ = [
     "REMOVAL_FLOOR",
     "check_source",
     "count_records",
+    "find_pages",
     "guard_removals",
     "remembered_source",
 ]
@@ -30,8 +35,6 @@ def check_source(source: Path, *, follow_links: bool = False) -> str:
     """The absolute path of ``source`` if it is a folder holding pages; SourceError (exit
     2) when it is missing, not a folder or holds no pages, StorageError (exit 5) when it
     cannot be read.  Nothing is written either way."""
-    from searcher.build import find_pages
-
     if not source.exists():
         raise SourceError(f"no folder of pages at {source}: nothing to index, the index is kept")
     if not source.is_dir():
@@ -86,3 +89,61 @@ def count_records(engine: Any) -> int:
         return int(engine.stats().documents)
     except SearcherError:
         return 0
+
+
+def find_pages(
+    source: Path,
+    *,
+    follow_links: bool = False,
+    unreadable: list[tuple[str, str]] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Every page file under ``source`` as its path and its path relative to ``source``
+    (``/``-separated; a name that is not UTF-8 as :func:`~searcher.identity.shown_path`
+    writes it): a folder's pages by name, then its folders' by name. Symlinks leading
+    outside ``source`` only when asked (each folder then read once, however many links
+    lead to it).  A folder that cannot be listed is added to ``unreadable`` (its relative
+    path ending in ``/``, and why), not silently left out.
+
+    One ``scandir`` a folder: whether an entry is a folder or a link comes with its name,
+    without a call per file (a rebuild that finds nothing changed spends its time here, in
+    one ``stat`` a page and in reading the index's paths and hashes).
+    """
+    root = source.resolve()
+    visited: set[str] = set()
+
+    def walk(folder: str, rel: str) -> Iterator[tuple[str, str]]:
+        if follow_links:
+            real = os.path.realpath(folder)
+            if real in visited:
+                return
+            visited.add(real)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=attrgetter("name"))
+        except OSError as exc:
+            if unreadable is not None:
+                why = exc.strerror or type(exc).__name__
+                unreadable.append((shown_path(rel) or "./", f"cannot read folder: {why}"))
+            return
+        folders = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if follow_links or not entry.is_symlink():
+                        folders.append(entry)
+                    continue
+            except OSError:
+                pass
+            if not is_page(entry.name):
+                continue
+            if (
+                not follow_links
+                and entry.is_symlink()
+                and not Path(entry.path).resolve().is_relative_to(root)
+            ):
+                continue
+            yield entry.path, shown_path(rel + entry.name)
+        for entry in folders:
+            yield from walk(entry.path, f"{rel}{entry.name}/")
+
+    yield from walk(os.fspath(source), "")

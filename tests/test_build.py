@@ -298,7 +298,7 @@ def test_workers_writing_their_own_segments_index_what_one_process_does(
 
 @pytest.mark.parametrize("count", [2, 3])
 def test_workers_get_even_shares_that_break_up_recurring_patterns(count):
-    from searcher.build import _shares
+    from searcher.build_workers import shares as _shares
 
     # a costly page every 20th file (a legacy encoding, say): every n-th page to each
     # worker would give one worker all of them
@@ -349,15 +349,17 @@ def test_an_unchanged_failed_page_is_reported_again_without_parsing(pages, tmp_p
 
 def _hashed_files(monkeypatch) -> list[str]:
     import searcher.build
+    import searcher.build_workers
 
     read: list[str] = []
-    real = searcher.build._hash_file
+    real = searcher.build_workers.hash_file
 
     def counting(path, max_bytes):
         read.append(Path(path).name)
         return real(path, max_bytes)
 
-    monkeypatch.setattr(searcher.build, "_hash_file", counting)
+    for module in (searcher.build, searcher.build_workers):
+        monkeypatch.setattr(module, "hash_file", counting)
     return read
 
 
