@@ -707,10 +707,11 @@ def _with_zlib_blocks():
     ],
 )
 def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, monkeypatch, older):
+    import searcher.engine.whoosh_build as whoosh_build
     import searcher.engine.whoosh_engine as whoosh_engine
 
     path = tmp_path / "index"
-    monkeypatch.setattr(whoosh_engine, "build_schema", older)
+    monkeypatch.setattr(whoosh_build, "build_schema", older)
     build_index(path)
     monkeypatch.undo()
     whoosh_engine._current_signature.cache_clear()
