@@ -341,7 +341,7 @@ def _stages(url: str) -> list[str]:
 @needs_server
 def test_full_build_workers_copy_rows_into_a_staging_table(url: str) -> None:
     from searcher.engine import SearchRequest, open_engine
-    from searcher.engine.postgres.engine import write_stage
+    from searcher.engine.postgres.build import write_stage
 
     engine = open_engine(url, create=True)
     build = engine.begin_build(True)
@@ -365,7 +365,7 @@ def test_full_build_workers_copy_rows_into_a_staging_table(url: str) -> None:
 @needs_server
 def test_staging_table_of_a_crashed_build_goes_with_the_next_full_build(url: str) -> None:
     from searcher.engine import open_engine
-    from searcher.engine.postgres.engine import write_stage
+    from searcher.engine.postgres.build import write_stage
 
     engine = open_engine(url, create=True)
     crashed = engine.begin_build(True)

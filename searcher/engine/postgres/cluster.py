@@ -17,7 +17,6 @@ from psycopg.conninfo import conninfo_to_dict
 
 from searcher.engine.postgres import schema
 from searcher.engine.postgres.connect import connect, describe, translated
-from searcher.engine.postgres.engine import COMMIT_LOCK
 from searcher.errors import QueryError
 
 SERVER = "searcher_shard_{}"
@@ -47,7 +46,7 @@ def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None)
                     conn.execute(statement)
     conn = connect(url)
     with translated(url), conn, conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (COMMIT_LOCK,))
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema.COMMIT_LOCK,))
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw")
         for statement in schema.common_tables():
             conn.execute(statement)

@@ -302,6 +302,11 @@ def _glob_regex(pattern: str, char: str) -> str:
     return "".join(f"{char}*" if c == "*" else char if c == "?" else re.escape(c) for c in pattern)
 
 
+def like_prefix(prefix: str) -> str:
+    """A LIKE pattern for the values that begin with ``prefix``."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _like(pattern: str) -> str:
     escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return escaped.replace("*", "%").replace("?", "_")

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import threading
 import uuid
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.postgres import schema, similar
-from searcher.engine.postgres.analyze import DERIVED, RANK_WEIGHTS, to_row
-from searcher.engine.postgres.compile import Compiled, compile_query
+from searcher.engine.postgres.analyze import DERIVED, RANK_WEIGHTS
+from searcher.engine.postgres.build import PostgresBuild, write_stage
+from searcher.engine.postgres.compile import Compiled, compile_query, like_prefix
 from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.engine.schema import FACET_FIELDS
 from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import (
-    IndexBusyError,
     IndexFormatError,
     IndexMissingError,
     QueryError,
@@ -32,12 +29,6 @@ from searcher.results import FacetCount, Hit, Results, Snippet
 DOCS, WORDS, META = schema.DOCS, schema.WORDS, schema.META
 #: A query with fewer hits than this gets a spelling suggestion (as the embedded engine).
 SUGGEST_BELOW = 3
-#: Advisory lock keys: builds (full ones exclusive, incremental ones shared), and commits.
-BUILD_LOCK = 0x5E_A2_C4_01
-COMMIT_LOCK = 0x5E_A2_C4_02
-COPY_BATCH = 500
-#: Name prefix of the unlogged tables parser workers copy a full rebuild's rows into.
-STAGE_PREFIX = "searcher_stage_"
 _ORDER = {
     "date": "date_start ASC NULLS LAST, path",
     "-date": "date_start DESC NULLS LAST, path",
@@ -76,14 +67,10 @@ class SqlLexicon:
             f"SELECT word FROM {WORDS} WHERE (word %% %s OR word LIKE %s)"
             " AND length(word) BETWEEN %s AND %s"
             " AND levenshtein_less_equal(word, %s, %s) <= %s ORDER BY word",
-            (word, _like_prefix(word[:1]), len(word) - distance, len(word) + distance)
+            (word, like_prefix(word[:1]), len(word) - distance, len(word) + distance)
             + (word, distance, distance),
         )
         return [r[0] for r in rows if r[0] != word]
-
-
-def _like_prefix(prefix: str) -> str:
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class PostgresEngine(Engine):
@@ -126,7 +113,7 @@ class PostgresEngine(Engine):
 
     def _create(self) -> None:
         with self._conn.transaction():
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (COMMIT_LOCK,))
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema.COMMIT_LOCK,))
             for statement in schema.single_schema():
                 self._conn.execute(statement)
             self._conn.execute(
@@ -278,7 +265,7 @@ class PostgresEngine(Engine):
             " WHERE word LIKE %s AND length(word) BETWEEN %s AND %s"
             " AND levenshtein_less_equal(word, %s, 2) <= 2"
             " ORDER BY d, ndoc DESC, word LIMIT 1",
-            (word, _like_prefix(word[:1]), len(word) - 2, len(word) + 2, word),
+            (word, like_prefix(word[:1]), len(word) - 2, len(word) + 2, word),
         ).fetchone()
         if row is None or row[1] == 0:
             return None
@@ -342,282 +329,6 @@ def _hit(record: Record, score: float, snippet: Snippet | None) -> Hit:
         copies=record.copies or ((record.path,) if record.path else ()),
         stale=record.stale,
     )
-
-
-def write_stage(target: str, rows: Iterable[dict[str, Any]]) -> tuple[Counter[str], int]:
-    """Copy prepared rows into a full build's staging table (in a parser worker).
-
-    Returns the lexicon counts of the rows and how many there were, for the parent's
-    :meth:`PostgresBuild.add_segments` and report.
-    """
-    where = json.loads(target)
-    url, table = where["url"], where["table"]
-    counts: Counter[str] = Counter()
-    n = 0
-    conn = connect(url)
-    statement = f"COPY {table} ({', '.join(schema.COLUMNS)}) FROM STDIN"
-    try:
-        with translated(url), conn.cursor() as cur, cur.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(tuple(row[c] for c in schema.COLUMNS))
-                counts.update(row["_words"])
-                n += 1
-    finally:
-        conn.close()
-    return counts, n
-
-
-class PostgresBuild(Build):
-    """Rows are copied into staging tables; :meth:`commit` publishes them in one
-    transaction, so readers see the old index or the new one, never a mix.
-
-    A full build holds the build lock exclusively; incremental builds share it, so several
-    machines may ingest at once, and their commits take turns.  A full build's parser
-    workers copy their rows themselves (:meth:`shard_target`, :func:`write_stage`) into
-    one unlogged table, so the rows never pass through the parent; one left by a crashed
-    build is dropped by the next full build.
-    """
-
-    preparer = staticmethod(to_row)
-
-    def __init__(self, url: str, *, full: bool, wait: bool) -> None:
-        self.url = url
-        self.full = full
-        self._wait = wait
-        self.cleaned: tuple[str, ...] = ()
-        self._buffer: list[dict[str, Any]] = []
-        self._words: Counter[str] = Counter()
-        self._deleted: list[str] = []
-        self._stage: str | None = None
-        self._done = False
-        self.upgraded = False
-        self._copies: dict[str, list[str]] | None = None
-        self._pages: dict[str, Any] | None = None
-        self._regroup: tuple[list[str], list[dict[str, Any]]] | None = None
-        self._conn = connect(url)
-        try:
-            with translated(url):
-                self._lock()
-                if full:
-                    self._drop_stale_stages()
-                self._conn.execute(
-                    f"CREATE TEMP TABLE stage (seq bigserial, {schema.docs_columns()})"
-                )
-                self._conn.execute("CREATE TEMP TABLE stage_deleted (path text)")
-        except BaseException:
-            self.abort()
-            raise
-
-    def _lock(self) -> None:
-        shared = "" if self.full else "_shared"
-        if self._wait:
-            self._conn.execute(f"SELECT pg_advisory_lock{shared}(%s)", (BUILD_LOCK,))
-            return
-        got = self._conn.execute(
-            f"SELECT pg_try_advisory_lock{shared}(%s)", (BUILD_LOCK,)
-        ).fetchone()[0]
-        if not got:
-            raise IndexBusyError(
-                f"index at {describe(self.url)} is busy: another build holds it"
-                + (" (a full rebuild)" if not self.full else "")
-            )
-
-    def _drop_stale_stages(self) -> None:
-        """Drop staging tables of crashed full builds (none can be running: we hold the
-        build lock exclusively)."""
-        stale = self._conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-            " AND tablename LIKE %s",
-            (_like_prefix(STAGE_PREFIX),),
-        ).fetchall()
-        for (table,) in stale:
-            self._conn.execute(f'DROP TABLE IF EXISTS "{table}"')
-
-    def shard_target(self) -> str | None:
-        """For a full build: a staging table that parser workers copy rows into."""
-        if not self.full:
-            return None
-        if self._stage is None:
-            table = f"{STAGE_PREFIX}{uuid.uuid4().hex[:16]}"
-            with translated(self.url):
-                self._conn.execute(f"CREATE UNLOGGED TABLE {table} ({schema.docs_columns()})")
-            self._stage = table
-        return json.dumps({"url": self.url, "table": self._stage})
-
-    write_shard = staticmethod(write_stage)
-
-    def add_segments(self, segments: Iterable[Any]) -> None:
-        """Take in the lexicon counts :func:`write_stage` returned from each worker."""
-        for counts in segments:
-            if counts:
-                self._words.update(counts)
-
-    def known_hashes(self) -> dict[str, str]:
-        if self.full:
-            return {}
-        with translated(self.url):
-            return dict(self._conn.execute(f"SELECT path, content_hash FROM {DOCS}").fetchall())
-
-    def _meta_json(self, key: str) -> dict[str, Any]:
-        if self.full:
-            return {}
-        with translated(self.url):
-            row = self._conn.execute(f"SELECT value FROM {META} WHERE key = %s", (key,)).fetchone()
-        return json.loads(row[0]) if row else {}
-
-    def known_copies(self) -> dict[str, list[str]]:
-        """Path -> [content hash, path of the record holding it] of merged pages."""
-        return self._meta_json("copies")
-
-    def remember_copies(self, copies: dict[str, list[str]]) -> None:
-        self._copies = dict(copies)
-
-    def known_pages(self) -> dict[str, Any]:
-        """What the index remembers of each page (see ``searcher.regroup``)."""
-        return self._meta_json("pages")
-
-    def remember_pages(self, pages: dict[str, Any], copies: dict[str, list[str]]) -> None:
-        self._pages, self._copies = pages, dict(copies)
-
-    def regroup(self, drop: list[str], rows: list[dict[str, Any]]) -> None:
-        """At commit, after everything added: remove the rows of ``drop`` and add ``rows``
-        (copies merged into one record, ids made distinct)."""
-        self._regroup = (list(drop), list(rows))
-        for row in rows:
-            self._words.update(row["_words"])
-
-    def previous_hashes(self) -> dict[str, str]:
-        """Path -> content hash of the records the index holds, in a full build too (a page
-        that fails keeps its last good record either way)."""
-        if self.upgraded:
-            return {}
-        with translated(self.url):
-            return dict(self._conn.execute(f"SELECT path, content_hash FROM {DOCS}").fetchall())
-
-    def stored_record(self, path: str) -> Record | None:
-        """The record the index holds for the page at ``path``, if any (until commit, a
-        full build's too)."""
-        if self.upgraded:
-            return None
-        with translated(self.url):
-            row = self._conn.execute(
-                f"SELECT record FROM {DOCS} WHERE path = %s", (path,)
-            ).fetchone()
-        return Record.from_dict(row[0]) if row else None
-
-    def add(self, records: Iterable[Record]) -> int:
-        return self.add_prepared(to_row(r) for r in records)
-
-    def add_prepared(self, rows: Iterable[dict[str, Any]]) -> int:
-        """Add rows made by :attr:`preparer` (replacing any of the same path on commit)."""
-        n = 0
-        for row in rows:
-            self._buffer.append(row)
-            self._words.update(row["_words"])
-            n += 1
-            if len(self._buffer) >= COPY_BATCH:
-                self._flush()
-        return n
-
-    def _flush(self) -> None:
-        if not self._buffer:
-            return
-        columns = schema.COLUMNS
-        statement = f"COPY stage ({', '.join(columns)}) FROM STDIN"
-        with translated(self.url), self._conn.cursor() as cur, cur.copy(statement) as copy:
-            for row in self._buffer:
-                copy.write_row(tuple(row[c] for c in columns))
-        self._buffer.clear()
-
-    def delete(self, paths: Iterable[str]) -> int:
-        paths = list(paths)
-        self._deleted.extend(paths)
-        if self.full or not paths:
-            return 0
-        with translated(self.url):
-            return self._conn.execute(
-                f"SELECT count(*) FROM {DOCS} WHERE path = ANY(%s)", (paths,)
-            ).fetchone()[0]
-
-    def commit(self, report: Any) -> None:
-        self._flush()
-        as_dict = report.to_dict() if hasattr(report, "to_dict") else dict(report or {})
-        cols = ", ".join(schema.COLUMNS)
-        with translated(self.url):
-            with self._conn.transaction():
-                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (COMMIT_LOCK,))
-                if self._deleted:
-                    with self._conn.cursor().copy("COPY stage_deleted FROM STDIN") as copy:
-                        for path in self._deleted:
-                            copy.write_row((path,))
-                if self.full:
-                    self._conn.execute(f"DELETE FROM {DOCS}")
-                    self._conn.execute(f"DELETE FROM {WORDS}")
-                else:
-                    self._conn.execute(
-                        f"DELETE FROM {DOCS} WHERE path IN"
-                        " (SELECT path FROM stage_deleted UNION SELECT path FROM stage)"
-                    )
-                self._conn.execute(
-                    f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM"
-                    f" (SELECT DISTINCT ON (path) * FROM stage ORDER BY path, seq DESC) AS s"
-                )
-                if self._stage is not None:
-                    self._conn.execute(
-                        f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM {self._stage}"
-                    )
-                    self._conn.execute(f"DROP TABLE {self._stage}")
-                if self._words:
-                    items = sorted(self._words.items())
-                    self._conn.execute(
-                        f"INSERT INTO {WORDS} (word, ndoc)"
-                        " SELECT * FROM unnest(%s::text[], %s::int[])"
-                        f" ON CONFLICT (word) DO UPDATE SET ndoc = {WORDS}.ndoc + excluded.ndoc",
-                        ([w for w, _ in items], [n for _, n in items]),
-                    )
-                if self._regroup is not None:
-                    self._apply_regroup(*self._regroup)
-                built = datetime.now(UTC).isoformat(timespec="seconds")
-                self._conn.execute(
-                    f"INSERT INTO {META} VALUES ('built_at', %s), ('report', %s)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (built, json.dumps(as_dict, default=list)),
-                )
-                kept = {"schema_version": schema.SCHEMA_VERSION}
-                if self._copies is not None:
-                    kept["copies"] = json.dumps(self._copies)
-                if self._pages is not None:
-                    kept["pages"] = json.dumps(self._pages)
-                self._conn.execute(
-                    f"INSERT INTO {META} SELECT * FROM unnest(%s::text[], %s::text[])"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (list(kept), list(kept.values())),
-                )
-            self._conn.execute(f"ANALYZE {DOCS}")
-        self._done = True
-        self._conn.close()
-
-    def _apply_regroup(self, drop: list[str], rows: list[dict[str, Any]]) -> None:
-        """Within the commit: the rows of ``drop`` removed, ``rows`` added."""
-        cols = ", ".join(schema.COLUMNS)
-        self._conn.execute(f"DELETE FROM {DOCS} WHERE path = ANY(%s)", (drop,))
-        self._conn.execute("TRUNCATE stage")
-        with self._conn.cursor().copy(f"COPY stage ({cols}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(tuple(row[c] for c in schema.COLUMNS))
-        self._conn.execute(
-            f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM"
-            f" (SELECT DISTINCT ON (path) * FROM stage ORDER BY path, seq DESC) AS s"
-        )
-
-    def abort(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        if self._stage is not None and not self._conn.closed:
-            with contextlib.suppress(Exception):
-                self._conn.execute(f"DROP TABLE IF EXISTS {self._stage}")
-        self._conn.close()  # temporary tables and session locks go with the session
 
 
 __all__: Sequence[str] = (

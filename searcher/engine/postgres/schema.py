@@ -22,6 +22,9 @@ SCHEMA_VERSION = "4"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
 META = "searcher_meta"
+#: Advisory lock keys: builds (full ones exclusive, incremental ones shared), and commits.
+BUILD_LOCK = 0x5E_A2_C4_01
+COMMIT_LOCK = 0x5E_A2_C4_02
 #: The facet columns (keyword fields and the derived year/decade), all ``text[]``.
 ARRAY_COLUMNS: tuple[str, ...] = (*KEYWORD_FIELDS, *DERIVED)
 #: Columns written by COPY, in order.
