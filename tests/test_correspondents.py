@@ -1049,6 +1049,37 @@ SHAPES = [
         "A. Putintsev and V. Gorovoy, 'Key Aspects of Korean-Chinese relations in 1972'",
         {S: ["A. Putintsev", "V. Gorovoy"]},
     ),
+    (  # a diary's entry is its diarist's
+        "Diary Entry of Amintore Fanfani for 16 January 1963",
+        {S: ["Amintore Fanfani"]},
+    ),
+    (  # "through" an intermediary
+        "Memorandum from William R. Tyler to the Secretary [Dean Rusk] through U. Alexis "
+        "Johnson, 'Turkish and Italian IRBM's'",
+        {S: ["William R. Tyler"], R: ["Rusk"], V: ["U. Alexis Johnson"]},
+    ),
+    (  # what a cryptogram holds, after its sender
+        "Cryptogram No 7067 from Polish Embassy in Moscow, Wording of Soviet-Romanian Agreement",
+        {S: ["Polish Embassy in Moscow"]},
+    ),
+    (  # the editor's author in brackets
+        "Directive [from Mao Zedong] Regarding Comrade Yao Wenyuan’s Visit to Albania",
+        {S: ["Mao Zedong"]},
+    ),
+    (  # records of conversations
+        "Conversation records between Chairman Mao Zedong and the Soviet Communist Party "
+        "Delegation, 18 September 1956",
+        {P: ["Mao Zedong", "Soviet Communist Party Delegation"]},
+    ),
+    (  # the parties after a colon, with a dash
+        "Minutes of Conversation: Todor Zhivkov – Konstantin Ustinovich Chernenko, Moscow",
+        {P: ["Zhivkov", "Chernenko"]},
+    ),
+    (  # the parties right after "Memorandum of Conversation"
+        "Memorandum of Conversation Austrian Chancellor Franz Vranitzky and East German Prime "
+        "Minister Hans Modrow, East-Berlin",
+        {P: ["Franz Vranitzky", "Modrow"]},
+    ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),

@@ -24,9 +24,12 @@ CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
     r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s))"
+    r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
-    r"\s*,\s+(?=[^,]+\s+(?:and|with)\s+))(?P<who>.+)$",
+    r"\s*[,:]\s+(?=[^,]+\s+(?:and|with|[–—])\s+)|"
+    # "Memorandum of Conversation Austrian Chancellor A and East German Prime Minister B"
+    r"(?<=of\sconversation)\s+(?=[A-Z][^,]*\s(?:and|with)\s+[A-Z]))(?P<who>.+)$",
     re.IGNORECASE,
 )
 

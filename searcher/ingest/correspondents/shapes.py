@@ -46,6 +46,8 @@ _EDITORIAL = re.compile(
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 #: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".
 _BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGNORECASE)
+#: An editor's author in brackets: "Directive [from Mao Zedong] Regarding ...".
+_BRACKETED_AUTHOR = re.compile(r"\[((?:from|by)\s[^\[\]]+)\]", re.IGNORECASE)
 #: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
 _SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
 #: An editor's given name inside a name: "American Writer [Edgar] Snow".
@@ -66,7 +68,7 @@ _AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
 
 def _tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
-    title = _CLASSIFIED.sub("", title)
+    title = _BRACKETED_AUTHOR.sub(r"\1", _CLASSIFIED.sub("", title))
     text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
@@ -101,12 +103,13 @@ _BY = re.compile(r"(?:^|\s)by\s+(?=.+\s+to\s+)", re.IGNORECASE)
 _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
-_VIA = re.compile(r"\s+via\s+", re.IGNORECASE)
+_VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
 _FOR = re.compile(r"\s*,\s*for\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
 _AUTHORED = re.compile(
     r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
     r"cable|telegram|message|"
-    r"appeal|declaration|notes|diary|journal|memoirs|testimony|lecture|talk|toast|memorandum|"
+    r"appeal|declaration|notes|diary|diary\s+entry|journal|memoirs|testimony|lecture|talk|toast|"
+    r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention))\s+"
     r"(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
@@ -175,7 +178,24 @@ def _senders(segment: str, collect: Collector) -> tuple[list[str], list[str]]:
     segment, _, via_text = _split_via(_VIA_BRACKET.sub("", segment))
     if via_text:
         via += collect.names(via_text)
+    pieces = split_outside_brackets(segment, COMMA)
+    if len(pieces) > 1:
+        # "Cryptogram No 7067 from Polish Embassy in Moscow, Wording of Soviet-Romanian
+        # Agreement": what the message holds, not a second sender
+        pieces = pieces[:1] + [p for p in pieces[1:] if not _subject_noun(p, collect)]
+        segment = ", ".join(pieces)
     return collect.names(segment), via
+
+
+def _subject_noun(piece: str, collect: Collector) -> bool:
+    """A piece opening with a common noun ("Wording of ...", "Reactions to ..."): a subject."""
+    first = piece.split()[0].strip(".,;:")
+    return (
+        first[:1].isupper()
+        and _NOUN_ENDING.search(first) is not None
+        and not is_body(piece)
+        and not collect.authority.canonical(piece)
+    )
 
 
 #: Spoken, not sent: whom a speech is given to is its audience, not its recipient.
