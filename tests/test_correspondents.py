@@ -1080,6 +1080,32 @@ SHAPES = [
         "Minister Hans Modrow, East-Berlin",
         {P: ["Franz Vranitzky", "Modrow"]},
     ),
+    (  # a former office after a name, its complement ending with "Province"
+        "Letter from Mohammad Emin Bugra, Former Deputy Chairman of Xinjiang Province, to "
+        "Yolbars Khan, Chairman of the Office for the Xinjiang Provincial Government",
+        {S: ["Mohammad Emin Bugra"], R: ["Yolbars Khan"]},
+    ),
+    (  # a country's new ambassador after a name
+        "Minutes of Conversation between Nicolae Ceaușescu and Soltan V.H. Sanandaji, Iran’s "
+        "New Ambassador to Romania, Bucharest",
+        {P: ["Ceaușescu", "Soltan V.H. Sanandaji"]},
+    ),
+    (  # an office opening with its country before a name
+        "East German Ambassador in Mogadishu Herklotz, 'Note About a Conversation with the "
+        "USSR Ambassador to the SDR [Somali Democratic Republic], Comrade A. Pasiutin, on March "
+        "15, 1973'",
+        {S: ["Herklotz"], P: ["Herklotz", "A. Pasiutin"]},
+    ),
+    (  # an office "for External Affairs" before its holder
+        "Letter No. 402 from L.D. Wilgress, Canadian Embassy, Moscow, to the Secretary of State "
+        "for External Affairs, W.L. Mackenzie King",
+        {S: ["L.D. Wilgress"], R: ["W.L. Mackenzie King"]},
+    ),
+    (  # "Office of Country and Office Name of Country": two parties
+        "The Record of Conversation between Foreign Minister of Mongolian People's Republic "
+        "and President Kim Il Sung of North Korea at 21 Dec., 1974",
+        {P: ["Foreign Minister of Mongolian People's Republic", "Kim Il Sung"]},
+    ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),

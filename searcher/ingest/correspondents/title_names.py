@@ -279,14 +279,30 @@ def office_phrase(part: str) -> bool:
     Secretariat of the National Leadership of the United Revolutionary Organizations"."""
     if is_appositive(part) or _is_office_of_body(part):
         return True
-    words = LEAD_WORDS.sub("", part).split() or [""]
+    words = _NEW_OFFICE.sub("", LEAD_WORDS.sub("", part)).split() or [""]
     if _ORDINAL.match(words[0]) and len(words) > 1:
         words = words[1:]  # "the 1st Secretary of the Embassy of the USSR in the DPRK"
-    if bare(words[0]) not in LEADING_OFFICE - HONORIFICS or _PERSON_AFTER_OFFICE.search(part):
+    first = min(place_end(words, 0), len(words) - 1)  # "the USSR Ambassador to the SDR"
+    if bare(words[first]) not in LEADING_OFFICE - HONORIFICS or _PERSON_AFTER_OFFICE.search(part):
         return False
     office, name = office_split(" ".join(words))
-    # no office split off: what follows the office is no name ("... of the journal 'X'")
-    return not office or not name or is_body(name) or bool(_CONNECTED.search(name))
+    # no office split off: what follows the office is no name ("... of the journal 'X'"), or
+    # only the last word of its complement ("Deputy Chairman of Xinjiang Province")
+    return (
+        not office
+        or not name
+        or is_body(name)
+        or bool(_CONNECTED.search(name))
+        or bare(name) in _COMPLEMENT_END
+    )
+
+
+#: Words that end an office's complement, never a name: "... for External Affairs".
+_COMPLEMENT_END = COMPLEMENT_WORDS | word_set("affairs province region district oblast")
+#: A country's possessive and "New" before an office: "Iran's New Ambassador to Romania".
+_NEW_OFFICE = re.compile(
+    r"^(?:[A-Z][\w-]*['’]s\s+)?(?:new(?:ly\s+appointed)?|incoming|outgoing)\s+(?=[A-Z])", re.I
+)
 
 
 #: A connecting word inside what follows an office: no person's name.
@@ -394,6 +410,13 @@ class Collector:
         words = text.split()
         return len(words) > 1 and words[0].casefold() == "the" and bare(words[1]) in LEADING_OFFICE
 
+    def _names_person(self, text: str) -> bool:
+        """Whether an office is followed by a known person: "President Kim Il Sung of North
+        Korea" is Kim Il Sung, no office of a body."""
+        name = office_split(LEAD_WORDS.sub("", text))[1]
+        head = re.split(r"\s(?:of|in|at)\s", name)[0]
+        return bool(head) and " " in head and self.authority.canonical(head) is not None
+
     def _ends_with_person(self, text: str) -> bool:
         """Whether an office ends with its holder's name: "... of Hong Kong John Addis"."""
         name = office_split(LEAD_WORDS.sub("", text))[1]
@@ -454,6 +477,7 @@ class Collector:
                 and not self._ends_with_person(before)
                 and not self._another_office(groups[i])
                 and (is_body(after := groups[i].split(",")[0]) or office_phrase(after))
+                and not self._names_person(after)
                 or (" of " in groups[i - 1] and _ADJECTIVES.match(f"{before} {groups[i]}"))
             ):
                 # "A, Member of the Politburo and Secretary of the Central Committee, with B";
