@@ -31,8 +31,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from searcher.dates import parse_display_date
 from searcher.ingest import parse_file
-from searcher.ingest.dates import parse_display_date
 from searcher.record import Record
 
 DEFAULT = Path("/work/shared/corpus/real-dumps")

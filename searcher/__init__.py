@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from searcher.api import Archive
-    from searcher.build import BuildReport
     from searcher.engine.base import Stats
     from searcher.record import Record
+    from searcher.report import BuildReport
     from searcher.results import FacetCount, Hit, Results, Snippet
 
 __all__ = [
@@ -31,7 +31,7 @@ __all__ = [
 
 _WHERE = {
     "Archive": "searcher.api",
-    "BuildReport": "searcher.build",
+    "BuildReport": "searcher.report",
     "Stats": "searcher.engine.base",
     "Record": "searcher.record",
     "Results": "searcher.results",

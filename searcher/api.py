@@ -30,7 +30,7 @@ from searcher.record import QUERY_FIELDS, Record
 from searcher.results import FacetCount, Results
 
 if TYPE_CHECKING:  # the build machinery is imported only by a build, not by a search
-    from searcher.build import BuildReport
+    from searcher.report import BuildReport
 
 
 class Archive:

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import IO, Any
 
-from searcher.cli.output import plain, to_json
 from searcher.errors import QueryError
 from searcher.record import FIELDS, Record
+from searcher.serialize import plain, to_json
 
 #: What an export holds when no fields are chosen.
 DEFAULT_FIELDS: tuple[str, ...] = ("id", "title", "date", "sender", "recipient", "url")

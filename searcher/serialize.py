@@ -2,17 +2,37 @@
 
 One builder per kind of answer, so that ``search query --format json`` and ``GET /api/search``
 cannot drift apart: both call these and get plain JSON values (dicts, lists, strings,
-numbers, booleans, None).
+numbers, booleans, None).  ``to_json`` writes them out and ``plain`` makes page text safe
+to print, for the command line and the exports alike.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
 from searcher.record import Record
 from searcher.results import FacetCount, Results
+
+#: Control characters a terminal could act on (ESC starts ANSI sequences, U+009B is the
+#: one-character CSI): C0 except tab and newline, DEL and C1.  Page text never needs them.
+_CONTROLS = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def plain(text: Any) -> str:
+    """Page text made safe to print: control characters removed, so a title holding
+    ``ESC[2J`` cannot clear or retitle the reader's terminal."""
+    return str(text).translate(_CONTROLS)
+
+
+def to_json(value: Any, *, indent: int | None = 2) -> str:
+    """JSON with non-ASCII kept readable (C1 controls escaped like C0 ones)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def plain_json(value: Any) -> Any:

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from searcher.errors import QueryError
-from searcher.ingest.dates import parse_display_date, parse_query_date, parse_query_range
+from searcher.dates import DateError, parse_display_date, parse_query_date, parse_query_range
 
 
 @pytest.mark.parametrize(
@@ -69,7 +68,7 @@ def test_query_dates():
 
 @pytest.mark.parametrize("text", ["51", "November 1951", "1951-13", "1951-02-30", "x", ""])
 def test_bad_query_dates_say_what_is_expected(text):
-    with pytest.raises(QueryError, match="use YYYY, YYYY-MM or YYYY-MM-DD"):
+    with pytest.raises(DateError, match="use YYYY, YYYY-MM or YYYY-MM-DD"):
         parse_query_date(text)
 
 
@@ -83,5 +82,5 @@ def test_query_ranges():
 
 @pytest.mark.parametrize("text", ["1953..1950", "..", "1950..x", "1951-12-02..1951-12-01"])
 def test_bad_ranges(text):
-    with pytest.raises(QueryError):
+    with pytest.raises(DateError):
         parse_query_range(text)

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from samples.build import br_paragraphs, cloudflare_hex, slugify
 from samples.render import current_site, old_site, old_site_date
+from searcher.dates import parse_display_date
 from searcher.ingest import parse_file
-from searcher.ingest.dates import parse_display_date
 
 RAW = Path(__file__).resolve().parent.parent / "raw_html"
 MANIFEST = json.loads((RAW / "manifest.json").read_text("utf-8"))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -13,25 +11,9 @@ import click
 
 from searcher.record import Record
 from searcher.results import FacetCount, Hit, Results, Snippet
+from searcher.serialize import plain, to_json
 
 HIT_COLUMNS = ("id", "title", "date", "sender", "recipient", "score", "url", "snippet")
-
-#: Control characters a terminal could act on (ESC starts ANSI sequences, U+009B is the
-#: one-character CSI): C0 except tab and newline, DEL and C1.  Page text never needs them.
-_CONTROLS = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
-_C1 = re.compile("[\x80-\x9f]")
-
-
-def plain(text: Any) -> str:
-    """Page text made safe to print: control characters removed, so a title holding
-    ``ESC[2J`` cannot clear or retitle the reader's terminal."""
-    return str(text).translate(_CONTROLS)
-
-
-def to_json(value: Any, *, indent: int | None = 2) -> str:
-    """JSON with non-ASCII kept readable (C1 controls escaped like C0 ones)."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def hit_row(hit: Hit) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from searcher.build import BuildReport
 from searcher.locations import shown
+from searcher.report import BuildReport
 
 __all__ = ["summary_object", "summary_text"]
 

@@ -20,7 +20,7 @@ from searcher.record import Record
 from searcher.results import FacetCount, Results
 
 if TYPE_CHECKING:
-    from searcher.build import BuildReport
+    from searcher.report import BuildReport
 
 Sort = Literal["relevance", "date", "-date"]
 SORTS: tuple[str, ...] = ("relevance", "date", "-date")

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from urllib.parse import unquote, urlsplit
 
+from searcher.dates import parse_display_date
 from searcher.ingest.correspondents import merge_authors, parse_title
-from searcher.ingest.dates import parse_display_date
 from searcher.ingest.implied import archive_languages, archives, document_type, stated_languages
 from searcher.ingest.languages import language_name
 from searcher.ingest.page import Page

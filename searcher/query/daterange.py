@@ -10,9 +10,9 @@ def date_node(field: str, text: str, where: str = "") -> DateRange:
     """``date:1950..1953``, ``date:1951-11``, ``year:1951``, ``decade:1950s`` as a DateRange.
 
     ``field`` is ``date``, ``year`` or ``decade``; ``where`` (e.g. " (at character 6)") is
-    added to error messages.  Dates are read by searcher.ingest.dates.
+    added to error messages.  Dates are read by searcher.dates.
     """
-    from searcher.ingest.dates import parse_query_range
+    from searcher.dates import DateError, parse_query_range
 
     value = text.strip()
     try:
@@ -24,6 +24,6 @@ def date_node(field: str, text: str, where: str = "") -> DateRange:
                 raise QueryError(f"a decade is written like 1950 or 1950s, not '{text}'")
             value += "s"
         start, end = parse_query_range(value)
-    except QueryError as exc:
+    except (QueryError, DateError) as exc:
         raise QueryError(f"{exc}{where}") from None
     return DateRange(start, end)

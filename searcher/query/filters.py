@@ -78,12 +78,12 @@ def date_filter(date_from: str | None, date_to: str | None) -> Node | None:
     """
     if not date_from and not date_to:
         return None
-    from searcher.ingest.dates import parse_query_date
+    from searcher.dates import DateError, parse_query_date
 
     try:
         start = parse_query_date(date_from)[0] if date_from else None
         end = parse_query_date(date_to)[1] if date_to else None
-    except QueryError as exc:
+    except DateError as exc:
         raise QueryError(f"--from/--to: {exc}") from None
     if start and end and start > end:
         raise QueryError(f"--from {date_from} is after --to {date_to}")

@@ -18,10 +18,21 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from searcher.errors import QueryError
 from searcher.record import Precision
 
-__all__ = ["DateSpan", "UNDATED", "parse_display_date", "parse_query_date", "parse_query_range"]
+__all__ = [
+    "UNDATED",
+    "DateError",
+    "DateSpan",
+    "parse_display_date",
+    "parse_query_date",
+    "parse_query_range",
+]
+
+
+class DateError(ValueError):
+    """A date or date range typed in a query that cannot be read (the query layer reports
+    it as a QueryError)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +156,7 @@ def parse_query_date(text: str) -> tuple[date, date]:
     elif match := _Q_DECADE.fullmatch(value):
         span = _years(int(match[1]), int(match[1]) + 9, "decade")
     if span.start is None or span.end is None:
-        raise QueryError(f"bad date '{text}': use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise DateError(f"bad date '{text}': use YYYY, YYYY-MM or YYYY-MM-DD")
     return span.start, span.end
 
 
@@ -157,9 +168,9 @@ def parse_query_range(text: str) -> tuple[date | None, date | None]:
     left, _, right = value.partition("..")
     left, right = left.strip(), right.strip()
     if not left and not right:
-        raise QueryError(f"bad date range '{text}': give a start, an end or both")
+        raise DateError(f"bad date range '{text}': give a start, an end or both")
     start = parse_query_date(left)[0] if left else None
     end = parse_query_date(right)[1] if right else None
     if start and end and start > end:
-        raise QueryError(f"bad date range '{text}': the start is after the end")
+        raise DateError(f"bad date range '{text}': the start is after the end")
     return start, end
