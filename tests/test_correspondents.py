@@ -1106,6 +1106,41 @@ SHAPES = [
         "and President Kim Il Sung of North Korea at 21 Dec., 1974",
         {P: ["Foreign Minister of Mongolian People's Republic", "Kim Il Sung"]},
     ),
+    (  # two authors joined by a hyphen before a report
+        "Mikoyan-Suslov Report",
+        {S: ["Mikoyan", "Suslov"]},
+    ),
+    (  # two surnames joined by "and" before a report
+        "Ivanov and Prikhodov Report on the Mongolian Referendum",
+        {S: ["Ivanov", "Prikhodov"]},
+    ),
+    (  # a country's intelligence service reports
+        "Cuban Intelligence Report on Ethiopia, 'Síntesis analítica sobre la revolución "
+        "etiopica. Proposiciones'",
+        {S: ["Cuban Intelligence"]},
+    ),
+    (  # notes by their keeper, about conversations
+        "Translation of Notes Kept by the Hungarian Foreign Minister Rergarding Conversations "
+        "with Soviet Representatives",
+        {S: ["Hungarian Foreign Minister"]},
+    ),
+    (  # a note of one party with another
+        "Note of Comrade Bergold, East German Ambassador, with the Polish Ambassador in North "
+        "Vietnam, Comrade Siedliecky",
+        {P: ["Bergold", "Siedliecky"]},
+    ),
+    (  # comments are spoken: whom they are made to is no recipient
+        "Zhou Enlai and Kang Sheng’s comments to a COSVN Delegation",
+        {S: ["Zhou Enlai", "Kang Sheng"]},
+    ),
+    (  # a body in its own consultations
+        "East German Ministry for State Security, 'Consultations with KGB 21-24 April 1987, "
+        "About Ethiopian Consultation'",
+        {
+            S: ["East German Ministry for State Security"],
+            P: ["East German Ministry for State Security", "KGB"],
+        },
+    ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),

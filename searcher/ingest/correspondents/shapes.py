@@ -34,7 +34,7 @@ from searcher.ingest.correspondents.title_names import (
     protect_office_to,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import data_lines, is_body, is_type_phrase
+from searcher.ingest.correspondents.words import data_lines, is_body, is_place, is_type_phrase
 from searcher.names import OFFICES, NameAuthority
 
 #: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]".
@@ -199,7 +199,11 @@ def _subject_noun(piece: str, collect: Collector) -> bool:
 
 
 #: Spoken, not sent: whom a speech is given to is its audience, not its recipient.
-_SPOKEN = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lecture)\b", re.I)
+_SPOKEN = re.compile(
+    r"^(?:[^'’,]+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|toast|lecture|comments|"
+    r"talk)\b",
+    re.IGNORECASE,
+)
 
 
 def _correspondence(text: str, collect: Collector) -> Correspondents:
@@ -353,7 +357,40 @@ def _named_type(text: str, collect: Collector) -> Correspondents:
     known = main["main"] if main else who
     if is_body(known) or collect.authority.canonical(known):
         return Correspondents(tuple(collect.names(known)))
+    if surnames := _surnames(who, collect):
+        return Correspondents(tuple(surnames))  # "Mikoyan-Suslov Report", "A and B Report"
+    *country, last = who.split()
+    if (
+        country
+        and last.casefold() in _SERVICES
+        and all(is_place(w) or _NATIONALITY.match(w) or w.casefold() in OFFICES for w in country)
+    ):
+        collect.written.append(who)
+        return Correspondents((who,))  # "Cuban Intelligence Report on Ethiopia": the service
     return NONE
+
+
+#: A country's service, named by what it does: "Cuban Intelligence".
+_SERVICES = frozenset({"intelligence", "counterintelligence", "counter-intelligence"})
+
+
+_SURNAME_PAIR = re.compile(r"(?<=[a-z])-(?=[A-Z])|\s+and\s+")
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
+
+
+def _surnames(who: str, collect: Collector) -> list[str]:
+    """Two or more surnames joined by "and" or a hyphen before a report's type: its authors."""
+    pieces = _SURNAME_PAIR.split(who)
+    known = collect.authority.canonical
+    if len(pieces) < 2 or not all(
+        re.fullmatch(r"[A-Z][a-z]+", p)
+        and not is_place(p)
+        and p.casefold() not in OFFICES
+        and (known(p) or not _NATIONALITY.match(p))
+        for p in pieces
+    ):
+        return []
+    return [name for p in pieces if (name := collect.person_or_body(p))]
 
 
 _TYPE_OF = re.compile(r"^(.+?)\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
@@ -419,7 +456,10 @@ def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) 
         participants = inner.participants
         # "A, 'Note About a Conversation with B'": A talked with B
         talk = CONVERSATION.search(match["inner"])
-        if participants and talk and (talk["prep"] or "").lower() == "with" and not is_body(author):
+        # a body in its own consultations: "Ministry for State Security, 'Consultations with
+        # KGB ...'"; not in a conversation it reports ("Embassy, 'Note About a Conversation ...")
+        own = not is_body(author) or talk is not None and talk.start() == 0
+        if participants and talk and (talk["prep"] or "").lower() == "with" and own:
             participants = unique([author, *participants])
         return Correspondents(
             tuple(authors),  # "A. Putintsev and V. Gorovoy, 'Key Aspects of ...'"
@@ -429,6 +469,21 @@ def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) 
             unique([*collect.written, *inner.as_written]),
         )
     return inner
+
+
+#: Notes by their keeper: "Translation of Notes Kept by A Regarding Conversations with B".
+_KEPT_BY = re.compile(
+    r"^(?:translation\s+of\s+)?(?:the\s+)?(?:notes?|minutes|records?|diary|journal)\s+"
+    r"(?:kept|taken|made|written)\s+by\s+(?P<who>.+?)\s+"
+    r"(?:[a-z]*(?:garding|cerning)|on|about|of)\s+",
+    re.IGNORECASE,
+)
+#: A note of one party's talk with another: "Note of Comrade A, Ambassador, with B".
+_NOTE_WITH = re.compile(
+    r"^(?:notes?|record|memorandum|minutes)\s+of\s+(?!(?:the|an?)\s)(?P<who>[^,]+(?:,[^,]+)?)"
+    r",?\s+with\s+(?P<other>.+)$",
+    re.IGNORECASE,
+)
 
 
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
@@ -459,7 +514,19 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         if len(participants) > 1:
             return Correspondents(participants=unique(participants), as_written=(*collect.written,))
         collect.written.clear()
+    if (kept := _KEPT_BY.match(text)) and (author := collect.names(kept["who"])):
+        # "Notes Kept by the Hungarian Foreign Minister Regarding Conversations with ..."
+        return Correspondents(tuple(author), as_written=tuple(collect.written))
     conversation = CONVERSATION.search(text)
+    note = None if conversation else _NOTE_WITH.match(text)
+    if note and looks_like_name(lead := note["who"].split(",")[0]) and not _GATHERING.search(lead):
+        # "Note of Comrade Bergold, East German Ambassador, with the Polish Ambassador ..."
+        first, second = collect.names(note["who"]), collect.names(note["other"])
+        if first and second:
+            return Correspondents(
+                participants=unique([*first, *second]), as_written=tuple(collect.written)
+            )
+        collect.written.clear()
     result = NONE
     if conversation and _sent_about_meeting(conversation["who"]):
         result = _correspondence(text, collect)  # "Note on the Meeting of X, A to B"
