@@ -1141,6 +1141,10 @@ SHAPES = [
             P: ["East German Ministry for State Security", "KGB"],
         },
     ),
+    (  # a body's proposal "to" do something has no recipient
+        "Free Europe Committee Proposal to Exploit Berlin Crisis",
+        {S: ["Free Europe Committee"]},
+    ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),

@@ -252,6 +252,15 @@ def _message(text: str, collect: Collector) -> Correspondents:
             parts[first:] = [", ".join(parts[first:])]
         if parts and not _may_send(parts[-1]):
             return _possessive_author(text, collect)
+        if (
+            parts
+            and (plan := _PLAN.match(parts[-1]))
+            and _infinitive(text[to_match.end() :], collect)
+        ):
+            # "Free Europe Committee Proposal to Exploit Berlin Crisis": what it would do
+            if is_body(plan["who"]) or collect.authority.canonical(plan["who"]):
+                return Correspondents(tuple(collect.names(plan["who"])))
+            return NONE
         if parts and (head := _TYPE_OF.match(parts[-1])) and is_type_phrase(head[1]):
             parts[-1] = parts[-1][head.end() :]
         sender, via_s = _senders(parts[-1], collect) if parts else ([], [])
@@ -283,6 +292,23 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if is_body(author) or collect.authority.canonical(author):
             return Correspondents(tuple(collect.names(author)))
     return NONE
+
+
+#: A body's plan, before "to" and what it would do: "Free Europe Committee Proposal to ...".
+_PLAN = re.compile(r"^(?P<who>.+?)\s+(?:proposals?|plans?|requests?|attempts?)$", re.I)
+
+
+def _infinitive(after: str, collect: Collector) -> bool:
+    """Whether the text after "to" opens with a verb: "Exploit Berlin Crisis", no addressee."""
+    first = after.split()[0] if after.split() else ""
+    return (
+        first[:1].isupper()
+        and first.casefold() not in ("the", "a", "an")
+        and not collect.authority.canonical(first)
+        and not is_place(first)
+        and not is_body(after)
+        and not office_split(after)[0]
+    )
 
 
 #: A document for its addressee: "Note for Comrade Veljko Micunovic's Personal Use".
