@@ -1145,6 +1145,11 @@ SHAPES = [
         "Free Europe Committee Proposal to Exploit Berlin Crisis",
         {S: ["Free Europe Committee"]},
     ),
+    (  # a cable on someone's meetings names no one who sent it, and takes no part
+        "Cable on Ambassador Rubens Ricupero’s Meetings with President Alfonsín and Ambassador "
+        "Jorge Sabato about Nuclear Cooperation",
+        {},
+    ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),

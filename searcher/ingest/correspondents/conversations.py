@@ -156,6 +156,11 @@ _PREPOSITIONS = re.compile(
 )
 
 
+def message_on(text: str, match: re.Match[str]) -> bool:
+    """Whether a message is about the conversation: "Cable on A's Meetings with B"."""
+    return _MESSAGE_ON.match(re.split(r"[:,]", text[: match.start()])[-1].lstrip()) is not None
+
+
 def conversation_first(text: str, match: re.Match[str]) -> bool:
     last = re.split(r"[:,]", text[: match.start()])[-1]
     if _MESSAGE_ON.match(last.lstrip()):
@@ -177,7 +182,7 @@ _RECORD_OF = re.compile(
 #: A message about a conversation, by its author: "Report from A on B's Conversation with C".
 _MESSAGE_ON = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:report|cable|telegram|letter|note|memorandum|information)\s+"
-    r"(?:from|by|of)\s+[^,]+?\s+on\s+",
+    r"(?:(?:from|by|of)\s+[^,]+?\s+on\s+|on\s+(?=[^,]*['’]s\s))",
     re.IGNORECASE,
 )
 

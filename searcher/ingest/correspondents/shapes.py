@@ -19,6 +19,7 @@ from searcher.ingest.correspondents.conversations import (
     PAIR,
     RECEIVES,
     conversation_first,
+    message_on,
     read_conversation,
 )
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
@@ -571,7 +572,8 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     if not (result.sender or result.recipient or result.participants):
         collect.written.clear()
         result = _correspondence(text, collect)
-    if conversation and not (result.sender or result.recipient or result.participants):
+    talked = conversation and not message_on(text, conversation)  # not "Cable on A's Meetings"
+    if talked and not (result.sender or result.recipient or result.participants):
         collect.written.clear()
         result = read_conversation(text, conversation, collect)
     if result == NONE and (visit := RECEIVES.match(text)) and looks_like_name(visit["host"]):
