@@ -1150,6 +1150,10 @@ SHAPES = [
         "Jorge Sabato about Nuclear Cooperation",
         {},
     ),
+    (  # a known name inside a longer one, running on with the family's
+        "Letter from Abdullah al Mubarak al Sabbah",
+        {S: ["Abdullah al Mubarak al Sabbah"]},
+    ),
     # Wade-Giles and variant spellings
     ("Letter, Mao Tse-tung to Chou En-lai", {S: ["Mao Zedong"], R: ["Zhou Enlai"]}),
     ("Telegram from Chu Teh to Kao Kang", {S: ["Zhu De"], R: ["Gao Gang"]}),

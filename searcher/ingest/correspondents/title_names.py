@@ -331,6 +331,17 @@ def protect_office_to(text: str) -> str:
     return _OFFICE_TO.sub(mark, text)
 
 
+#: A name that runs on with its family's: "Abdullah al Mubarak al Sabbah".
+_FAMILY_END = re.compile(r"\s(?:al|el|bin|ibn|bint|abu)[\s-](?P<last>[A-Z][\w'’-]+)$")
+
+
+def _longer_name(written: str, known: str) -> bool:
+    """Whether a known name sits inside a longer one: "Abdullah al Mubarak al Sabbah" is not
+    Hosni Mubarak."""
+    end = _FAMILY_END.search(written)
+    return end is not None and end["last"].casefold() not in known.casefold()
+
+
 class Collector:
     """Resolves written names to canonical ones and remembers how the title wrote them."""
 
@@ -381,7 +392,7 @@ class Collector:
         if is_body(written):
             return written
         found = authority.find_names(written)
-        if len(found) == 1:
+        if len(found) == 1 and not _longer_name(written, found[0]):
             return found[0]
         office, name = office_split(written)
         if office and not name:
