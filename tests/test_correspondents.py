@@ -15,28 +15,35 @@ Real titles with labels, in ``tests/data``:
 How the labels read a title: senders and recipients only for letters, telegrams, cables,
 reports, notes and the like that name them; participants for conversations, meetings and
 minutes; an author named before "Memorandum of Conversation with B" is the sender and
-takes part; '-' is nobody.
+takes part; intermediaries "via" or "through" someone; '-' is nobody.
 
 How the sets are split.  The first split (SHA-1 of the title, the number of its first 8 hex
 digits odd: the check set) was made before any change it measured; the parser reached 168 of
 169 tuning titles and 149 of 188 check titles with it (79%), the last honest held-out figure
-of that split.  That check set has since joined the tuning set, and two sets are held out:
+of that split.  That check set then joined the tuning set, and two sets were held out:
 
 - ``titles-real-listings.tsv``: 89 real titles nobody on the project had seen, copied from
   stored copies of the archive's own search listings and document pages (the ``source``
-  column) and labelled by these rules before the parser was run on them.  The project's
-  corpus held no such titles (its dumps' bodies, the 2025 sample's fields and the old site's
-  transcript quote none that the sets above lack).  The parser read 71 of them right then.
+  column) and labelled by these rules before the parser was run on them.  The parser read 71
+  of them right then.
 - a third of ``titles-real-archive.tsv``, chosen by a fixed rule before any miss of it was
   looked at: held out when the first byte of the SHA-256 of the title's UTF-8 text is
   divisible by 3 (106 titles; 88 read right then, 42 of the 59 of them that were in the
   first check set).
 
-The parser is tuned on every other real title (``titles-real-listings-tuning.tsv`` grew in
+The parser was tuned on every other real title (``titles-real-listings-tuning.tsv`` grew in
 rounds: a round's titles were labelled before the parser was run on them, then their misses
-were read by kind).  The held-out tests print only their counts, never their misses.  Measured
-once, after the tuning: 94 of the 106 held out of ``titles-real-archive.tsv`` (48 of the 59 of
-them in the first check set) and 76 of the 89 unseen titles; their floors are those counts.
+were read by kind).  Measured once, after that tuning: 94 of the 106 held out
+of ``titles-real-archive.tsv`` (48 of the 59 of them in the first check set) and 76 of the 89
+unseen titles: the last honest held-out figures of those two sets.  Their misses have since
+been read by kind, so both are tuning data now, like every set above.
+
+Held out now: ``titles-real-listings-2.tsv``, 67 more real titles nobody on the project had
+seen, from stored copies of the archive's listings and document pages (none of them in any
+set above or in ``titles-more.tsv``), labelled by these rules and committed before the parser
+was run on them.  Its test prints only its count, never its misses.  Measured once, after
+the tuning on the two sets once held out: 49 of the 67 (73%; the parser before that tuning
+reads 48).
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -60,7 +67,9 @@ REAL = (
     "titles-real-scrape-2025.tsv",
     "titles-real-archive.tsv",
     "titles-real-listings-tuning.tsv",
+    "titles-real-listings.tsv",
 )
+UNSEEN = "titles-real-listings-2.tsv"
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +115,9 @@ def _held_out(title: str) -> bool:
 
 REAL_ROWS = [row for name in REAL for row in _rows(name)]
 _ARCHIVE = {row["title"] for row in _rows("titles-real-archive.tsv")}
+#: Held out of ``titles-real-archive.tsv`` until its misses were read; tuned on since.
 HELD_OUT = [row for row in REAL_ROWS if row["title"] in _ARCHIVE and _held_out(row["title"])]
-TUNING = [row for row in REAL_ROWS if row not in HELD_OUT]
+TUNING = REAL_ROWS
 _FIRST = {row["title"] for name in REAL[:4] for row in _rows(name)}
 FIRST_CHECK = [
     row for row in TUNING if row["title"] in _FIRST and _in_first_check_set(row["title"])
@@ -116,9 +126,8 @@ FIRST_CHECK = [
 
 def test_the_real_sets_are_labelled_and_apart():
     titles = [row["title"] for row in REAL_ROWS]
-    assert len(titles) == len(set(titles)) >= 350
-    assert not {row["title"] for row in TUNING} & {row["title"] for row in HELD_OUT}
-    assert len(TUNING) >= 240 and len(HELD_OUT) >= 100
+    assert len(titles) == len(set(titles)) >= 700
+    assert len(HELD_OUT) >= 100
     for row in REAL_ROWS:
         assert all(row[role].strip() for role in ROLES), row
     for name in REAL[1:]:
@@ -137,30 +146,34 @@ def test_the_first_check_set_now_tuned_on(names):
     assert len(FIRST_CHECK) - len(misses) >= FIRST_CHECK_FLOOR, misses
 
 
-def test_held_out_set(names):
+def test_the_held_out_third_now_tuned_on(names):
     right = len(HELD_OUT) - len(_misses(HELD_OUT, names))
-    assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"  # misses not shown: not tuned on
+    assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
 def test_unseen_titles(names):
-    rows = _rows("titles-real-listings.tsv")
-    assert len(rows) >= 80 and all(row["source"].strip() for row in rows)
-    assert not {row["title"] for row in rows} & {row["title"] for row in REAL_ROWS}
+    rows = _rows(UNSEEN)
+    assert len(rows) >= 60 and all(row["source"].strip() for row in rows)
+    seen = {row["title"].casefold() for row in REAL_ROWS + _rows("titles-more.tsv")}
+    assert not {row["title"].casefold() for row in rows} & seen
     for row in rows:
         assert all(row[role].strip() for role in ROLES), row
     right = len(rows) - len(_misses(rows, names))
     assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (509 of 510).
-TUNING_FLOOR = 502
-#: Titles of the first check set outside the held-out third read right: 107 of 129 when it
-#: joined the tuning set, 129 now.
-FIRST_CHECK_FLOOR = 127
-#: Titles of the held-out third read right: 88 of 106 when the rule was chosen, 94 at the end.
-HELD_OUT_FLOOR = 94
-#: Titles of ``titles-real-listings.tsv`` read right: 71 of 89 when labelled, 76 at the end.
-UNSEEN_FLOOR = 76
+#: Titles of the tuning set read right, with a margin below what the parser reaches (701 of
+#: 705, the two sets once held out among them).
+TUNING_FLOOR = 694
+#: Titles of the first check set read right: 107 of 129 outside the held-out third when it
+#: joined the tuning set; 186 of all its 188 now.
+FIRST_CHECK_FLOOR = 184
+#: Titles of the once held-out third read right: 88 of 106 when the rule was chosen, 94 when
+#: measured last as held out, 103 now that it is tuned on.
+HELD_OUT_FLOOR = 103
+#: Titles of ``titles-real-listings-2.tsv`` read right, measured once after the tuning: 49 of
+#: 67 (the parser before that tuning reads 48).
+UNSEEN_FLOOR = 49
 
 
 def test_titles_written_in_the_archives_conventions(names):
