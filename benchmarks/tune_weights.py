@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from searcher import Archive
+from searcher import Archive, analysis
 from searcher.build import BuildReport, rebuild
 from searcher.engine import open_engine
 from searcher.engine import schema as whoosh_schema
@@ -60,15 +60,15 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 @contextlib.contextmanager
 def weighted(weights: Weights) -> Iterator[None]:
     """Build indexes with these text-field weights (the schema reads them from FIELDS)."""
-    saved = whoosh_schema.FIELDS, whoosh_schema.WEIGHTS
+    saved = whoosh_schema.FIELDS, analysis.WEIGHTS
     whoosh_schema.FIELDS = tuple(
         dataclasses.replace(f, weight=weights[f.name]) if f.name in weights else f for f in FIELDS
     )
-    whoosh_schema.WEIGHTS = {**saved[1], **weights}
+    analysis.WEIGHTS = {**saved[1], **weights}
     try:
         yield
     finally:
-        whoosh_schema.FIELDS, whoosh_schema.WEIGHTS = saved
+        whoosh_schema.FIELDS, analysis.WEIGHTS = saved
 
 
 def read_records(source: str, work: Path) -> list[Record]:

@@ -4,7 +4,7 @@ Every Latin letter with a diacritic folds to its base letter (é -> e, ë -> e, 
 character for one, so a folded text keeps the offsets of the text it came from (snippets
 mark the written form).  Letters that are not a base letter with marks (ß, æ, œ) are kept,
 as are other scripts, but for the Cyrillic ё.  Folding runs on the index's words and the
-query's alike (see ``searcher.engine.schema.words``); the written forms of accented words
+query's alike (see ``searcher.analysis.words``); the written forms of accented words
 are indexed besides, so that ``--exact`` can ask for them (see :func:`accented`).
 """
 

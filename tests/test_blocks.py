@@ -7,8 +7,9 @@ from array import array
 
 import pytest
 
+from searcher.analysis import stem
 from searcher.engine.blocks import Codec, Values, pack_block, unpack_postings, unpack_values
-from searcher.engine.schema import PackedPositions, build_schema, from_stored, stem, to_document
+from searcher.engine.schema import PackedPositions, build_schema, from_stored, to_document
 from searcher.record import Record
 
 PHRASE = [stem("armistice"), stem("line")]

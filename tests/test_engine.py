@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from searcher.analysis import TEXT_FIELDS
 from searcher.engine import SearchRequest, open_engine
-from searcher.engine.schema import TEXT_FIELDS, build_schema
+from searcher.engine.schema import build_schema
 from searcher.errors import IndexDamagedError, IndexMissingError, QueryError
 from searcher.query import ast
 from searcher.record import FIELDS, Record
@@ -114,7 +115,7 @@ def test_term_is_stemmed_and_searches_all_text_fields(engine):
 
 
 def test_stems_join_inflections_and_keep_apart_words_of_other_meaning():
-    from searcher.engine.schema import stems
+    from searcher.analysis import stems
 
     assert len(set(stems("negotiation negotiations negotiated negotiating"))) == 1
     assert stems("added adding adds") == stems("add add add")
@@ -663,7 +664,7 @@ def _with_old_stemmer():
 
 
 def _with_keyword_words_said_stemmed():
-    from searcher.engine.schema import STEMMER
+    from searcher.analysis import STEMMER
 
     schema = build_schema()
     for name in schema.names():

@@ -11,6 +11,8 @@ import ast
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "searcher"
 
 #: The modules that import Whoosh: the embedded engine's, none of the PostgreSQL engine's.
@@ -162,3 +164,28 @@ def test_only_the_embedded_engine_imports_whoosh():
     assert all(
         _within(m, "searcher.engine") and not _within(m, "searcher.engine.postgres") for m in found
     )
+
+
+def _loaded(module: str) -> set[str]:
+    """The package's modules importing ``module`` imports by name (not its packages)."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in _modules():
+            continue
+        seen.add(name)
+        todo += imports(name, anywhere=False)
+    return seen
+
+
+@pytest.mark.parametrize("module", _of("searcher.engine.postgres"))
+def test_the_postgresql_engine_imports_no_whoosh(module):
+    assert not any(_within(t, "whoosh") for t in imports(module))
+    through = sorted(
+        (name, t)
+        for name in _loaded(module)
+        for t in imports(name, anywhere=False)
+        if _within(t, "whoosh")
+    )
+    assert through == []

@@ -214,8 +214,8 @@ def test_missing_index_and_wrong_database(url: str) -> None:
 
 
 def test_rank_weights_follow_the_field_weights() -> None:
+    from searcher.analysis import WEIGHTS
     from searcher.engine.postgres.analyze import RANK_WEIGHTS, rank_weights
-    from searcher.engine.schema import WEIGHTS
 
     # labels D, C, B, A; D is shared by citation and source and takes the larger weight
     weights = {"title": 2.0, "summary": 1.0, "body": 0.5, "citation": 0.25, "source": 1.0}

@@ -14,8 +14,9 @@ from datetime import date
 
 from whoosh import query as wq
 
+from searcher.analysis import KEYWORD_FIELDS, TEXT_FIELDS, WRITTEN, stem, words
 from searcher.engine.cache import ReaderCache
-from searcher.engine.schema import KEYWORD_FIELDS, TEXT_FIELDS, WORDS, WRITTEN, stem, words
+from searcher.engine.schema import WORDS
 from searcher.errors import QueryError
 from searcher.fold import accented
 from searcher.query import ast

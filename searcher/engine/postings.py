@@ -33,8 +33,9 @@ from typing import Any
 
 from whoosh.util import random_name
 
+from searcher.analysis import stem
 from searcher.engine.blocks import Values
-from searcher.engine.schema import PackedPositions, stem
+from searcher.engine.schema import PackedPositions
 
 Key = tuple[str, bytes]
 Term = tuple[str, bytes, array, array, Values]

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from searcher.engine.schema import WEIGHTS, stems
+from searcher.analysis import WEIGHTS, stems
 from searcher.record import Record
 
 #: Fields whose words make the key terms, and are searched for them.

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from searcher.engine.schema import TEXT_FIELDS, stem, words
+from searcher.analysis import TEXT_FIELDS, stem, words
 from searcher.fold import fold
 from searcher.query import ast
 from searcher.results import Snippet

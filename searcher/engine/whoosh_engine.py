@@ -23,16 +23,13 @@ from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import EmptyIndexError, Index
 from whoosh.index import IndexError as WhooshIndexError
 
+from searcher.analysis import FACET_FIELDS
 from searcher.engine import generations, store
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.cache import ReaderCache
 from searcher.engine.compile import compile_node
 from searcher.engine.matching import evaluate
-from searcher.engine.schema import (
-    FACET_FIELDS,
-    build_schema,
-    from_stored,
-)
+from searcher.engine.schema import build_schema, from_stored
 from searcher.engine.similar import key_terms, whoosh_doc_freq, whoosh_scores
 from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import (

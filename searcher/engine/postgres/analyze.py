@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from searcher.engine.schema import (
+from searcher.analysis import (
     KEYWORD_FIELDS,
     TEXT_FIELDS,
     WEIGHTS,

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from searcher.analysis import KEYWORD_FIELDS, TEXT_FIELDS, WRITTEN, stem, words
 from searcher.engine.postgres.analyze import LABELS, PREFIXED_TEXT, quote
-from searcher.engine.schema import KEYWORD_FIELDS, TEXT_FIELDS, WRITTEN, stem, words
 from searcher.errors import QueryError
 from searcher.fold import accented
 from searcher.query import ast

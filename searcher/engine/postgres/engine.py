@@ -8,13 +8,13 @@ import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from searcher.analysis import FACET_FIELDS
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.postgres import schema, similar
 from searcher.engine.postgres.analyze import DERIVED, RANK_WEIGHTS
 from searcher.engine.postgres.build import PostgresBuild, write_stage
 from searcher.engine.postgres.compile import Compiled, compile_query, like_prefix
 from searcher.engine.postgres.connect import connect, describe, translated
-from searcher.engine.schema import FACET_FIELDS
 from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import (
     IndexFormatError,

@@ -12,8 +12,8 @@
 
 from __future__ import annotations
 
+from searcher.analysis import KEYWORD_FIELDS
 from searcher.engine.postgres.analyze import DERIVED
-from searcher.engine.schema import KEYWORD_FIELDS
 
 #: Bumped whenever a table, the stemmer or what a record means changes; an index of
 #: another version must be rebuilt (4: one record per document, copies merged, stale
