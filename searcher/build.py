@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from searcher import checkpoint
 from searcher.build_workers import (
@@ -28,6 +28,9 @@ from searcher.keeping import CUT, Keeper, reader, under
 from searcher.locations import shown
 from searcher.report import BuildReport
 from searcher.sources import check_source, count_records, find_pages, guard_removals
+
+if TYPE_CHECKING:
+    from searcher.engine.base import Build
 
 #: Below this many pages to parse, parsing stays in this process (workers cost more).
 PARALLEL_FROM = 200
@@ -129,18 +132,18 @@ def _rebuild(
     source = Path(source)
     absolute = check_source(source, follow_links=follow_links)
     engine = open_engine(index, create=True)
-    build: Any = None
+    build: Build | None = None
     parsed: Generator[Parsed] | None = None
     try:
         build = engine.begin_build(full, wait=wait)
         known = build.known_hashes()
         records_before = len(known) if known else count_records(engine)
-        copies_before: dict[str, list[str]] = _offered(build, "known_copies", {})
+        copies_before: dict[str, list[str]] = build.known_copies()
         known_all = {**known, **{rel: item[0] for rel, item in copies_before.items()}}
-        known_failures = _offered(build, "known_failures", {})
-        stamps = _Stamps(_offered(build, "known_stamps", {}))
+        known_failures = build.known_failures()
+        stamps = _Stamps(build.known_stamps())
         # a full build keeps the last good records of pages that fail now as well
-        keeper = Keeper(build, known_all or _offered(build, "previous_hashes", {}), drop_stale)
+        keeper = Keeper(build, known_all or build.previous_hashes(), drop_stale)
         digests: dict[str, str] = {}
         failed: list[tuple[str, str]] = []
         todo: list[tuple[str, str]] = []
@@ -183,7 +186,7 @@ def _rebuild(
         indexed = 0
         count = workers if workers is not None else (os.cpu_count() or 1)
         big = count > 1 and len(todo) >= PARALLEL_FROM
-        target = _offered(build, "shard_target", None) if big else None
+        target = build.shard_target() if big else None
         hashed: dict[str, str | None] = {}
         if target is not None:
             indexed, bad = write_shards(
@@ -217,14 +220,12 @@ def _rebuild(
         failing = {rel for rel, _ in failed}
         dropped = set(gone) | set(keeper.dropped)
         if keeper.fresh or dropped:
-            pages_before = _offered(build, "known_pages", {})
+            pages_before = build.known_pages()
             load = reader(where, lambda path, rel: read_record(path, rel, max_bytes))
             plan = keeper.merge_copies(pages_before, copies_before, dropped, failing, load, digests)
             copies, clashes = len(plan.copies), tuple(plan.clashes)
         else:
-            keep_copies = getattr(build, "remember_copies", None)
-            if keep_copies is not None:
-                keep_copies(copies_before)
+            build.remember_copies(copies_before)
             copies, clashes = len(copies_before), ()
         report = BuildReport(
             indexed=indexed,
@@ -233,22 +234,18 @@ def _rebuild(
             failed=tuple(sorted(failed)),
             elapsed=round(time.perf_counter() - started, 3),
             seen=len(where),
-            cleaned=getattr(build, "cleaned", ()),
-            full=getattr(build, "full", full),
+            cleaned=build.cleaned,
+            full=build.full,
             stale=tuple(sorted(keeper.stale)),
             copies=copies,
             clashes=clashes,
             source=absolute,
             index=shown(index),
-            upgraded=getattr(build, "upgraded", False),
+            upgraded=build.upgraded,
             partial=tuple(sorted(partial)),
         )
-        remember = getattr(build, "remember_failures", None)
-        if remember is not None:
-            remember({rel: (digests[rel], why) for rel, why in failed if rel in digests})
-        keep = getattr(build, "remember_stamps", None)
-        if keep is not None:
-            keep(stamps.saved())
+        build.remember_failures({rel: (digests[rel], why) for rel, why in failed if rel in digests})
+        build.remember_stamps(stamps.saved())
         stop_if_interrupted()
         checkpoint.step("committing")
         build.commit(report)
@@ -262,12 +259,3 @@ def _rebuild(
         engine.close()
     elapsed = round(time.perf_counter() - started, 3)
     return BuildReport(**{**report.__dict__, "elapsed": elapsed})
-
-
-def _offered(build: Any, name: str, default: Any) -> Any:
-    """What the build's optional method ``name`` answers (``default`` when the engine has
-    none): ``known_failures`` (path -> content hash, reason of pages the last build could
-    not read), ``known_stamps`` (see ``_Stamps``), ``shard_target`` (where workers may
-    write segments themselves, full builds only)."""
-    offer = getattr(build, name, None)
-    return offer() if offer is not None else default

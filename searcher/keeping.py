@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from searcher import regroup
 from searcher.copies import Key, key_of
 from searcher.identity import base_id
 from searcher.record import Record
+
+if TYPE_CHECKING:
+    from searcher.engine.base import Build
 
 __all__ = ["Keeper"]
 
@@ -26,7 +29,7 @@ CUT = "the page is now cut short: the whole record it had is kept"
 class Keeper:
     """Stale records and copies for one rebuild (``build`` is the engine's Build)."""
 
-    def __init__(self, build: Any, known: dict[str, str], drop_stale: bool) -> None:
+    def __init__(self, build: Build, known: dict[str, str], drop_stale: bool) -> None:
         self.build = build
         self.known = known
         self.drop_stale = drop_stale
@@ -35,8 +38,7 @@ class Keeper:
         self.fresh: dict[str, Key] = {}
 
     def _stored(self, rel: str) -> Record | None:
-        stored = getattr(self.build, "stored_record", None)
-        return stored(rel) if stored is not None else None
+        return self.build.stored_record(rel)
 
     def failed(self, rel: str, reason: str) -> int:
         """A page that cannot be read now: its last good record kept stale, or dropped
@@ -49,11 +51,11 @@ class Keeper:
         self.stale.append((rel, reason))
         old = self._stored(rel)
         # written again when the reason is new, and always into a full build's new index
-        if old is not None and (old.stale != reason or getattr(self.build, "full", False)):
+        if old is not None and (old.stale != reason or self.build.full):
             # no content hash: the page is read again whatever comes next, even its old bytes
             stale = replace(old, stale=reason, content_hash="")
             self.build.add_prepared([self.build.preparer(stale)])
-            if getattr(self.build, "full", False):  # a full build remembers only what it read
+            if self.build.full:  # a full build remembers only what it read
                 self.fresh[rel] = key_of(old, base_id(old, rel))
         return 0
 
@@ -80,12 +82,9 @@ class Keeper:
         """Merge the copies of documents among the pages written, make ids distinct, and
         hand the engine what to rewrite and remember."""
         plan = regroup.plan(pages_before, self.fresh, gone, failing, read, hashes, copies_before)
-        rewrite = getattr(self.build, "regroup", None)
-        if rewrite is not None and (plan.drop or plan.records):
-            rewrite(plan.drop, [self.build.preparer(r) for r in plan.records])
-        remember = getattr(self.build, "remember_pages", None)
-        if remember is not None:
-            remember(plan.pages, plan.copies)
+        if plan.drop or plan.records:
+            self.build.regroup(plan.drop, [self.build.preparer(r) for r in plan.records])
+        self.build.remember_pages(plan.pages, plan.copies)
         return plan
 
 

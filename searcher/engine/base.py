@@ -76,20 +76,91 @@ def _same(record: Record) -> Any:
     return record
 
 
+def _no_shards(target: str, docs: Iterable[Any]) -> tuple[Any, int]:
+    raise NotImplementedError("this engine's builds take no segments from workers")
+
+
 class Build(ABC):
     """A rebuild in progress: nothing is visible to readers until :meth:`commit`.
 
     ``preparer`` turns a Record into what :meth:`add_prepared` takes; it is a picklable
     top-level function, so worker processes can do that work in parallel.
+
+    Besides adding and deleting, a build answers what the index remembers of the last
+    build (``known_*``, ``previous_hashes``, ``stored_record``) and takes what the next
+    one should remember (``remember_*``, ``regroup``); the defaults here remember nothing,
+    for an engine that keeps none of it.
     """
 
     preparer: Callable[[Record], Any] = staticmethod(_same)
+    #: Where parser workers may write segments themselves, given to :attr:`write_shard`
+    #: (see :meth:`shard_target`); the defaults take none.
+    write_shard: Callable[[str, Iterable[Any]], tuple[Any, int]] = staticmethod(_no_shards)
+    #: What the build removed that an interrupted one left (shown in the report).
     cleaned: tuple[str, ...] = ()
     full: bool = False
+    #: The index was from an older version and is rebuilt in full.
+    upgraded: bool = False
 
     def add_prepared(self, docs: Iterable[Any]) -> int:
         """Add what :attr:`preparer` made of records."""
         return self.add(docs)
+
+    def known_failures(self) -> dict[str, tuple[str, str]]:
+        """Path -> (content hash, reason) of the pages the last build could not read."""
+        return {}
+
+    def remember_failures(self, failures: dict[str, tuple[str, str]]) -> None:
+        """Keep the hashes of unreadable pages, so an unchanged one is not parsed again."""
+        return None
+
+    def known_stamps(self) -> dict[str, Any]:
+        """What the last build saw of the page files (size, times, inode and hash)."""
+        return {}
+
+    def remember_stamps(self, stamps: dict[str, Any]) -> None:
+        """Keep what this build saw of the page files, for the next one."""
+        return None
+
+    def known_copies(self) -> dict[str, list[str]]:
+        """Path -> [content hash, path of the record holding it] of the pages the last
+        build merged into another page's record."""
+        return {}
+
+    def remember_copies(self, copies: dict[str, list[str]]) -> None:
+        """Keep the merged pages as they were (nothing was regrouped)."""
+        return None
+
+    def known_pages(self) -> dict[str, Any]:
+        """What the index remembers of each page (see ``searcher.regroup``)."""
+        return {}
+
+    def remember_pages(self, pages: dict[str, Any], copies: dict[str, list[str]]) -> None:
+        """Keep what this build knows of each page, and the merged pages."""
+        return None
+
+    def regroup(self, drop: list[str], docs: list[Any]) -> None:
+        """At commit, after everything added: remove the records of ``drop`` and add
+        ``docs`` (prepared; copies merged into one record, ids made distinct)."""
+        return None
+
+    def previous_hashes(self) -> dict[str, str]:
+        """Path -> content hash of the records the index holds, in a full build too (a
+        page that fails keeps its last good record either way)."""
+        return {}
+
+    def stored_record(self, path: str) -> Record | None:
+        """The record the index holds for the page at ``path``, if any."""
+        return None
+
+    def shard_target(self) -> str | None:
+        """Where parser workers may write what they prepare themselves, through
+        :attr:`write_shard` (then listed by :meth:`add_segments`); None: not here."""
+        return None
+
+    def add_segments(self, segments: Iterable[Any]) -> None:
+        """Take in what :attr:`write_shard` returned in each worker."""
+        raise NotImplementedError("this engine's builds take no segments from workers")
 
     @abstractmethod
     def known_hashes(self) -> dict[str, str]:

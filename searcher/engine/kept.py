@@ -22,7 +22,7 @@ __all__ = ["KeptFromLive"]
 
 
 class KeptFromLive:
-    """The optional Build methods a rebuild uses to keep what the live generation holds."""
+    """The Build methods a rebuild uses to keep what the live generation holds."""
 
     full: bool
     previous: Any
