@@ -12,6 +12,7 @@ where the servers always run: CI passing must mean the PostgreSQL engine was tes
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,22 @@ def fresh_database(url: str, name: str) -> str:
         if "user" in info
         else (make_conninfo(**info))
     )
+
+
+#: The engines a test may run on: the embedded index, one server, a coordinator and shards.
+ENGINES = ("whoosh", "postgres", "postgres-cluster")
+
+
+def index_location(kind: str, folder: Path, name: str, shards: int = 4) -> str:
+    """Where a fresh test index of ``kind`` (one of ENGINES, or ``single``/``cluster``)
+    lives: a folder under ``folder``, or new databases called ``name``."""
+    if kind == "whoosh":
+        return str(folder / "index")
+    if kind in ("postgres", "single"):
+        return fresh_database(single(), name)
+    from searcher.engine.postgres.cluster import init_cluster
+
+    coordinator, servers = cluster()
+    location = fresh_database(coordinator, name)
+    init_cluster(location, [fresh_database(url, name) for url in servers], shards=shards)
+    return location

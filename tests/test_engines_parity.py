@@ -45,17 +45,7 @@ def corpus(tmp: Path) -> Path:
 def _build(kind: str, tmp: Path, pages: Path) -> str:
     from searcher.build import rebuild
 
-    if kind == "whoosh":
-        location = str(tmp / "index")
-    elif kind == "postgres":
-        location = pg_support.fresh_database(pg_support.single(), "searcher_parity")
-    else:
-        from searcher.engine.postgres.cluster import init_cluster
-
-        coordinator, servers = pg_support.cluster()
-        location = pg_support.fresh_database(coordinator, "searcher_parity")
-        shards = [pg_support.fresh_database(url, "searcher_parity") for url in servers]
-        init_cluster(location, shards, shards=4)
+    location = pg_support.index_location(kind, tmp, "searcher_parity")
     report = rebuild(pages, location, full=True, workers=1)
     assert report.indexed > 80 and not report.failed, report
     return location

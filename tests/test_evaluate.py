@@ -240,15 +240,7 @@ def test_postgres_held_out_figures_are_the_readmes(kind):
     from searcher import Archive
     from searcher.build import rebuild
 
-    if kind == "single":
-        location = pg_support.fresh_database(pg_support.single(), "searcher_judged")
-    else:
-        from searcher.engine.postgres.cluster import init_cluster
-
-        coordinator, servers = pg_support.cluster()
-        location = pg_support.fresh_database(coordinator, "searcher_judged")
-        shards = [pg_support.fresh_database(url, "searcher_judged") for url in servers]
-        init_cluster(location, shards, shards=4)
+    location = pg_support.index_location(kind, Path(), "searcher_judged")
     report = rebuild(PAGES, location, full=True, workers=1)
     assert report.indexed == 28 and not report.failed
     _, held_out = halves(load_judgments(JUDGMENTS))

@@ -62,19 +62,7 @@ def answers(archive: Archive, query: str) -> tuple[int, list[str]]:
 @pytest.fixture(scope="module", params=["single", "cluster"])
 def server_index(request: pytest.FixtureRequest) -> Iterator[str]:
     """The sample pages in a PostgreSQL index on one server, or over shards."""
-    if request.param == "single":
-        if not pg_support.SINGLE:
-            pg_support.missing("SEARCHER_TEST_PG")
-        location = pg_support.fresh_database(pg_support.single(), "searcher_proximity")
-    else:
-        if not (pg_support.CLUSTER and pg_support.SHARDS):
-            pg_support.missing("SEARCHER_TEST_PG_CLUSTER/_SHARDS")
-        from searcher.engine.postgres.cluster import init_cluster
-
-        coordinator, servers = pg_support.cluster()
-        location = pg_support.fresh_database(coordinator, "searcher_proximity")
-        shards = [pg_support.fresh_database(url, "searcher_proximity") for url in servers]
-        init_cluster(location, shards, shards=3)
+    location = pg_support.index_location(request.param, Path(), "searcher_proximity", shards=3)
     Archive.build(RAW_HTML, location, full=True, workers=1)
     yield location
 

@@ -9,53 +9,24 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pg_support
 import pytest
 
 from searcher import Archive
 from searcher.export import write_csv
 
 RAW_HTML = Path(__file__).resolve().parent.parent / "raw_html"
-SINGLE = os.environ.get("SEARCHER_TEST_PG")
-CLUSTER = os.environ.get("SEARCHER_TEST_PG_CLUSTER")
-SHARDS = os.environ.get("SEARCHER_TEST_PG_SHARDS", "").split()
 
 
-def _database(url: str, name: str) -> str:
-    import psycopg
-    from psycopg.conninfo import conninfo_to_dict
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    info = conninfo_to_dict(url)
-    return "postgresql://{user}@{host}:{port}/{dbname}".format(**{**info, "dbname": name})
-
-
-def _location(kind: str, tmp: Path) -> str:
-    if kind == "whoosh":
-        return str(tmp / "index")
-    if kind == "postgres":
-        if not SINGLE:
-            pytest.skip("SEARCHER_TEST_PG not set (run the tests under .ci/postgres.sh)")
-        return _database(SINGLE, "searcher_right")
-    if not (CLUSTER and SHARDS):
-        pytest.skip("SEARCHER_TEST_PG_CLUSTER/_SHARDS not set (run under .ci/postgres.sh)")
-    from searcher.engine.postgres.cluster import init_cluster
-
-    location = _database(CLUSTER, "searcher_right")
-    init_cluster(location, [_database(url, "searcher_right") for url in SHARDS], shards=4)
-    return location
-
-
-@pytest.fixture(scope="module", params=["whoosh", "postgres", "postgres-cluster"])
+@pytest.fixture(scope="module", params=pg_support.ENGINES)
 def archive(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Archive]:
-    location = _location(request.param, tmp_path_factory.mktemp("right"))
+    folder = tmp_path_factory.mktemp("right")
+    location = pg_support.index_location(request.param, folder, "searcher_right")
     assert Archive.build(RAW_HTML, location, full=True, workers=1).indexed > 10
     with Archive.open(location) as opened:
         yield opened

@@ -6,10 +6,10 @@ announced (SEARCHER_TEST_PG, SEARCHER_TEST_PG_CLUSTER and SEARCHER_TEST_PG_SHARD
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pg_support
 import pytest
 
 from searcher import Archive
@@ -17,9 +17,6 @@ from searcher.evaluate import evaluate_similar, load_judgments
 
 ROOT = Path(__file__).resolve().parent.parent
 JUDGED = load_judgments(ROOT / "tests" / "relevance" / "similar.tsv")
-SINGLE = os.environ.get("SEARCHER_TEST_PG")
-CLUSTER = os.environ.get("SEARCHER_TEST_PG_CLUSTER")
-SHARDS = os.environ.get("SEARCHER_TEST_PG_SHARDS", "").split()
 #: The judged set's means must not fall below these on any engine.  On the code before
 #: the key terms were normalised by length they were MRR 0.583 and nDCG@10 0.524 (Whoosh),
 #: 0.461 and 0.502 (PostgreSQL); after, 0.778 and 0.701, 0.711 and 0.636 (0.857 and 0.747
@@ -55,38 +52,12 @@ KOREA = frozenset(
 ) | {"generic/notes/korean-armistice-chronology"}
 
 
-def _database(url: str, name: str) -> str:
-    import psycopg
-    from psycopg.conninfo import conninfo_to_dict
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    info = conninfo_to_dict(url)
-    return "postgresql://{user}@{host}:{port}/{dbname}".format(**{**info, "dbname": name})
-
-
-def _location(kind: str, tmp: Path) -> str:
-    if kind == "whoosh":
-        return str(tmp / "index")
-    if kind == "postgres":
-        if not SINGLE:
-            pytest.skip("SEARCHER_TEST_PG not set (run the tests under .ci/postgres.sh)")
-        return _database(SINGLE, "searcher_similar")
-    if not (CLUSTER and SHARDS):
-        pytest.skip("SEARCHER_TEST_PG_CLUSTER/_SHARDS not set (run under .ci/postgres.sh)")
-    from searcher.engine.postgres.cluster import init_cluster
-
-    location = _database(CLUSTER, "searcher_similar")
-    init_cluster(location, [_database(url, "searcher_similar") for url in SHARDS], shards=4)
-    return location
-
-
-@pytest.fixture(scope="module", params=["whoosh", "postgres", "postgres-cluster"])
+@pytest.fixture(scope="module", params=pg_support.ENGINES)
 def archive(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Archive]:
-    location = _location(request.param, tmp_path_factory.mktemp("similar"))
+    folder = tmp_path_factory.mktemp("similar")
+    location = pg_support.index_location(request.param, folder, "searcher_similar")
     assert Archive.build(ROOT / "raw_html", location, full=True, workers=1).indexed > 10
     with Archive.open(location) as opened:
         yield opened
