@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
+from cli_support import run
 
-from searcher.cli import main
 from searcher.ingest import parse_file
 from searcher.ingest.normalize import compose_citation
 from searcher.names import default_authority, without_life_dates
@@ -19,13 +18,6 @@ from searcher.timeline import timeline, to_text
 
 CHROME_HEAD = """<div id="header"><p>Search in</p>
 <p>Digital Archive International History Declassified</p></div>"""
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def current_page(title: str, people: list[str], *, date: str = "May 2, 1960") -> str:

@@ -10,19 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from searcher.cli import main
+from cli_support import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "raw_html" / "text" / "seed-page-mao-to-filippov-1951-11-14.txt"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line in-process; returns (status, stdout, stderr)."""
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 @pytest.fixture()

@@ -10,16 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from searcher.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line in-process; returns (status, stdout, stderr)."""
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
+from cli_support import run
 
 
 @pytest.fixture()

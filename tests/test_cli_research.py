@@ -12,9 +12,9 @@ from datetime import date
 
 import pytest
 import rispy
+from cli_support import run
 
 import searcher.cli.research as research
-from searcher.cli import main
 from searcher.record import Record
 
 MAO = Record(
@@ -75,13 +75,6 @@ def index(tmp_path_factory) -> str:
 def searched(index, monkeypatch):
     """Every command below reads that index (as with ``--index``)."""
     monkeypatch.setenv("SEARCHER_INDEX", index)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_.value.code, out, err
 
 
 def test_cite_chicago(capsys):

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pg_support
 import pytest
+from cli_support import run
 
-from searcher.cli import main
 from searcher.errors import QueryError
 from searcher.evaluate import (
     Judgment,
@@ -252,13 +252,6 @@ def test_postgres_held_out_figures_are_the_readmes(kind):
 
 
 # -- the command -------------------------------------------------------------------------
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_.value.code, out, err
 
 
 def test_command_json_matches_the_library(tmp_path, capsys):

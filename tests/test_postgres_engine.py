@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pg_support
 import pytest
+from cli_support import run
 
 from searcher.engine.postgres.analyze import to_row
 from searcher.engine.postgres.compile import compile_query
@@ -232,16 +233,6 @@ def test_rank_weights_follow_the_field_weights() -> None:
 
 CLUSTER = os.environ.get("SEARCHER_TEST_PG_CLUSTER")
 SHARDS = os.environ.get("SEARCHER_TEST_PG_SHARDS", "").split()
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run ``search ARGS`` in-process; returns (status, stdout, stderr)."""
-    from searcher.cli import main
-
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 @pg_support.needs_cluster

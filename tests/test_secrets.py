@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import pg_support
 import pytest
+from cli_support import run
 from psycopg.conninfo import conninfo_to_dict
 
 from searcher.locations import shown
@@ -25,16 +26,6 @@ PASSWORDS = (
     "Zq7k:Wx9m@Vb5n",
     "Zq7k/Wx9m:Vb5n@Nm3p",
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run ``search ARGS`` in-process; returns (status, stdout, stderr)."""
-    from searcher.cli import main
-
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def assert_hidden(text: str) -> None:
