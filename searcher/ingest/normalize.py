@@ -2,12 +2,13 @@
 
 Dates become spans, the title's correspondents canonical names, people go through the name
 authority, languages become names; the type, archive and language a page implies fill those
-it leaves empty (:mod:`searcher.ingest.implied`); everything else is kept as the page gives
-it.
+it leaves empty (:mod:`searcher.ingest.implied`); every other Page field that names a
+Record field is copied to it as the page gives it (lists as tuples of their distinct values).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -122,14 +123,9 @@ def to_record(
     kind, held, languages = _implied(page)
     if page.authors:
         extra.setdefault("authors", "; ".join(page.authors))
-    return Record(
+    made = dict(
         id=record_id_for(page, path, content_hash),
-        title=page.title,
-        body=page.body,
-        url=page.url,
         path=path,
-        layout=page.layout,
-        date=page.date,
         date_start=span.start,
         date_end=span.end,
         date_precision=span.precision,
@@ -138,23 +134,31 @@ def to_record(
         via=correspondents.via,
         participants=correspondents.participants,
         title_names=correspondents.as_written,
-        summary=page.summary,
         citation=page.citation or compose_citation(page.title, page.date, page.source),
-        source=page.source,
         archive=_unique(held),
-        collections=_unique(page.collections),
-        subjects=_unique(page.subjects),
         people=people,
-        places=_unique(page.places),
         languages=_unique(language_name(v) for v in languages),
-        classification=page.classification,
         type=kind,
-        rights=page.rights,
-        credits=page.credits,
         contributors=_unique(names.canonicalize(c) for c in page.contributors),
-        record_id=page.record_id,
-        upload_date=page.upload_date,
         content_hash=content_hash,
-        partial=page.partial,
         extra=extra,
     )
+    return Record(**(_as_given(page) | made))
+
+
+#: The Page's fields a Record has too, by name: copied as the page gives them (lists as
+#: tuples of their distinct values) unless ``to_record`` makes them otherwise.
+_SHARED: tuple[str, ...] = tuple(
+    f.name
+    for f in dataclasses.fields(Page)
+    if f.name in {r.name for r in dataclasses.fields(Record)}
+)
+
+
+def _as_given(page: Page) -> dict[str, object]:
+    """The page's values of the Record's fields, as given."""
+    given: dict[str, object] = {}
+    for name in _SHARED:
+        value = getattr(page, name)
+        given[name] = _unique(value) if isinstance(value, list) else value
+    return given

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+
+from searcher.record import LABELS, field_labels
 
 
 @dataclass
@@ -11,8 +14,11 @@ class Page:
 
     Strings are as displayed (whitespace tidied); lists keep the page's order.  People are
     as the page writes them ("Mao, Zedong"), dates as shown ("June, 1934"), languages as
-    names or codes.  ``extra`` holds labelled values no other field takes (and, under
-    ``cut``, why a partial page is partial).
+    names or codes.  A field named as a Record field is that field's value as shown (the
+    normaliser copies it by name, unless it makes the field otherwise); the labels pages
+    give a field under are declared with the Record's field (``searcher.record.declare``),
+    or here for a field the Record has not.  ``extra`` holds labelled values no other
+    field takes (and, under ``cut``, why a partial page is partial).
     """
 
     layout: str
@@ -29,8 +35,13 @@ class Page:
     people: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
+    #: Read into the record's correspondents and people (the Record has no field of these).
+    authors: list[str] = field(
+        default_factory=list, metadata={LABELS: ("author", "author(s)", "authors")}
+    )
+    recipients: list[str] = field(
+        default_factory=list, metadata={LABELS: ("recipient(s)", "recipients")}
+    )
     contributors: list[str] = field(default_factory=list)
     classification: str = ""
     type: str = ""
@@ -41,3 +52,11 @@ class Page:
     extra: dict[str, str] = field(default_factory=dict)
     #: The page visibly stops mid-way (cut short, or markup too deep to read whole).
     partial: bool = False
+
+
+def page_labels() -> dict[str, str]:
+    """Each label pages write (lower case) and the Page field its values fill."""
+    return {
+        **field_labels(),
+        **{label: f.name for f in dataclasses.fields(Page) for label in f.metadata.get(LABELS, ())},
+    }

@@ -31,7 +31,7 @@ from searcher.analysis import (
     words,
     written_stems,
 )
-from searcher.record import Record
+from searcher.record import DERIVED_FACETS, Record
 
 #: The weight label of each text field searched through ``tsv``.
 LABELS: dict[str, str] = {"title": "A", "summary": "B", "body": "C"}
@@ -43,7 +43,7 @@ TSV_LABELS: dict[str, str] = {**LABELS, **{f: "D" for f in PREFIXED_TEXT}}
 MAX_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 256
 #: Facet columns derived from the date span.
-DERIVED = ("year", "decade")
+DERIVED = DERIVED_FACETS
 
 
 def rank_weights(weights: dict[str, float] = WEIGHTS) -> str:
@@ -95,7 +95,10 @@ def to_row(record: Record) -> dict[str, Any]:
     tsv = _Vector()
     ftsv = _Vector()
     analysed_text, vocabulary = analysed(record)
-    for name, stems in analysed_text.items():
+    for name in TSV_LABELS:  # the labels' order, not the Record's, places the fields
+        stems = analysed_text.get(name)
+        if stems is None:
+            continue
         tsv.add(stems, TSV_LABELS[name])
         if name in PREFIXED_TEXT:
             ftsv.add(f"{name}:{s}" for s in stems)

@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from searcher.errors import IngestError
-from searcher.ingest.page import Page
+from searcher.ingest.page import Page, page_labels
 
 #: Elements whose content is never text of the page.
 SKIPPED = frozenset(
@@ -326,44 +326,8 @@ def first_text(element: lxml.html.HtmlElement | None) -> str:
 
 
 #: Page labels (lower case) and the Page field each fills; list fields take every value.
-LABEL_FIELDS = {
-    "source": "source",
-    "original archive": "archive",
-    "archive": "archive",
-    "repository": "archive",
-    "original repository": "archive",
-    "rights": "rights",
-    "original uploaded date": "upload_date",
-    "original upload date": "upload_date",
-    "uploaded date": "upload_date",
-    "type": "type",
-    "document type": "type",
-    "language": "languages",
-    "languages": "languages",
-    "record id": "record_id",
-    "original classification": "classification",
-    "classification": "classification",
-    "collection": "collections",
-    "collections": "collections",
-    "subjects": "subjects",
-    "subjects discussed": "subjects",
-    "author": "authors",
-    "author(s)": "authors",
-    "authors": "authors",
-    "associated people & organizations": "people",
-    "associated people and organizations": "people",
-    "people": "people",
-    "associated places": "places",
-    "places": "places",
-    "coverage": "places",
-    "document contributors": "contributors",
-    "contributors": "contributors",
-    "recipient(s)": "recipients",
-    "recipients": "recipients",
-    "date": "date",
-    "summary": "summary",
-    "credits": "credits",
-}
+#: Declared with the fields (``searcher.record.declare``, and the Page's own).
+LABEL_FIELDS = page_labels()
 
 
 _PLURAL_MARK = re.compile(r"\(s\)|\(es\)")
