@@ -187,6 +187,25 @@ def test_same_filtered_hits(engine: Engine, whoosh: Engine, where: tuple[str, ..
 
 
 @pytest.mark.parametrize(
+    ("text", "where", "within"),
+    [
+        # one of Kohl's conversations has only "North Atlantic Treaty Organization--Poland"
+        ("Kohl", ("subject=North Atlantic Treaty Organization",), False),
+        ("", ("subject=north atlantic treaty organization",), False),
+        ('Kohl subject:"North Atlantic Treaty Organization"', (), True),
+    ],
+)
+def test_label_values_whole_or_their_words(
+    engine: Engine, whoosh: Engine, text: str, where: tuple[str, ...], within: bool
+) -> None:
+    """A filter keeps the documents its facet value counts; a ``field:`` query matches
+    whole values or their words, so it also finds a value that holds those words."""
+    total, ids, facets = answers(whoosh, text, where)
+    assert ("300237" in ids) is within and total >= 4
+    assert answers(engine, text, where) == (total, ids, facets)
+
+
+@pytest.mark.parametrize(
     "span", [("1950-06-25", "1950-07-31"), ("1951-01-01", None), (None, "1949-12-31")]
 )
 def test_same_date_ranges(

@@ -14,7 +14,8 @@ pushed down to shard servers as it is.  Semantics follow the embedded engine:
   grows with the words, not as (N+1)^(words-1) as nesting ``<1> | <2> ...`` does;
 - wildcards and fuzzy words expand through the unstemmed lexicon, then search the stems;
 - a keyword field matches a whole value in any case (``keys``) or the value's words in
-  order (``ftsv``); dates overlap the document's span (``daterange &&``).
+  order (``ftsv``); a filter's value (``ast.Value``) matches the whole value only, its
+  words only where no document has it; dates overlap the document's span (``daterange &&``).
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ class Lexicon(Protocol):
 
     def near(self, word: str, distance: int) -> Sequence[str]:
         """Words within ``distance`` edits of ``word``."""
+
+    def has_value(self, key: str) -> bool:
+        """Whether a document has the keyword value ``key`` (``field:value``, lower-case)."""
 
 
 @dataclass(frozen=True)
@@ -101,9 +105,7 @@ class _Compiler:
         if isinstance(node, ast.DateRange):
             return _date_range(node)
         if isinstance(node, ast.Value):
-            # The whole value, or its words (the embedded engine takes the words only
-            # where no document has the whole value).
-            return self.words(node.field, words(node.value), 0, negated, whole=node.value)
+            return self.value(node.field, node.value, negated)
         if isinstance(node, ast.Term):
             return self.words(node.field, words(node.text), 0, negated, whole=node.text)
         if isinstance(node, ast.Phrase):
@@ -164,6 +166,15 @@ class _Compiler:
         if not written:  # accents reach here only in exact queries (expand.folded)
             return part
         return self.combine([part, _Part("ftsv", " & ".join(written))], "&", "AND")
+
+    def value(self, name: str, value: str, negated: bool) -> _Part:
+        """The documents whose facet counts the whole value (in any case); where no
+        document has it, those with its words in order, as a ``name:`` phrase."""
+        _check_field(name)
+        key = f"{name}:{value.lower()}"
+        if name in _KEYWORDS and self.lexicon.has_value(key):
+            return _Part(sql="keys @> ARRAY[%s]", params=(key,))
+        return self.words(name, words(value), 0, negated, whole=value)
 
     def text(
         self, name: str | None, alternatives: list[list[str]], slop: int, negated: bool

@@ -72,6 +72,12 @@ class SqlLexicon:
         )
         return [r[0] for r in rows if r[0] != word]
 
+    def has_value(self, key: str) -> bool:
+        row = self.conn.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {DOCS} WHERE keys @> ARRAY[%s])", (key,)
+        ).fetchone()
+        return bool(row and row[0])
+
 
 class PostgresEngine(Engine):
     """An index in a PostgreSQL database named by a URL."""
