@@ -146,19 +146,18 @@ def to_record(
     return Record(**(_as_given(page) | made))
 
 
-#: The Page's fields a Record has too, by name: copied as the page gives them (lists as
-#: tuples of their distinct values) unless ``to_record`` makes them otherwise.
-_SHARED: tuple[str, ...] = tuple(
-    f.name
-    for f in dataclasses.fields(Page)
-    if f.name in {r.name for r in dataclasses.fields(Record)}
-)
+#: Every field of the Record, in its order.
+_RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Record))
 
 
 def _as_given(page: Page) -> dict[str, object]:
-    """The page's values of the Record's fields, as given."""
+    """The page's values of the Record's fields, by name, as the page gives them (lists as
+    tuples of their distinct values): the Page's own fields and any other a layout set
+    (a labelled value of a Record field the Page does not name, see ``html_text.assign``)."""
+    held = vars(page)
     given: dict[str, object] = {}
-    for name in _SHARED:
-        value = getattr(page, name)
-        given[name] = _unique(value) if isinstance(value, list) else value
+    for name in _RECORD_FIELDS:
+        if name in held:
+            value = held[name]
+            given[name] = _unique(value) if isinstance(value, list) else value
     return given

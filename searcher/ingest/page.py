@@ -17,7 +17,8 @@ class Page:
     names or codes.  A field named as a Record field is that field's value as shown (the
     normaliser copies it by name, unless it makes the field otherwise); the labels pages
     give a field under are declared with the Record's field (``searcher.record.declare``),
-    or here for a field the Record has not.  ``extra`` holds labelled values no other
+    or here for a field the Record has not (a labelled value of a Record field not named
+    here is set on the page under that field's name).  ``extra`` holds labelled values no other
     field takes (and, under ``cut``, why a partial page is partial).
     """
 

@@ -12,13 +12,17 @@
 
 from __future__ import annotations
 
-from searcher.analysis import KEYWORD_FIELDS
-from searcher.engine.postgres.analyze import DERIVED
+import dataclasses
+import hashlib
 
-#: Bumped whenever a table, the stemmer or what a record means changes; an index of
-#: another version must be rebuilt (4: one record per document, copies merged, stale
-#: records kept, ids with the page's folders).
-SCHEMA_VERSION = "4"
+from searcher.analysis import KEYWORD_FIELDS, STEMMER
+from searcher.engine.postgres.analyze import DERIVED, TSV_LABELS
+from searcher.record import FIELDS
+
+#: Bumped whenever a table or what a record means changes in a way the fields' declarations
+#: do not show (4: one record per document, copies merged, stale records kept, ids with the
+#: page's folders).
+REVISION = "4"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
 META = "searcher_meta"
@@ -42,6 +46,25 @@ COLUMNS: tuple[str, ...] = (
     "record",
 )
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
+
+
+def schema_version() -> str:
+    """REVISION and a short hash of what else makes an index's rows: the fields as the
+    Record declares them, the stemmer, the text fields' labels and the columns.  Adding,
+    removing or changing a field changes it, and an index of another version is rebuilt in
+    full (``search rebuild`` says so)."""
+    made_of = (
+        tuple(dataclasses.astuple(spec) for spec in FIELDS),
+        STEMMER,
+        tuple(TSV_LABELS.items()),
+        COLUMNS,
+    )
+    digest = hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()[:8]
+    return f"{REVISION}.{digest}"
+
+
+#: The version an index's ``searcher_meta`` records (see schema_version).
+SCHEMA_VERSION = schema_version()
 
 
 def docs_columns() -> str:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from searcher.errors import IngestError
 from searcher.ingest.page import Page, page_labels
+from searcher.record import FIELD_BY_NAME
 
 #: Elements whose content is never text of the page.
 SKIPPED = frozenset(
@@ -355,7 +356,10 @@ def assign(page: Page, label: str, values: list[str]) -> None:
         if key:
             page.extra[key] = "; ".join(values)
         return
-    current = getattr(page, name)
+    current = getattr(page, name, None)
+    if current is None:  # a Record field the Page does not name: the page holds it as read
+        current = [] if FIELD_BY_NAME[name].multi else ""
+        setattr(page, name, current)
     if isinstance(current, list):
         current.extend(v for v in values if v not in current)
     elif not current:
