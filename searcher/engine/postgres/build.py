@@ -233,6 +233,8 @@ class PostgresBuild(Build):
                         for path in self._deleted:
                             copy.write_row((path,))
                 if self.full:
+                    if self.upgraded:
+                        self._renew_table()
                     self._conn.execute(f"DELETE FROM {DOCS}")
                     self._conn.execute(f"DELETE FROM {WORDS}")
                 else:
@@ -278,6 +280,18 @@ class PostgresBuild(Build):
             self._conn.execute(f"ANALYZE {DOCS}")
         self._done = True
         self._conn.close()
+
+    def _renew_table(self) -> None:
+        """An index of another schema version: its documents table made anew with this
+        version's columns (a field added or removed), in the commit's transaction.  A
+        sharded index's table spans its shard servers: `search engine init` lays it out."""
+        layout = self._conn.execute(f"SELECT value FROM {META} WHERE key = 'layout'").fetchone()
+        if layout is not None and layout[0] != "single":
+            return
+        self._conn.execute(f"DROP TABLE IF EXISTS {DOCS}")
+        self._conn.execute(f"CREATE TABLE {DOCS} ({schema.docs_columns()})")
+        for statement in schema.docs_indexes(DOCS):
+            self._conn.execute(statement)
 
     def _apply_regroup(self, drop: list[str], rows: list[dict[str, Any]]) -> None:
         """Within the commit: the rows of ``drop`` removed, ``rows`` added."""
