@@ -31,7 +31,7 @@ class Words:
 
         return [w for w in self.words if fnmatch.fnmatchcase(w, pattern)][:limit]
 
-    def near(self, word: str, distance: int) -> list[str]:
+    def near(self, word: str, distance: int, field: str | None = None) -> list[str]:
         return [
             w
             for w in self.words
@@ -39,6 +39,9 @@ class Words:
             and sum(a != b for a, b in zip(w, word, strict=True)) <= distance
             and w != word
         ]
+
+    def has_value(self, field: str, value: str) -> bool:
+        return value.lower() in self.words
 
 
 LEX = Words("armistice", "armies", "soviet", "soviets", "stalin")
@@ -76,6 +79,12 @@ def test_keyword_matches_whole_value_or_its_words() -> None:
     assert "keys @> ARRAY[%s]" in c.where
     assert c.params == ("sender:mao zedong", "'sender:mao' <-> 'sender:zedong'")
     assert c.rank is None
+
+
+def test_a_filter_value_is_whole_where_a_document_has_it() -> None:
+    assert compile_query(ast.Value("places", "Soviet"), LEX).where == "keys @> ARRAY[%s]"
+    c = compile_query(ast.Value("places", "North Korea"), LEX)
+    assert (c.where, c.params) == ("ftsv @@ %s::tsquery", ("'places:north' <-> 'places:korea'",))
 
 
 def test_wildcards_and_fuzzy_expand_through_the_lexicon() -> None:

@@ -50,8 +50,11 @@ class NoWords:
     def matching(self, pattern: str, limit: int) -> list[str]:
         return []
 
-    def near(self, word: str, distance: int) -> list[str]:
+    def near(self, word: str, distance: int, field: str | None = None) -> list[str]:
         return []
+
+    def has_value(self, field: str, value: str) -> bool:
+        return False
 
 
 def answers(archive: Archive, query: str) -> tuple[int, list[str]]:

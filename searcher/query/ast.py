@@ -1,7 +1,8 @@
 """The parsed query: a small tree that every engine compiles in its own way.
 
-The query language is engine-independent: ``searcher.query.parse`` makes these nodes and
-an engine (the embedded Whoosh one or PostgreSQL) turns them into its own queries.  ``field``
+The query language is engine-independent: ``searcher.query.parse`` makes these nodes,
+``searcher.query.plan`` turns them into a plan against an index's lexicon, and an engine
+(the embedded Whoosh one or PostgreSQL) maps the plan to its own queries.  ``field``
 is a record field name from ``searcher.record.FIELDS`` (aliases already resolved), or
 ``None`` for the default text fields.
 

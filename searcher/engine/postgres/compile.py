@@ -1,21 +1,21 @@
-"""Query tree (searcher.query.ast) -> a SQL condition with tsquery constants.
+"""A query's plan (searcher.query.plan) -> a SQL condition with tsquery constants.
 
 Text is matched through lexemes made in Python (searcher.engine.postgres.analyze), so a
 tsquery here is a constant: it needs no text-search configuration on the server and is
-pushed down to shard servers as it is.  Semantics follow the embedded engine:
+pushed down to shard servers as it is.  The plan has resolved fields, words, expansions
+and the whole-value rule; here:
 
-- a word is its Porter2 stem in every text field (``tsv``), or in one field through its
-  weight label (``title`` A, ``summary`` B, ``body`` C) or its prefixed lexemes
+- stems in every text field are lexemes of ``tsv``, in one field they carry its weight
+  label (``title`` A, ``summary`` B, ``body`` C) or are prefixed lexemes
   (``citation:``/``source:`` in ``ftsv``);
 - a phrase is ``<->``; proximity ``"a b"~N`` lets each next word come 1 to N+1 positions
   later, in order, within one field (weight label): ``a:A <1> b:A | ... | a:D <N+1> b:D``.
   Of three words or more, each two in a row so find the candidate rows, and the
   candidates' positions in the tsvector are walked in SQL (see :func:`_near`): the query
   grows with the words, not as (N+1)^(words-1) as nesting ``<1> | <2> ...`` does;
-- wildcards and fuzzy words expand through the unstemmed lexicon, then search the stems;
-- a keyword field matches a whole value in any case (``keys``) or the value's words in
-  order (``ftsv``); a filter's value (``ast.Value``) matches the whole value only, its
-  words only where no document has it; dates overlap the document's span (``daterange &&``).
+- a keyword field's whole values in any case are ``keys``, the words of its values
+  ``field:word`` lexemes of ``ftsv``, its globs regular expressions over ``keys``; dates
+  overlap the document's span (``daterange &&``).
 """
 
 from __future__ import annotations
@@ -23,35 +23,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from searcher.analysis import KEYWORD_FIELDS, TEXT_FIELDS, WRITTEN, stem, words
+from searcher.analysis import TEXT_FIELDS, WRITTEN
 from searcher.engine.postgres.analyze import LABELS, PREFIXED_TEXT, quote
 from searcher.errors import QueryError
-from searcher.fold import accented
-from searcher.query import ast
-from searcher.record import FIELD_BY_NAME
+from searcher.query import ast, plan
+from searcher.query.plan import KEYWORDS, Lexicon
 
-#: Most lexicon words one wildcard or fuzzy word may expand to.
-MAX_EXPANSION = 1024
+__all__ = ["Compiled", "Lexicon", "compile_plan", "compile_query", "like_prefix"]
+
 #: The weight labels of ``tsv``: a proximity in any text field stays inside one of them.
 _ALL_LABELS = ("A", "B", "C", "D")
-_KEYWORDS = frozenset(KEYWORD_FIELDS)
-_TEXTS = frozenset(TEXT_FIELDS)
 _PATTERN_JUNK = re.compile(r"[^\w*?]+")
-
-
-class Lexicon(Protocol):
-    """The unstemmed words of the index."""
-
-    def matching(self, pattern: str, limit: int) -> Sequence[str]:
-        """Words matching a lower-case glob (``*`` any run, ``?`` one character)."""
-
-    def near(self, word: str, distance: int) -> Sequence[str]:
-        """Words within ``distance`` edits of ``word``."""
-
-    def has_value(self, key: str) -> bool:
-        """Whether a document has the keyword value ``key`` (``field:value``, lower-case)."""
 
 
 @dataclass(frozen=True)
@@ -89,32 +73,33 @@ FALSE = _Part(sql="FALSE")
 
 @dataclass
 class _Compiler:
-    lexicon: Lexicon
     rank: list[str] = field(default_factory=list)
     highlight: list[str] = field(default_factory=list)
 
-    def node(self, node: ast.Node, negated: bool = False) -> _Part:
-        if isinstance(node, ast.MatchAll):
+    def node(self, node: plan.Plan, unranked: bool = False) -> _Part:
+        """``node`` as SQL; text under a Not or an Unscored (``unranked``) does not rank."""
+        if isinstance(node, plan.MatchAll):
             return TRUE
-        if isinstance(node, ast.And):
-            return self.combine([self.node(i, negated) for i in node.items], "&", "AND")
-        if isinstance(node, ast.Or):
-            return self.combine([self.node(i, negated) for i in node.items], "|", "OR")
-        if isinstance(node, ast.Not):
-            return self.negate(self.node(node.item, not negated))
-        if isinstance(node, ast.DateRange):
+        if isinstance(node, plan.And):
+            return self.combine([self.node(i, unranked) for i in node.items], "&", "AND")
+        if isinstance(node, plan.Or):
+            return self.combine([self.node(i, unranked) for i in node.items], "|", "OR")
+        if isinstance(node, plan.Not):
+            return self.negate(self.node(node.item, not unranked))
+        if isinstance(node, plan.Unscored):
+            return self.node(node.item, True)
+        if isinstance(node, plan.DateOverlap):
             return _date_range(node)
-        if isinstance(node, ast.Value):
-            return self.value(node.field, node.value, negated)
-        if isinstance(node, ast.Term):
-            return self.words(node.field, words(node.text), 0, negated, whole=node.text)
-        if isinstance(node, ast.Phrase):
-            text = " ".join(node.words)
-            return self.words(node.field, words(text), node.slop, negated, whole=text)
-        if isinstance(node, ast.Wildcard):
-            return self.wildcard(node.field, node.pattern, negated)
-        if isinstance(node, ast.Fuzzy):
-            return self.fuzzy(node.field, node.text, node.distance, negated)
+        if isinstance(node, plan.Value):
+            if node.field == "id":
+                return _Part(sql="id = %s", params=(node.value,))
+            return _Part(sql="keys @> ARRAY[%s]", params=(f"{node.field}:{node.value.lower()}",))
+        if isinstance(node, plan.ValuePattern):
+            return self.pattern(node.field, node.pattern)
+        if isinstance(node, plan.Terms):
+            return self.sequence(node.fields, [list(node.words)], 0, unranked)
+        if isinstance(node, plan.Phrase):
+            return self.sequence(node.fields, [[w] for w in node.words], node.slop, unranked)
         raise QueryError(f"this index cannot search {type(node).__name__} queries")
 
     # -- boolean structure ---------------------------------------------------------------
@@ -147,37 +132,19 @@ class _Compiler:
         return _Part(sql=f"NOT ({part.sql})", params=part.params)
 
     # -- leaves --------------------------------------------------------------------------
-    def words(
-        self, name: str | None, tokens: list[str], slop: int, negated: bool, whole: str
+    def sequence(
+        self, fields: tuple[str, ...], alternatives: list[list[str]], slop: int, unranked: bool
     ) -> _Part:
-        _check_field(name)
-        if name == "id":
-            return _Part(sql="id = %s", params=(whole,))
-        if name in _KEYWORDS:
-            lexemes = [f"{name}:{w}" for w in tokens]
-            parts = [_Part(sql="keys @> ARRAY[%s]", params=(f"{name}:{whole.lower()}",))]
-            if lexemes:
-                parts.append(_sequence("ftsv", [[x] for x in lexemes], slop))
-            return self.combine(parts, "|", "OR")
-        if not tokens:
+        """Index forms in sequence (each position one of several) in ``fields``."""
+        if not alternatives or not all(alternatives):
             return FALSE
-        part = self.text(name, [[stem(t)] for t in tokens], slop, negated)
-        written = [quote(f"{WRITTEN}:{stem(w)}") for w in accented(whole)]
-        if not written:  # accents reach here only in exact queries (expand.folded)
-            return part
-        return self.combine([part, _Part("ftsv", " & ".join(written))], "&", "AND")
-
-    def value(self, name: str, value: str, negated: bool) -> _Part:
-        """The documents whose facet counts the whole value (in any case); where no
-        document has it, those with its words in order, as a ``name:`` phrase."""
-        _check_field(name)
-        key = f"{name}:{value.lower()}"
-        if name in _KEYWORDS and self.lexicon.has_value(key):
-            return _Part(sql="keys @> ARRAY[%s]", params=(key,))
-        return self.words(name, words(value), 0, negated, whole=value)
+        name = None if fields == TEXT_FIELDS else _one(fields)
+        if name == WRITTEN or name in KEYWORDS:
+            return _sequence("ftsv", [[f"{name}:{w}" for w in alts] for alts in alternatives], slop)
+        return self.text(name, alternatives, slop, unranked)
 
     def text(
-        self, name: str | None, alternatives: list[list[str]], slop: int, negated: bool
+        self, name: str | None, alternatives: list[list[str]], slop: int, unranked: bool
     ) -> _Part:
         """Stems in sequence (each position one of several stems) in one or all text fields."""
         if name in PREFIXED_TEXT:
@@ -186,59 +153,30 @@ class _Compiler:
         else:
             column, label = "tsv", LABELS.get(name or "", "")
         part = _sequence(column, alternatives, slop, label)
-        if not negated and column == "tsv":
+        if not unranked and column == "tsv":
             self.rank.append(_steps(alternatives, slop, _labels(column, label)))
             self.highlight.append(_steps(alternatives, slop, ("",)))
         return part
 
-    def wildcard(self, name: str | None, pattern: str, negated: bool) -> _Part:
-        _check_field(name)
-        pattern = pattern.lower()
+    def pattern(self, name: str, pattern: str) -> _Part:
+        """Ids, or a keyword field's whole values or their words, matching a glob."""
         if name == "id":
             return _Part(sql="id LIKE %s", params=(_like(pattern),))
         word_pattern = _PATTERN_JUNK.sub("", pattern)
-        if name in _KEYWORDS:
-            whole = _glob_regex(pattern, "[^\n]")
-            regex = f"(^|\n){re.escape(name)}:{whole}($|\n)"
-            parts = [_Part(sql="array_to_string(keys, E'\\n') ~ %s", params=(regex,))]
-            if " " not in pattern and word_pattern.strip("*?"):
-                inner = _glob_regex(word_pattern, r"\w")
-                regex = f"(^|\n){re.escape(name)}:([^\n]*[^\n\\w])?{inner}([^\n\\w]|$|\n)"
-                parts.append(_Part(sql="array_to_string(keys, E'\\n') ~ %s", params=(regex,)))
-            return self.combine(parts, "|", "OR")
-        if not word_pattern.strip("*?"):
-            return TRUE
-        return self.stems(name, self.lexicon.matching(word_pattern, MAX_EXPANSION), negated)
-
-    def fuzzy(self, name: str | None, text: str, distance: int, negated: bool) -> _Part:
-        _check_field(name)
-        tokens = words(text)
-        if not tokens:
-            return FALSE
-        if name == "id":
-            return _Part(sql="id = %s", params=(text,))
-        word = tokens[0]
-        distance = max(0, min(distance, 2))
-        near = [word, *self.lexicon.near(word, distance)]
-        if name in _KEYWORDS:
-            lexemes = sorted({quote(f"{name}:{w}") for w in near})
-            return _Part("ftsv", _any(lexemes))
-        return self.stems(name, near, negated)
-
-    def stems(self, name: str | None, found: Sequence[str], negated: bool) -> _Part:
-        stems = sorted({stem(w) for w in list(found)[:MAX_EXPANSION]})
-        if not stems:
-            return FALSE
-        return self.text(name, [stems], 0, negated)
+        whole = _glob_regex(pattern, "[^\n]")
+        regex = f"(^|\n){re.escape(name)}:{whole}($|\n)"
+        parts = [_Part(sql="array_to_string(keys, E'\\n') ~ %s", params=(regex,))]
+        if " " not in pattern and word_pattern.strip("*?"):
+            inner = _glob_regex(word_pattern, r"\w")
+            regex = f"(^|\n){re.escape(name)}:([^\n]*[^\n\\w])?{inner}([^\n\\w]|$|\n)"
+            parts.append(_Part(sql="array_to_string(keys, E'\\n') ~ %s", params=(regex,)))
+        return self.combine(parts, "|", "OR")
 
 
-def _check_field(name: str | None) -> None:
-    if name is None or name in _TEXTS or name in _KEYWORDS or name == "id":
-        return
-    spec = FIELD_BY_NAME.get(name)
-    if spec is not None and spec.kind == "date":
-        raise QueryError(f"field {name!r} takes a date range, e.g. date:1950..1953")
-    raise QueryError(f"field {name!r} cannot be searched")
+def _one(fields: Sequence[str]) -> str:
+    if len(fields) != 1:
+        raise QueryError(f"this index searches one field or every text field, not {fields}")
+    return fields[0]
 
 
 def _any(items: list[str]) -> str:
@@ -323,17 +261,23 @@ def _like(pattern: str) -> str:
     return escaped.replace("*", "%").replace("?", "_")
 
 
-def _date_range(node: ast.DateRange) -> _Part:
+def _date_range(node: plan.DateOverlap) -> _Part:
     """Overlap of the document's span with [start, end]; undated documents never match."""
     if node.start is None and node.end is None:
         return _Part(sql="span IS NOT NULL")
     return _Part(sql="span && daterange(%s::date, %s::date, '[]')", params=(node.start, node.end))
 
 
-def compile_query(node: ast.Node, lexicon: Lexicon) -> Compiled:
-    """The SQL condition (and ranking tsquery) for a query tree."""
-    compiler = _Compiler(lexicon)
-    where, params = compiler.node(node).as_sql()
+def compile_plan(planned: plan.Plan) -> Compiled:
+    """The SQL condition (and ranking tsquery) for a plan."""
+    compiler = _Compiler()
+    where, params = compiler.node(planned).as_sql()
     rank = " | ".join(f"({q})" for q in compiler.rank) or None
     highlight = " | ".join(f"({q})" for q in compiler.highlight) or None
     return Compiled(where, params, rank, highlight)
+
+
+def compile_query(node: ast.Node, lexicon: Lexicon) -> Compiled:
+    """The SQL condition (and ranking tsquery) for a query tree, planned against
+    ``lexicon``."""
+    return compile_plan(plan.build(node, lexicon))

@@ -47,7 +47,8 @@ def facet_field(name: str) -> str:
 
 
 class SqlLexicon:
-    """The unstemmed words table, for wildcards and fuzzy words."""
+    """The unstemmed words table, for wildcards and fuzzy words, and the keyword values
+    (``searcher.query.plan.Lexicon``)."""
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
@@ -60,7 +61,9 @@ class SqlLexicon:
         )
         return [r[0] for r in rows]
 
-    def near(self, word: str, distance: int) -> list[str]:
+    def near(self, word: str, distance: int, field: str | None = None) -> list[str]:
+        """Words of the text fields within ``distance`` edits (for a keyword field too:
+        the words of keyword values have no table of their own)."""
         if distance <= 0:
             return []
         rows = self.conn.execute(
@@ -72,9 +75,10 @@ class SqlLexicon:
         )
         return [r[0] for r in rows if r[0] != word]
 
-    def has_value(self, key: str) -> bool:
+    def has_value(self, field: str, value: str) -> bool:
         row = self.conn.execute(
-            f"SELECT EXISTS (SELECT 1 FROM {DOCS} WHERE keys @> ARRAY[%s])", (key,)
+            f"SELECT EXISTS (SELECT 1 FROM {DOCS} WHERE keys @> ARRAY[%s])",
+            (f"{field}:{value.lower()}",),
         ).fetchone()
         return bool(row and row[0])
 
