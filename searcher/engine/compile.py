@@ -94,7 +94,7 @@ def _and(items: Iterable[plan.Plan], cache: ReaderCache) -> wq.Query:
     for item in items:
         if isinstance(item, plan.Not):
             negative.append(compile_plan(item.item, cache))
-        elif not (isinstance(item, plan.MatchAll) and item.field is None):
+        else:  # a MatchAll is the anchor of Nots (Every either way) or a wildcard's
             positive.append(compile_plan(item, cache))
     if any(q is wq.NullQuery for q in positive):
         return wq.NullQuery
