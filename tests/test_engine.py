@@ -571,16 +571,20 @@ def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):
 def test_bulk_evaluation_finds_and_scores_what_whoosh_matchers_do(engine, node):
     from whoosh import query as wq
 
-    from searcher.engine.compile import compile_node
-    from searcher.engine.matching import evaluate
+    from searcher.engine.compile import CacheLexicon, compile_plan
+    from searcher.engine.matching import evaluate, evaluate_plan
+    from searcher.query import plan
 
     with engine._lock:
         gen = engine._generation()
-        q = compile_node(node, gen.cache)
+        planned = plan.build(node, CacheLexicon(gen.cache))
+        q = compile_plan(planned, gen.cache)
         found = evaluate(q, gen.cache, gen.searcher)
         reference = {
             hit.docnum: hit.score for hit in gen.searcher.search(q, limit=None, terms=False)
         }
+        # the plan read directly finds and scores exactly what its Whoosh query does
+        assert evaluate_plan(planned, gen.cache, gen.searcher) == found
     assert found  # every case matches something
     assert set(found) == set(reference)
     if not any(isinstance(part, wq.NumericRange) for part in q.leaves()) and not isinstance(

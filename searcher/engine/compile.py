@@ -54,11 +54,11 @@ def compile_node(node: ast.Node, cache: ReaderCache) -> wq.Query:
 def compile_plan(node: plan.Plan, cache: ReaderCache) -> wq.Query:
     """The Whoosh query for a plan (NullQuery when it can match nothing)."""
     if isinstance(node, plan.Terms):
-        field_names = [_indexed(f) for f in node.fields]
+        field_names = [indexed_field(f) for f in node.fields]
         return _or(wq.Term(f, w) for f in field_names for w in node.words)
     if isinstance(node, plan.Phrase):
         return _or(
-            wq.Phrase(_indexed(f), list(node.words), slop=node.slop + 1) for f in node.fields
+            wq.Phrase(indexed_field(f), list(node.words), slop=node.slop + 1) for f in node.fields
         )
     if isinstance(node, plan.And):
         return _and(node.items, cache)
@@ -77,13 +77,13 @@ def compile_plan(node: plan.Plan, cache: ReaderCache) -> wq.Query:
         inner = compile_plan(node.item, cache)
         return inner if inner is wq.NullQuery else wq.ConstantScoreQuery(inner, 0.0)
     if isinstance(node, plan.DateOverlap):
-        return _date_range(node)
+        return date_query(node)
     if isinstance(node, plan.ValuePattern):
-        return _pattern(node.field, node.pattern, cache)
+        return pattern_query(node.field, node.pattern, cache)
     raise QueryError(f"this index cannot search {type(node).__name__} queries")
 
 
-def _indexed(field: str) -> str:
+def indexed_field(field: str) -> str:
     """The indexed field of a plan's field: the words of keyword values are ``field_w``."""
     return field + "_w" if field in KEYWORDS else field
 
@@ -112,7 +112,7 @@ def _or(queries: Iterable[wq.Query]) -> wq.Query:
     return items[0] if len(items) == 1 else wq.Or(items)
 
 
-def _pattern(field: str, pattern: str, cache: ReaderCache) -> wq.Query:
+def pattern_query(field: str, pattern: str, cache: ReaderCache) -> wq.Query:
     """Ids, or a keyword field's whole values or their words, matching a glob."""
     if field == "id":
         return wq.Wildcard("id", pattern)
@@ -132,7 +132,7 @@ def _pattern(field: str, pattern: str, cache: ReaderCache) -> wq.Query:
     return _or([*whole[:MAX_EXPANSION], *(wq.Term(field + "_w", w) for w in parts)])
 
 
-def _date_range(node: plan.DateOverlap) -> wq.Query:
+def date_query(node: plan.DateOverlap) -> wq.Query:
     """Overlap: the document starts before the range ends and ends after it starts."""
     parts: list[wq.Query] = []
     if node.end is not None:

@@ -1,4 +1,5 @@
-"""Bulk evaluation of compiled queries: whole posting lists at a time, scored with BM25F.
+"""Bulk evaluation of query plans (``searcher.query.plan``) and of Whoosh queries: whole
+posting lists at a time, scored with BM25F.
 
 Whoosh's matchers step through postings one method call at a time, which is where its
 searches spend their time.  Here each term's posting list is read block by block into
@@ -10,8 +11,10 @@ The answer is every matching document with its score, so the total is exact for 
 
 Scores are Whoosh's BM25F (B=0.75, K1=1.2): the same posting weights, quantised field
 lengths, idf and average lengths; ``And``/``Or`` add the scores of their matching parts, a
-phrase scores as its words, ``AndNot`` as its positive part.  Query types without a bulk
-form here fall back to Whoosh's own matchers (same documents and scores, slower).
+phrase scores as its words, ``AndNot`` as its positive part.  A plan is read as its Whoosh
+query (``compile.compile_plan``) would be, to the same scores, without making one but for
+date ranges and globs.  Query types without a bulk form here fall back to Whoosh's own
+matchers (same documents and scores, slower).
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from searcher.engine.blocks import PackedMatcher, Values, read_term
 from searcher.engine.cache import K1, Leaf, ReaderCache
+from searcher.engine.compile import compile_plan, date_query, indexed_field, pattern_query
 from searcher.engine.positions import in_order
+from searcher.query import plan
 
 Scores = dict[int, float]
 #: The integer columns that hold the date fields' values (see ``schema``): range queries
@@ -46,6 +51,18 @@ def evaluate(q: wq.Query, cache: ReaderCache, searcher: Any, scored: bool = True
     Postings still list deleted documents; they are dropped once, from the answer.
     """
     found = _Run(cache, searcher, scored).eval(q)
+    for d in cache.deleted():
+        found.pop(d, None)
+    return found
+
+
+def evaluate_plan(
+    node: plan.Plan, cache: ReaderCache, searcher: Any, scored: bool = True
+) -> Scores:
+    """:func:`evaluate` of a query's plan, read without Whoosh query objects but for
+    keyword and id globs and a field's every document: the same documents and scores as
+    the plan's Whoosh query (``compile.compile_plan``)."""
+    found = _Run(cache, searcher, scored).of_plan(node)
     for d in cache.deleted():
         found.pop(d, None)
     return found
@@ -97,6 +114,79 @@ class _Run:
         if kind is wq.NumericRange and self._column(q) is not None:
             return dict.fromkeys(self._in_range(q, self.cache.live()), 1.0 if self.scored else 0.0)
         return self.fallback(q)
+
+    def of_plan(self, node: Any) -> Scores:
+        """A plan's documents and scores, as its Whoosh query (``compile_plan``) has them
+        (a Whoosh query, a date range with no column to read, as :meth:`eval` has it)."""
+        if isinstance(node, plan.Terms):
+            fields = [indexed_field(f) for f in node.fields]
+            return self._sum([self.term(f, w) for f in fields for w in node.words])
+        if isinstance(node, plan.Phrase):
+            words, slop = list(node.words), node.slop + 1
+            return self._sum([self.phrase(indexed_field(f), words, slop) for f in node.fields])
+        if isinstance(node, plan.Value):
+            if node.field == "id":
+                return self.term("id", node.value)
+            values = self.cache.values_lower(node.field).get(node.value.lower(), ())
+            return self._sum([self.term(node.field, v) for v in values])
+        if isinstance(node, plan.Or):
+            return self._sum([self.of_plan(item) for item in node.items])
+        if isinstance(node, plan.And):
+            return self.conjunction(node.items)
+        if isinstance(node, plan.Unscored):
+            return dict.fromkeys(self.unscored().of_plan(node.item), 0.0)
+        if isinstance(node, plan.Not):
+            return self.conjunction((plan.MatchAll(), node))
+        if isinstance(node, plan.MatchAll) and node.field is None:
+            return dict.fromkeys(self.cache.live(), 1.0 if self.scored else 0.0)
+        if isinstance(node, plan.DateOverlap):
+            return self.eval(date_query(node))
+        if isinstance(node, plan.ValuePattern):
+            return self.eval(pattern_query(node.field, node.pattern, self.cache))
+        if isinstance(node, plan.Plan):
+            return self.eval(compile_plan(node, self.cache))
+        return self.eval(node)
+
+    def conjunction(self, items: Sequence[plan.Plan]) -> Scores:
+        """An And of a plan: its positive items intersected, less the documents of any
+        of its Nots."""
+        positive = [item for item in items if not isinstance(item, plan.Not)]
+        negative = [item.item for item in items if isinstance(item, plan.Not)]
+        if not positive:
+            found = self.of_plan(plan.MatchAll())
+        elif len(positive) == 1:
+            found = self.of_plan(positive[0])
+        else:
+            found = self.meet(positive)
+        if not negative or not found:
+            return found
+        run = self.unscored()
+        parts = [run.of_plan(item) for item in negative]
+        excluded = parts[0] if len(parts) == 1 else run._sum(parts)
+        return {d: s for d, s in found.items() if d not in excluded}
+
+    def meet(self, items: Sequence[plan.Plan]) -> Scores:
+        """:meth:`intersection` of plan items: Ands without Nots are flattened and dates
+        are ranges over the columns, as in the compiled query."""
+        ranges: list[Any] = []
+        others: list[Any] = []
+        pending = list(items)
+        while pending:
+            item = pending.pop()
+            if isinstance(item, plan.And) and not any(isinstance(i, plan.Not) for i in item.items):
+                if len(item.items) == 1:
+                    pending.append(item.items[0])
+                elif item.items:
+                    pending.extend(item.items)
+                else:
+                    others.append(plan.MatchAll())
+            elif isinstance(item, plan.DateOverlap):
+                q = date_query(item)
+                for r in q.subqueries if type(q) is wq.And else [q]:
+                    (ranges if self._column(r) is not None else others).append(r)
+            else:
+                others.append(item)
+        return self.intersect(others, ranges, "of_plan")
 
     # -- leaves ----------------------------------------------------------------------------
 
@@ -182,7 +272,11 @@ class _Run:
     # -- combinations ----------------------------------------------------------------------
 
     def union(self, items: Iterable[Any]) -> Scores:
-        parts = sorted((self.eval(q) for q in items), key=len, reverse=True)
+        return self._sum([self.eval(q) for q in items])
+
+    def _sum(self, found: list[Scores]) -> Scores:
+        """The union of parts, the scores of a document's parts added (largest first)."""
+        parts = sorted(found, key=len, reverse=True)
         if not parts:
             return {}
         out = dict(parts[0])
@@ -207,6 +301,11 @@ class _Run:
                 ranges.append(q)
             else:
                 others.append(q)
+        return self.intersect(others, ranges, "eval")
+
+    def intersect(self, others: list[Any], ranges: list[Any], method: str) -> Scores:
+        """The documents of every one of ``others`` (each read by the method named, of
+        plans or of Whoosh queries) within every range, each range adding 1 to the score."""
         if not others:
             docs: Iterable[int] = self.cache.live()
             for q in ranges:
@@ -216,7 +315,7 @@ class _Run:
         parts = []
         run = self.within(ranges) if ranges else self
         for q in others:
-            part = run.eval(q)
+            part = getattr(run, method)(q)
             if not part:
                 return {}
             parts.append(part)

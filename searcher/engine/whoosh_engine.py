@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from pyroaring import BitMap
-from whoosh import query as wq
 from whoosh import scoring
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.filetables import FileFormatError
@@ -27,8 +26,8 @@ from searcher.analysis import FACET_FIELDS
 from searcher.engine import generations, store
 from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
 from searcher.engine.cache import ReaderCache
-from searcher.engine.compile import compile_node
-from searcher.engine.matching import evaluate
+from searcher.engine.compile import CacheLexicon
+from searcher.engine.matching import evaluate_plan
 from searcher.engine.schema import build_schema, from_stored
 from searcher.engine.similar import key_terms, whoosh_doc_freq, whoosh_scores
 from searcher.engine.snippets import make_snippet, marker_for
@@ -39,6 +38,7 @@ from searcher.errors import (
     SearcherError,
     StorageError,
 )
+from searcher.query import plan
 from searcher.query.ast import MatchAll, Node
 from searcher.query.spelling import respell
 from searcher.record import DERIVED_FACETS, QUERY_FIELDS, Record
@@ -159,8 +159,15 @@ class WhooshEngine(Engine):
 
     # -- reading -------------------------------------------------------------------------
 
-    def _query(self, node: Node | None, cache: ReaderCache) -> wq.Query:
-        return wq.Every() if node is None else compile_node(node, cache)
+    def _plan(self, node: Node | None, cache: ReaderCache, filter: Node | None = None) -> plan.Plan:
+        """The plan of a query and a filter (which adds nothing to the score), against
+        the reader's lexicons."""
+        lexicon = CacheLexicon(cache)
+        query = plan.MatchAll() if node is None else plan.build(node, lexicon)
+        if filter is None or isinstance(filter, MatchAll):
+            return query
+        narrowed = plan.build(filter, lexicon)
+        return narrowed if _everything(query) else plan.And((query, plan.Unscored(narrowed)))
 
     def _record(self, gen: _Generation, docnum: int) -> Record:
         return from_stored(gen.cache.stored(docnum))
@@ -187,12 +194,9 @@ class WhooshEngine(Engine):
     def _search(self, request: SearchRequest, facets: tuple[str, ...], parsed: Any) -> Results:
         gen = self._generation()
         searcher = gen.searcher
-        q = self._query(request.node, gen.cache)
-        if request.filter is not None and not isinstance(request.filter, MatchAll):
-            filt = compile_node(request.filter, gen.cache)
-            q = filt if isinstance(q, wq.Every) else wq.And([q, wq.ConstantScoreQuery(filt, 0.0)])
+        q = self._plan(request.node, gen.cache, request.filter)
         scored = request.sort == "relevance"
-        scores = evaluate(q, gen.cache, searcher, scored=scored) if _any(gen) else {}
+        scores = evaluate_plan(q, gen.cache, searcher, scored=scored) if _any(gen) else {}
         total = len(scores)
         limit = max(request.limit, 1)
         start = (request.page - 1) * limit
@@ -209,7 +213,7 @@ class WhooshEngine(Engine):
                 hits.append(_hit(record, score, snippet))
         counts: dict[str, tuple[FacetCount, ...]] = {}
         if facets:
-            docs = None if isinstance(q, wq.Every) else BitMap(scores)
+            docs = None if _everything(q) else BitMap(scores)
             for name in facets:
                 counts[name] = gen.cache.facet(name).count(docs)
         text = getattr(parsed, "text", "") or ""
@@ -244,7 +248,8 @@ class WhooshEngine(Engine):
             gen = self._generation()
             if node is None or isinstance(node, MatchAll) or not _any(gen):
                 return gen.cache.facet(name).count(None)
-            docs = evaluate(self._query(node, gen.cache), gen.cache, gen.searcher, scored=False)
+            q = self._plan(node, gen.cache)
+            docs = evaluate_plan(q, gen.cache, gen.searcher, scored=False)
             return gen.cache.facet(name).count(BitMap(docs))
 
     def iter_records(
@@ -263,12 +268,9 @@ class WhooshEngine(Engine):
         self, gen: _Generation, node: Node | None, sort: str | None, filter: Node | None
     ) -> Iterator[Record]:
         with self._lock:
-            q = self._query(node, gen.cache)
-            if filter is not None and not isinstance(filter, MatchAll):
-                filt = compile_node(filter, gen.cache)
-                q = filt if isinstance(q, wq.Every) else wq.And([q, wq.ConstantScoreQuery(filt, 0)])
+            q = self._plan(node, gen.cache, filter)
             scored = sort == "relevance"
-            scores = evaluate(q, gen.cache, gen.searcher, scored=scored) if _any(gen) else {}
+            scores = evaluate_plan(q, gen.cache, gen.searcher, scored=scored) if _any(gen) else {}
             # ranked first (numbers and scores are small), records read in batches
             docnums = sorted(scores) if sort is None else ranked(scores, sort, gen.cache)
         batch = 256
@@ -404,6 +406,11 @@ def _hit(record: Record, score: float, snippet: Any) -> Hit:
         copies=record.copies or ((record.path,) if record.path else ()),
         stale=record.stale,
     )
+
+
+def _everything(q: plan.Plan) -> bool:
+    """Whether a plan is every document (its matches need no counting to be known)."""
+    return type(q) is plan.MatchAll and q.field is None
 
 
 def _any(gen: _Generation) -> bool:
