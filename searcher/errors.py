@@ -8,6 +8,8 @@ Exit statuses (also in the README):
   3  index missing, damaged or from an incompatible version
   4  index busy: another rebuild holds the lock
   5  file-system error: disk full, read-only folder, unreadable path
+  6  serve: the address cannot be listened on
+  70 internal error (a bug)
   130 interrupted (Ctrl-C)
 """
 
