@@ -1,6 +1,6 @@
 """Running the command line in-process, as the CLI tests do.
 
-Imported as ``cli_support`` (pytest puts this folder on the path).
+Imported as ``cli_support`` (tests/conftest.py puts this folder on the path).
 """
 
 from __future__ import annotations

@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 RAW_HTML = ROOT / "raw_html"
 
 # The checkout's own packages (searcher, samples, benchmarks) import alike under `pytest`
-# and `python -m pytest` (only the latter puts the working folder on the path).
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+# and `python -m pytest` (only the latter puts the working folder on the path), and the
+# tests of every folder below import the support modules kept here (cli_support,
+# pg_support, reliability_support).
+for folder in (ROOT, TESTS):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 
 def _pages() -> list[Path]:

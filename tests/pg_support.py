@@ -1,6 +1,6 @@
 """The PostgreSQL servers of ``.ci/postgres.sh``, for the tests of the server engine.
 
-Imported as ``pg_support`` (pytest puts this folder on the path), so that both ``pytest``
+Imported as ``pg_support`` (tests/conftest.py puts this folder on the path), so that both ``pytest``
 and ``python -m pytest`` collect the tests that use it.
 
 The servers are announced in SEARCHER_TEST_PG (one server), SEARCHER_TEST_PG_CLUSTER (a

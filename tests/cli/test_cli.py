@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from cli_support import run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "raw_html" / "text" / "seed-page-mao-to-filippov-1951-11-14.txt"
 
 

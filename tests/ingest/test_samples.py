@@ -15,7 +15,7 @@ from samples.render import current_site, old_site, old_site_date
 from searcher.dates import parse_display_date
 from searcher.ingest import parse_file
 
-RAW = Path(__file__).resolve().parent.parent / "raw_html"
+RAW = Path(__file__).resolve().parents[2] / "raw_html"
 MANIFEST = json.loads((RAW / "manifest.json").read_text("utf-8"))
 PAGE_ENDINGS = (".html", ".htm", ".txt", ".html.gz")
 BOM = b"\xef\xbb\xbf"

@@ -20,7 +20,7 @@ from searcher.errors import IndexBusyError, IngestError
 from searcher.query import ast
 from searcher.record import Record
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def simple_parse(path, *, max_bytes=0):

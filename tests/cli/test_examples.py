@@ -26,7 +26,7 @@ from pathlib import Path
 import click
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 #: Commands that never end by themselves (servers): not run.
 NOT_RUN = ("search serve",)

@@ -15,7 +15,7 @@ import pytest
 from searcher import Archive
 from searcher.evaluate import evaluate_similar, load_judgments
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 JUDGED = load_judgments(ROOT / "tests" / "relevance" / "similar.tsv")
 #: The judged set's means must not fall below these on any engine.  On the code before
 #: the key terms were normalised by length they were MRR 0.583 and nDCG@10 0.524 (Whoosh),

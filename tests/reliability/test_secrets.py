@@ -19,7 +19,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from searcher.locations import shown
 
-RAW_HTML = Path(__file__).resolve().parent.parent / "raw_html"
+RAW_HTML = Path(__file__).resolve().parents[2] / "raw_html"
 PARTS = ("Zq7k", "Wx9m", "Vb5n", "Nm3p")
 PASSWORDS = (
     "Zq7k@Wx9m",  # libpq would take Wx9m as part of the host

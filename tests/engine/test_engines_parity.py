@@ -23,7 +23,7 @@ from searcher.engine.base import Engine
 from searcher.evaluate import load_judgments
 from searcher.query import parse, parse_filters
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 RAW_HTML = TESTS.parent / "raw_html"
 JUDGED_PAGES = TESTS / "relevance" / "pages"
 JUDGED = [j.query for j in load_judgments(TESTS / "relevance" / "judgments.tsv")]

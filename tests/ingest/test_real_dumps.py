@@ -19,12 +19,12 @@ from benchmarks.fields_right import chrome_in, label_span
 from searcher.ingest import parse_bytes, parse_file
 from searcher.record import Record
 
-HERE = Path(__file__).resolve().parent
-DUMPS = HERE / "data" / "real-dumps"
+TESTS = Path(__file__).resolve().parents[1]
+DUMPS = TESTS / "data" / "real-dumps"
 LABELS = json.loads((DUMPS / "index.json").read_text("utf-8"))
 SOURCES = json.loads((DUMPS / "sources.json").read_text("utf-8"))
-SEED = HERE / "data" / "seed-page-mao-to-filippov-1951-11-14.txt"
-RAW_HTML = HERE.parent / "raw_html"
+SEED = TESTS / "data" / "seed-page-mao-to-filippov-1951-11-14.txt"
+RAW_HTML = TESTS.parent / "raw_html"
 
 
 def dump(number: str) -> Path:

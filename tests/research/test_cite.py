@@ -396,7 +396,7 @@ def test_unknown_style_is_a_query_error():
 
 # --- real pages: each archive named once, subjects as whole tags, notes not archived ------
 
-RAW_HTML = Path(__file__).resolve().parent.parent / "raw_html"
+RAW_HTML = Path(__file__).resolve().parents[2] / "raw_html"
 
 
 def _page(relative: str) -> Record:

@@ -22,7 +22,7 @@ from searcher.engine.postgres.connect import translated
 from searcher.errors import IndexDamagedError, IndexMissingError, QueryError
 from searcher.query import parse
 
-RAW_HTML = Path(__file__).resolve().parent.parent / "raw_html"
+RAW_HTML = Path(__file__).resolve().parents[2] / "raw_html"
 #: The client's address space for one query: the old compilation of the first two took
 #: 3.4 and 1.5 GB, of the third (8 words, reach 25) it would take far more.
 CLIENT_MEMORY = 2 << 30

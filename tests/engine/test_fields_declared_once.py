@@ -21,7 +21,7 @@ import cli_support
 import pg_support
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "raw_html" / "current" / "cable-filippov-stalin-mao-zedong.html"
 #: The line a developer adds to the Record, and where.
 FIELD = (

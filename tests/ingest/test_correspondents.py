@@ -59,7 +59,7 @@ import pytest
 from searcher.ingest.correspondents import Correspondents, merge_authors, parse_title
 from searcher.names import default_authority
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 ROLES = ("sender", "recipient", "via", "participants")
 REAL = (
     "titles-with-correspondents.tsv",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "searcher"
+PACKAGE = Path(__file__).resolve().parents[2] / "searcher"
 
 #: The modules that import Whoosh: the embedded engine's, none of the PostgreSQL engine's.
 WHOOSH = {

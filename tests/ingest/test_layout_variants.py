@@ -17,7 +17,7 @@ from searcher.ingest import parse_bytes
 from searcher.ingest.decode import decode
 from searcher.ingest.layouts import extract
 
-VARIANTS = Path(__file__).resolve().parent / "data" / "variants"
+VARIANTS = Path(__file__).resolve().parents[1] / "data" / "variants"
 CASES = sorted(VARIANTS.glob("*.json"))
 
 

@@ -16,9 +16,9 @@ from searcher.ingest.layouts import LAYOUTS, extract
 from searcher.ingest.layouts.old_site import parse_citation
 from searcher.ingest.page import Page
 
-HERE = Path(__file__).resolve().parent
-SEED = HERE / "data" / "seed-page-mao-to-filippov-1951-11-14.txt"
-RAW_HTML = HERE.parent / "raw_html"
+TESTS = Path(__file__).resolve().parents[1]
+SEED = TESTS / "data" / "seed-page-mao-to-filippov-1951-11-14.txt"
+RAW_HTML = TESTS.parent / "raw_html"
 
 CURRENT = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <link rel="canonical" href="https://digitalarchive.wilsoncenter.org/document/letter-mao-zedong">

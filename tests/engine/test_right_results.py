@@ -18,7 +18,7 @@ import pytest
 from searcher import Archive
 from searcher.export import write_csv
 
-RAW_HTML = Path(__file__).resolve().parent.parent / "raw_html"
+RAW_HTML = Path(__file__).resolve().parents[2] / "raw_html"
 
 
 @pytest.fixture(scope="module", params=pg_support.ENGINES)

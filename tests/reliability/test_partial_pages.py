@@ -13,10 +13,10 @@ import searcher.build
 from searcher import Archive
 from searcher.cli import main
 
-DUMPS = Path(__file__).parent / "data" / "real-dumps"
+DUMPS = Path(__file__).parents[1] / "data" / "real-dumps"
 #: A classic old-site dump cut at 2,000 bytes mid-sentence, and the whole seed page.
 CUT = "04-meeting-stalin-kim-il-sung-1949.txt"
-SEED = Path(__file__).parents[1] / "raw_html" / "text" / "seed-page-mao-to-filippov-1951-11-14.txt"
+SEED = Path(__file__).parents[2] / "raw_html" / "text" / "seed-page-mao-to-filippov-1951-11-14.txt"
 
 
 @pytest.fixture()

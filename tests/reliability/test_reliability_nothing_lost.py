@@ -15,7 +15,7 @@ from searcher.ingest import is_page
 
 pytestmark = pytest.mark.skipif(not sample_pages(), reason="no sample pages in raw_html/")
 
-BAD_PAGES = Path(__file__).resolve().parent / "bad_pages"
+BAD_PAGES = Path(__file__).resolve().parents[1] / "bad_pages"
 LIMIT = 400_000
 
 
