@@ -20,7 +20,7 @@ from searcher.record import Record
 #: Every style name, as the command line spells it.
 STYLES: tuple[str, ...] = ("chicago", "chicago-bib", "ris", "bibtex", "csl-json")
 
-__all__ = ["STYLES", "Parts", "format_citations", "iter_citations", "parts"]
+__all__ = ["STYLES", "Parts", "accessed_date", "format_citations", "iter_citations", "parts"]
 
 
 def iter_citations(
@@ -66,3 +66,13 @@ def format_citations(records: Iterable[Record], style: str, *, accessed: date | 
     if style == "csl-json":
         return "[]" if text.strip() == "[\n]" else text.rstrip("\n")
     return text.rstrip("\n")
+
+
+def accessed_date(text: str | None) -> date | None:
+    """The day a citation says the page was read, from ``YYYY-MM-DD`` (None: today)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"bad --accessed date '{text}' (use YYYY-MM-DD)") from None

@@ -16,15 +16,6 @@ from searcher.locations import shown
 from searcher.record import Record
 
 
-def _accessed(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise QueryError(f"bad --accessed date '{value}' (use YYYY-MM-DD)") from None
-
-
 @click.command()
 @click.argument("ids", nargs=-1, required=True)
 @index_option
@@ -49,9 +40,9 @@ def cite(ids: tuple[str, ...], index: str, style: str, accessed: str | None, fmt
       search cite 900001 300653 --format json           (id and citation of each)
       search query 'sender:Mao armistice' --format csl-json > all.json
     """
-    from searcher.cite import format_citations
+    from searcher.cite import accessed_date, format_citations
 
-    day = _accessed(accessed)
+    day = accessed_date(accessed)
     with open_archive(index) as archive:
         records = [archive.get(i) for i in ids]
     found = [r for r in records if r is not None]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from searcher.cite import accessed_date
 from searcher.errors import QueryError
 from searcher.serialize import counts_object, record_object, results_object
 from searcher.timeline import UNITS
@@ -33,19 +32,10 @@ async def document(request: Request) -> Response:
     return JSONResponse(record_object(found))
 
 
-def _accessed(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise QueryError(f"bad --accessed date '{text}' (use YYYY-MM-DD)") from None
-
-
 async def cite(request: Request) -> Response:
     id = request.path_params["id"]
     style = read_text(request.query_params, "style", "chicago") or "chicago"
-    accessed = _accessed(read_text(request.query_params, "accessed"))
+    accessed = accessed_date(read_text(request.query_params, "accessed"))
     text = await pool(request).run(lambda a: answers.cite(a, id, style, accessed))
     media, ending = answers.CITATIONS[style]
     headers = {}

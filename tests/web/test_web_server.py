@@ -17,19 +17,11 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from web_support import RAW_HTML, ROOT, Served
 
+from benchmarks.web_load import FACETS
+from benchmarks.web_load import SAMPLE_QUERIES as QUERIES
+
 CLIENTS = 16
 SEARCHES = 400
-QUERIES = [
-    "Stalin",
-    '"demarcation line"',
-    "armistice negotiations",
-    "sender:Mao Korea",
-    "date:1950..1953 Korea",
-    "Filipov~",
-    "negotiat*",
-    "",
-]
-FACETS = ["sender", "recipient", "subject", "place", "year", "language", "type", "archive"]
 
 
 def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, dict]:
