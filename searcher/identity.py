@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from searcher.record import Record
 
-__all__ = ["archive_id", "base_id", "distinct_id", "shown_path"]
+__all__ = ["archive_id", "base_id", "distinct_id", "path_id", "shown_path", "slug", "url_id"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _PAGE_SUFFIX = re.compile(r"(?:\.(?:html?|txt|xhtml|php|aspx?))?(?:\.gz)?$", re.IGNORECASE)
@@ -36,14 +36,15 @@ _DOCUMENT = re.compile(r"/document/(\d{1,9})(?![\w/-]*download)(?=$|[/?#.\s\"'<)
 CLASH = "--"
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """``text`` made one url-safe segment."""
     return _UNSAFE.sub("-", text).strip("-.")
 
 
 def archive_id(record: Record) -> str:
     """The archive's record id of the page, "" when the page does not state one."""
     if record.record_id.strip():
-        return _slug(record.record_id.strip())
+        return slug(record.record_id.strip())
     for text in (record.url, record.citation):
         found = _DOCUMENT.search(text) if "/document/" in text else None
         if found:
@@ -56,18 +57,20 @@ def base_id(record: Record, rel: str) -> str:
     known = archive_id(record)
     if known:
         return known
-    if record.url:
-        parts = [p for p in unquote(urlsplit(record.url).path).split("/") if p]
-        if parts and parts[-1] == "download" and len(parts) > 1:
-            parts.pop()
-        if parts and (slug := _slug(_PAGE_SUFFIX.sub("", parts[-1]))):
-            return slug
-    return path_id(rel) or record.content_hash[:16] or "untitled"
+    return url_id(record.url) or path_id(rel) or record.content_hash[:16] or "untitled"
+
+
+def url_id(url: str) -> str:
+    """The last part of a page's address (before a ``/download``), "" without one."""
+    parts = [p for p in unquote(urlsplit(url).path).split("/") if p]
+    if parts and parts[-1] == "download" and len(parts) > 1:
+        parts.pop()
+    return path_id(parts[-1]) if parts else ""
 
 
 def path_id(rel: str) -> str:
     """The id of a page known only by its path: its folders and name made url-safe."""
-    return _slug(_PAGE_SUFFIX.sub("", rel))
+    return slug(_PAGE_SUFFIX.sub("", rel))
 
 
 def distinct_id(base: str, rel: str) -> str:

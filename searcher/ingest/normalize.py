@@ -12,9 +12,9 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from pathlib import PurePath
-from urllib.parse import unquote, urlsplit
 
 from searcher.dates import parse_display_date
+from searcher.identity import path_id, slug, url_id
 from searcher.ingest.correspondents import merge_authors, parse_title
 from searcher.ingest.implied import archive_languages, archives, document_type, stated_languages
 from searcher.ingest.languages import language_name
@@ -25,29 +25,20 @@ from searcher.record import Record
 __all__ = ["compose_citation", "record_id_for", "to_record"]
 
 ARCHIVE_NAME = "History and Public Policy Program Digital Archive"
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_PAGE_SUFFIX = re.compile(r"(?:\.(?:html?|txt|xhtml|php|aspx?))?(?:\.gz)?$", re.IGNORECASE)
 _PERSON_PILL = re.compile(r"^[^\W\d_][\w'’.\- ]*,\s*[^\W\d_]")
-
-
-def _slug(text: str) -> str:
-    return _UNSAFE.sub("-", text).strip("-.")
 
 
 def record_id_for(page: Page, path: str = "", content_hash: str = "") -> str:
     """A stable, url-safe id: the archive's record id, else the url's slug, else the file's
     name, else the content hash."""
-    if page.record_id.strip():
-        return _slug(page.record_id.strip())
-    if page.url:
-        parts = [p for p in unquote(urlsplit(page.url).path).split("/") if p]
-        if parts and parts[-1] == "download" and len(parts) > 1:
-            parts.pop()
-        if parts and (slug := _slug(_PAGE_SUFFIX.sub("", parts[-1]))):
-            return slug
-    if path and (slug := _slug(_PAGE_SUFFIX.sub("", PurePath(path).name))):
-        return slug
-    return content_hash[:16] or _slug(page.title)[:80] or "untitled"
+    return (
+        slug(page.record_id.strip())
+        or url_id(page.url)
+        or (path_id(PurePath(path).name) if path else "")
+        or content_hash[:16]
+        or slug(page.title)[:80]
+        or "untitled"
+    )
 
 
 def compose_citation(title: str, shown_date: str, source: str) -> str:
