@@ -30,7 +30,7 @@ from pathlib import Path
 from searcher import Archive, analysis
 from searcher.build import BuildReport, rebuild
 from searcher.engine import open_engine
-from searcher.engine import schema as whoosh_schema
+from searcher.engine.whoosh import schema as whoosh_schema
 from searcher.evaluate import Evaluation, Judgment, evaluate, halves, load_judgments
 from searcher.record import FIELDS, Record
 

@@ -5,7 +5,7 @@ A regex and a cached Porter2 stemmer (Snowball's, in C): a text's words are lowe
 accents folded (``searcher.fold``), split on what is not a word character and stemmed;
 stopwords are kept, so that a phrase never jumps over a word.  Words of three letters or
 fewer and numbers are their own stems.  The embedded engine's schema
-(``searcher.engine.schema``) hands these words to Whoosh ready made; the PostgreSQL engine
+(``searcher.engine.whoosh.schema``) hands these words to Whoosh ready made; the PostgreSQL engine
 (``searcher.engine.postgres.analyze``) makes its lexemes of the same stems.  No Whoosh here.
 """
 

@@ -249,6 +249,6 @@ def open_engine(location: str | Path, *, create: bool = False) -> Engine:
     if "://" in text:
         scheme = text.split("://", 1)[0]
         raise IndexMissingError(f"no engine for {scheme}:// index locations")
-    from searcher.engine.whoosh_engine import WhooshEngine
+    from searcher.engine.whoosh.engine import WhooshEngine
 
     return WhooshEngine(Path(text), create=create)

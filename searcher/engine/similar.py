@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from searcher.analysis import WEIGHTS, stems
 from searcher.record import Record
@@ -59,29 +58,3 @@ def key_terms(
         return []
     top = max(tf[t] for _, t in chosen)
     return [(t, tf[t] / top) for _, t in chosen]
-
-
-def whoosh_scores(
-    terms: list[tuple[str, float]], cache: object, searcher: object
-) -> dict[int, float]:
-    """Document number -> the sum over the key terms of weight times the term's BM25F
-    score (which normalises by document length)."""
-    from whoosh import query as wq
-
-    from searcher.engine.matching import evaluate
-
-    total: dict[int, float] = {}
-    for term, weight in terms:
-        found = evaluate(wq.Or([wq.Term(f, term) for f in FIELDS]), cache, searcher)  # type: ignore[arg-type]
-        for doc, score in found.items():
-            total[doc] = total.get(doc, 0.0) + weight * score
-    return total
-
-
-def whoosh_doc_freq(reader: Any) -> Callable[[list[str]], dict[str, int]]:
-    """How many documents hold each stem (the most of any one field's count)."""
-
-    def doc_freq(terms: list[str]) -> dict[str, int]:
-        return {t: max(reader.doc_frequency(f, t) for f in FIELDS) for t in terms}
-
-    return doc_freq

@@ -134,9 +134,35 @@ class Marker:
 
 def marker_for(node: ast.Node) -> Marker:
     """The Marker of a query's words (positive ones only), proximity phrases known apart."""
-    from searcher.engine.compile import positive_words
-
     return Marker(positive_words(node), _proximity(node))
+
+
+def positive_words(node: ast.Node) -> list[tuple[str, ...]]:
+    """The word sequences a document may show for the non-negated parts of a query.
+
+    Used for snippets: each item is one term's or one phrase's words, lower-cased.
+    """
+    out: list[tuple[str, ...]] = []
+
+    def walk(n: ast.Node) -> None:
+        if isinstance(n, ast.And | ast.Or):
+            for item in n.items:
+                walk(item)
+        elif isinstance(n, ast.Term | ast.Fuzzy) and (n.field is None or n.field in TEXT_FIELDS):
+            ws = tuple(words(n.text))
+            if ws:
+                out.append(ws)
+        elif isinstance(n, ast.Phrase) and (n.field is None or n.field in TEXT_FIELDS):
+            ws = tuple(w for p in n.words for w in words(p))
+            if ws and n.slop == 0:
+                out.append(ws)
+            else:
+                out.extend((w,) for w in ws)
+        elif isinstance(n, ast.Wildcard) and (n.field is None or n.field in TEXT_FIELDS):
+            out.append((n.pattern.lower(),))
+
+    walk(node)
+    return out
 
 
 def _proximity(node: ast.Node) -> list[tuple[tuple[str, ...], int]]:

@@ -39,8 +39,9 @@ STAMPS = "files.json"
 PAGES = "pages.json"
 #: What a generation's records hold and mean; one written with another must be rebuilt.
 #: 2: one record per document (copies merged, ``copies``), stale records kept, ids from
-#: the archive's record id or the page's path with its folders.
-FORMAT = 2
+#: the archive's record id or the page's path with its folders.  3: the embedded engine's
+#: classes, which the index's table of contents names, are in ``searcher.engine.whoosh``.
+FORMAT = 3
 _PREFIX = "gen-"
 
 

@@ -11,7 +11,7 @@ spellings expanded through the engine's ``Lexicon``, and the rule of label and n
 - a filter's value (``ast.Value``) matches the whole value, the documents its facet counts;
   only where no document has it whole, its words in order.
 
-An engine then maps the primitives to its own queries (``searcher.engine.compile``,
+An engine then maps the primitives to its own queries (``searcher.engine.whoosh.compile``,
 ``searcher.engine.postgres.compile``) and knows nothing of the query language.
 
 Primitives: ``Terms`` (any of some words in any of some fields), ``Phrase`` (words in

@@ -145,8 +145,7 @@ def _body_marks(text: str, params: SearchParams) -> list[tuple[int, int]]:
     """Where the search's words are in ``text`` (none without a search)."""
     if not params.q:
         return []
-    from searcher.engine.compile import positive_words
-    from searcher.engine.snippets import Marker
+    from searcher.engine.snippets import Marker, positive_words
     from searcher.query import parse
 
     try:

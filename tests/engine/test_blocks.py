@@ -8,8 +8,8 @@ from array import array
 import pytest
 
 from searcher.analysis import stem
-from searcher.engine.blocks import Codec, Values, pack_block, unpack_postings, unpack_values
-from searcher.engine.schema import PackedPositions, build_schema, from_stored, to_document
+from searcher.engine.whoosh.blocks import Codec, Values, pack_block, unpack_postings, unpack_values
+from searcher.engine.whoosh.schema import PackedPositions, build_schema, from_stored, to_document
 from searcher.record import Record
 
 PHRASE = [stem("armistice"), stem("line")]
@@ -52,8 +52,8 @@ def _search(folder, words: list[str]) -> set[str]:
     from whoosh import query as wq
     from whoosh.filedb.filestore import FileStorage
 
-    from searcher.engine.cache import ReaderCache
-    from searcher.engine.matching import evaluate
+    from searcher.engine.whoosh.cache import ReaderCache
+    from searcher.engine.whoosh.matching import evaluate
 
     ix = FileStorage(str(folder)).open_index()
     with ix.searcher() as searcher:
@@ -69,7 +69,7 @@ def test_whoosh_segments_and_packed_segments_read_together_and_merge(tmp_path):
     from whoosh.codec.whoosh3 import W3Codec
     from whoosh.filedb.filestore import FileStorage
 
-    from searcher.engine.writer import SegmentWriter
+    from searcher.engine.whoosh.writer import SegmentWriter
 
     ix = FileStorage(str(tmp_path)).create_index(build_schema())
     batches = [
@@ -98,7 +98,7 @@ def test_small_blocks_are_stored_uncompressed_and_read_back(tmp_path):
 
     from whoosh.filedb.filestore import FileStorage
 
-    from searcher.engine.writer import SMALL, SegmentWriter
+    from searcher.engine.whoosh.writer import SMALL, SegmentWriter
 
     ix = FileStorage(str(tmp_path)).create_index(build_schema())
     writer = SegmentWriter(ix, compound=False)

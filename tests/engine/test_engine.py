@@ -10,7 +10,7 @@ import pytest
 
 from searcher.analysis import TEXT_FIELDS
 from searcher.engine import SearchRequest, open_engine
-from searcher.engine.schema import build_schema
+from searcher.engine.whoosh.schema import build_schema
 from searcher.errors import IndexDamagedError, IndexMissingError, QueryError
 from searcher.query import ast
 from searcher.record import FIELDS, Record
@@ -264,7 +264,7 @@ def test_facets_of_many_matches_count_value_by_value_as_few_count_document_by_do
     from collections import Counter
     from dataclasses import replace
 
-    from searcher.engine.cache import BY_VALUE
+    from searcher.engine.whoosh.cache import BY_VALUE
 
     places = ("Korea", "China", "Poland", "Cuba")
     subjects = ("Korean War, 1950-1953", "Nuclear weapons", "Treaties")
@@ -460,9 +460,9 @@ def test_lean_writer_writes_what_whoosh_writes(tmp_path):
     from whoosh.filedb.filestore import FileStorage
     from whoosh.writing import SegmentWriter as PlainWriter
 
-    from searcher.engine.blocks import Codec
-    from searcher.engine.schema import to_document
-    from searcher.engine.writer import SegmentWriter
+    from searcher.engine.whoosh.blocks import Codec
+    from searcher.engine.whoosh.schema import to_document
+    from searcher.engine.whoosh.writer import SegmentWriter
 
     many = [
         Record(
@@ -510,8 +510,8 @@ def test_lean_writer_writes_the_length_of_a_very_long_field_as_whoosh_does(tmp_p
     from whoosh.filedb.filestore import FileStorage
     from whoosh.writing import SegmentWriter as PlainWriter
 
-    from searcher.engine.schema import to_document
-    from searcher.engine.writer import SegmentWriter
+    from searcher.engine.whoosh.schema import to_document
+    from searcher.engine.whoosh.writer import SegmentWriter
 
     # a body past the longest length a length byte tells apart
     long = Record(id="long", title="Long", body="armistice line " * 54_000, path="long")
@@ -528,7 +528,7 @@ def test_lean_writer_writes_the_length_of_a_very_long_field_as_whoosh_does(tmp_p
 
 
 def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):
-    from searcher.engine import lexicon
+    from searcher.engine.whoosh import lexicon
 
     lexicon.write(tmp_path, {"armistice": 3, "armies": 1, "army": 5, "arms": 2, "treaty": 4})
     words = lexicon.Lexicon.load(tmp_path)
@@ -571,8 +571,8 @@ def test_word_file_serves_wildcards_fuzzy_and_spelling(tmp_path):
 def test_bulk_evaluation_finds_and_scores_what_whoosh_matchers_do(engine, node):
     from whoosh import query as wq
 
-    from searcher.engine.compile import CacheLexicon, compile_plan
-    from searcher.engine.matching import evaluate, evaluate_plan
+    from searcher.engine.whoosh.compile import CacheLexicon, compile_plan
+    from searcher.engine.whoosh.matching import evaluate, evaluate_plan
     from searcher.query import plan
 
     with engine._lock:
@@ -603,8 +603,8 @@ def test_phrase_words_must_follow_in_order_within_the_slop(engine):
 def test_positions_beyond_sixteen_bits_keep_phrases_exact(tmp_path):
     from whoosh import query as wq
 
-    from searcher.engine.compile import compile_node
-    from searcher.engine.matching import evaluate
+    from searcher.engine.whoosh.compile import compile_node
+    from searcher.engine.whoosh.matching import evaluate
 
     filler = "report " * 70_000  # the phrase sits past position 65,535
     long = Record(
@@ -631,7 +631,7 @@ def test_positions_beyond_sixteen_bits_keep_phrases_exact(tmp_path):
 
 @pytest.mark.parametrize("positions", [[], [0], [3, 7, 7000], [5, 65_535], [1, 65_536, 900_000]])
 def test_packed_positions_round_trip(positions):
-    from searcher.engine.schema import PackedPositions, unpack_positions
+    from searcher.engine.whoosh.schema import PackedPositions, unpack_positions
 
     packed = PackedPositions()
     value = packed.encode(positions)
@@ -641,7 +641,7 @@ def test_packed_positions_round_trip(positions):
 
 
 def test_stored_records_read_back_and_damage_is_a_value_error():
-    from searcher.engine.schema import RECORD, from_stored, to_document
+    from searcher.engine.whoosh.schema import RECORD, from_stored, to_document
 
     for record in RECORDS:
         stored = to_document(record)[RECORD]
@@ -712,8 +712,8 @@ def _with_zlib_blocks():
     ],
 )
 def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, monkeypatch, older):
-    import searcher.engine.whoosh_build as whoosh_build
-    import searcher.engine.whoosh_engine as whoosh_engine
+    import searcher.engine.whoosh.build as whoosh_build
+    import searcher.engine.whoosh.engine as whoosh_engine
 
     path = tmp_path / "index"
     monkeypatch.setattr(whoosh_build, "build_schema", older)
@@ -735,8 +735,8 @@ def test_an_index_of_an_older_schema_is_refused_then_rebuilt_in_full(tmp_path, m
 def test_bulk_evaluation_leaves_out_deleted_documents(tmp_path):
     from dataclasses import replace
 
-    from searcher.engine.compile import compile_node
-    from searcher.engine.matching import evaluate
+    from searcher.engine.whoosh.compile import compile_node
+    from searcher.engine.whoosh.matching import evaluate
 
     build_index(tmp_path / "index", RECORDS)
     engine = open_engine(tmp_path / "index")
@@ -772,7 +772,7 @@ def test_bulk_evaluation_leaves_out_deleted_documents(tmp_path):
 
 
 def test_segment_term_lookups_are_remembered_within_bounds(engine, monkeypatch):
-    import searcher.engine.cache as cache_module
+    import searcher.engine.whoosh.cache as cache_module
 
     monkeypatch.setattr(cache_module, "_MAX_INFOS", 3)
     with engine._lock:

@@ -52,7 +52,7 @@ exec(compile(source.replace(anchor, field + anchor), str(path), "exec"), module.
 
 from searcher.cli import main
 from searcher.engine.postgres.schema import ARRAY_COLUMNS, SCHEMA_VERSION
-from searcher.engine.schema import build_schema
+from searcher.engine.whoosh.schema import build_schema
 from searcher.ingest import parse_file
 from searcher.record import FIELD_BY_NAME, QUERY_FIELDS
 

@@ -7,7 +7,7 @@ from array import array
 from hypothesis import given
 from hypothesis import strategies as st
 
-from searcher.engine import lanes
+from searcher.engine.whoosh import lanes
 
 _U32 = st.integers(0, 2**32 - 1)
 

@@ -11,9 +11,9 @@ from itertools import product
 
 import pytest
 
-from searcher.engine.blocks import Values, pack_block, unpack_values
-from searcher.engine.positions import in_order
-from searcher.engine.schema import PackedPositions
+from searcher.engine.whoosh.blocks import Values, pack_block, unpack_values
+from searcher.engine.whoosh.positions import in_order
+from searcher.engine.whoosh.schema import PackedPositions
 
 WORDS = "abcd"
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 
-from searcher.engine.postings import TermPool
-from searcher.engine.schema import PackedPositions, TokenField
+from searcher.engine.whoosh.postings import TermPool
+from searcher.engine.whoosh.schema import PackedPositions, TokenField
 
 VALUE = b"\x01\x00" * 20  # twenty positions
 

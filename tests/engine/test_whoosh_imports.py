@@ -8,7 +8,7 @@ import sys
 
 _PROBE = """
 import json, sys
-import searcher.engine
+import searcher.engine.whoosh
 from whoosh import compat, reading
 from whoosh.query import terms
 from whoosh import fields
@@ -58,7 +58,7 @@ def test_engine_import_leaves_out_what_a_search_never_calls():
 def test_modules_a_program_imported_first_are_used_as_they_are():
     found = _probe(
         "import json, urllib.request, cached_property\n"
-        "import searcher.engine\n"
+        "import searcher.engine.whoosh\n"
         "from whoosh import compat\n"
         "print(json.dumps({'same': compat.urlretrieve is urllib.request.urlretrieve}))\n"
     )

@@ -164,7 +164,7 @@ def test_interrupted_build_leaves_the_previous_index(pages, tmp_path, monkeypatc
     index = tmp_path / "index"
     rebuild(pages, index, workers=1)
     (pages / "e.html").write_text("Report\nThe armistice report.")
-    from searcher.engine.whoosh_build import WhooshBuild
+    from searcher.engine.whoosh.build import WhooshBuild
 
     def interrupted(self, docs):
         raise KeyboardInterrupt

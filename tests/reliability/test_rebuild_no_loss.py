@@ -344,6 +344,42 @@ def test_an_index_from_an_older_version_is_refused_and_rebuilt_in_full(tmp_path:
     assert invoke("query", "Zhou", "--index", str(index)).returncode == 0
 
 
+@pytest.mark.parametrize("format_", [2, store.FORMAT], ids=["as-written", "format-current"])
+def test_an_index_naming_the_engine_classes_where_they_were_is_refused_and_rebuilt_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_: int
+):
+    """An index's table of contents names the classes of its schema and codec: one written
+    before they moved to ``searcher.engine.whoosh`` names them where they were."""
+    from searcher.engine.whoosh import blocks, schema
+
+    for module in (schema, blocks):
+        old = module.__name__.replace(".whoosh.", ".")
+        monkeypatch.setitem(sys.modules, old, module)
+        for value in vars(module).values():
+            if isinstance(value, type) and value.__module__ == module.__name__:
+                monkeypatch.setattr(value, "__module__", old)
+    source, index = tmp_path / "pages", tmp_path / "index"
+    shutil.copytree(RAW_HTML / "old", source / "old")
+    Archive.build(source, index, workers=1)
+    monkeypatch.undo()
+    live = store.current(index)
+    assert live is not None
+    toc = b"".join(path.read_bytes() for path in live.glob("*.toc"))
+    assert b"searcher.engine.schema" in toc and b"searcher.engine.blocks" in toc
+    assert b"searcher.engine.whoosh" not in toc
+    meta = store.read_meta(live)
+    meta["format"] = format_  # 2: as written then; the current one: the classes alone tell
+    store.write_meta(live, meta)
+    for command in ("query", "stats"):
+        done = invoke(command, *(["Zhou"] if command == "query" else []), "--index", str(index))
+        assert done.returncode == 3 and "Traceback" not in done.stderr
+        assert "older version of searcher: run `search rebuild`" in done.stderr
+    done = invoke("rebuild", "--index", str(index))
+    assert done.returncode == 0, done.stderr
+    assert "rebuilt in full" in done.stdout and "unchanged 0," in done.stdout
+    assert invoke("query", "Zhou", "--index", str(index)).returncode == 0
+
+
 def test_a_page_cut_short_by_a_new_scrape_keeps_its_whole_record(tmp_path: Path):
     source, index = tmp_path / "pages", tmp_path / "index"
     seed = RAW_HTML / "text" / "seed-page-mao-to-filippov-1951-11-14.txt"

@@ -13,11 +13,12 @@ from typing import IO, Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 
-from searcher.engine import generations, lexicon, store
+from searcher.engine import store
 from searcher.engine.base import Build
-from searcher.engine.kept import KeptFromLive
-from searcher.engine.schema import build_schema, to_document
-from searcher.engine.whoosh_engine import _DAMAGE, _current_signature, _signature
+from searcher.engine.whoosh import generations, lexicon
+from searcher.engine.whoosh.engine import _DAMAGE, open_index
+from searcher.engine.whoosh.kept import KeptFromLive
+from searcher.engine.whoosh.schema import build_schema, to_document
 from searcher.errors import IndexDamagedError, SearcherError, StorageError
 from searcher.record import Record
 
@@ -40,7 +41,7 @@ def write_shard(target: str, docs: Iterable[dict[str, Any]]) -> tuple[Any, int]:
     segment (None when ``docs`` was empty) for :meth:`WhooshBuild.add_segments`.
     """
     index = FileStorage(target).open_index()
-    from searcher.engine.writer import SegmentWriter  # only builds need the writer
+    from searcher.engine.whoosh.writer import SegmentWriter  # only builds need the writer
 
     writer = SegmentWriter(index, _lk=False, limitmb=SHARD_LIMIT_MB, compound=False)
     try:
@@ -103,15 +104,15 @@ class WhooshBuild(KeptFromLive, Build):
             if self.previous is not None and not full and self.previous.is_dir():
                 store.clone(self.previous, self.generation)
                 try:
-                    self._index = storage.open_index()
-                    # an index written with another schema or format is rebuilt in full
-                    outdated = _signature(self._index.schema) != _current_signature()
-                    self.upgraded = outdated or store.outdated(self.previous)
+                    opened = open_index(self.generation, written=self.previous)
+                    # an index written by another version is rebuilt in full
+                    self.upgraded = opened is None
                 except _DAMAGE:
-                    outdated = True
-                if outdated or self.upgraded:
-                    self._index = storage.create_index(build_schema())
+                    opened = None
+                if opened is None:
+                    opened = storage.create_index(build_schema())
                     self.full = True
+                self._index = opened
             else:
                 self.full = True
                 self._index = storage.create_index(build_schema())
@@ -124,7 +125,7 @@ class WhooshBuild(KeptFromLive, Build):
 
     def _w(self) -> Any:
         if self._writer is None:
-            from searcher.engine.writer import SegmentWriter
+            from searcher.engine.whoosh.writer import SegmentWriter
 
             try:
                 self._writer = SegmentWriter(self._index, limitmb=WRITER_LIMIT_MB, compound=False)

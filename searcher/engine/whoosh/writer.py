@@ -3,14 +3,14 @@
 It writes the segments Whoosh's ``SegmentWriter`` writes, with less work per posting,
 which is where a rebuild spends its time:
 
-- postings are gathered per term (:class:`~searcher.engine.postings.TermPool`), not as
+- postings are gathered per term (:class:`~searcher.engine.whoosh.postings.TermPool`), not as
   one tuple per posting sorted at the end; each document's field lengths are remembered;
 - the flush writes each term's posting blocks itself, with list operations per block
   instead of method calls per posting, and field lengths taken from memory instead of
   being read back from the length columns;
 - the length columns are written a field at a time (W3's writer takes a call per field
   and document), with the same bytes.  Blocks of positional fields are packed
-  (:mod:`searcher.engine.blocks`) when the segment's codec is the engine's, and other
+  (:mod:`searcher.engine.whoosh.blocks`) when the segment's codec is the engine's, and other
   blocks are W3's; under the engine's codec, blocks of fewer than ``SMALL`` postings are
   not compressed (the header says so, and W3's reader honours it).  Under Whoosh's own
   codec every block is byte for byte what ``W3PostingsWriter`` writes (same header,
@@ -38,9 +38,9 @@ from whoosh.filedb.filetables import _lengths as _ROW_HEAD
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache, length_to_byte
 
-from searcher.engine.blocks import Codec, Values, pack_block
-from searcher.engine.postings import Term, TermPool
-from searcher.engine.schema import PackedPositions, TokenField
+from searcher.engine.whoosh.blocks import Codec, Values, pack_block
+from searcher.engine.whoosh.postings import Term, TermPool
+from searcher.engine.whoosh.schema import PackedPositions, TokenField
 
 #: Postings per block. Queries read whole posting lists, block by block, so each block
 #: costs a fixed amount of Python on top of its postings: 1,024 (Whoosh's default is 128)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 
 from searcher.engine import store
-from searcher.engine.cache import ReaderCache
-from searcher.engine.schema import from_stored
+from searcher.engine.whoosh.cache import ReaderCache
+from searcher.engine.whoosh.schema import from_stored
 from searcher.record import Record
 
 __all__ = ["KeptFromLive"]
@@ -63,7 +62,7 @@ class KeptFromLive:
     def _previous_index(self) -> Index | None:
         """The live generation's index, when its records may be kept (its format is this
         version's): the clone in an incremental build, the generation itself in a full one."""
-        from searcher.engine.whoosh_engine import _DAMAGE, _current_signature, _signature
+        from searcher.engine.whoosh.engine import _DAMAGE, open_index
 
         if self.previous is None or self.upgraded:
             return None
@@ -71,18 +70,15 @@ class KeptFromLive:
             return self._index
         if self._old is None:
             try:
-                old = FileStorage(str(self.previous)).open_index()
+                self._old = open_index(self.previous)
             except (*_DAMAGE, OSError):
                 return None
-            if _signature(old.schema) != _current_signature() or store.outdated(self.previous):
-                return None
-            self._old = old
         return self._old
 
     def previous_hashes(self) -> dict[str, str]:
         """Path -> content hash of the live generation's records, in a full build too (a
         page that fails keeps its last good record either way)."""
-        from searcher.engine.whoosh_engine import _DAMAGE
+        from searcher.engine.whoosh.engine import _DAMAGE
 
         index = self._previous_index()
         try:
@@ -92,7 +88,7 @@ class KeptFromLive:
 
     def stored_record(self, path: str) -> Record | None:
         """The record the live generation holds for the page at ``path``, if any."""
-        from searcher.engine.whoosh_engine import _DAMAGE
+        from searcher.engine.whoosh.engine import _DAMAGE
 
         index = self._previous_index()
         if index is None:

@@ -31,8 +31,8 @@ from typing import Any
 import zstandard
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 
-from searcher.engine import lanes
-from searcher.engine.schema import PackedPositions, inflate
+from searcher.engine.whoosh import lanes
+from searcher.engine.whoosh.schema import PackedPositions, inflate
 
 _BIG_ENDIAN = sys.byteorder == "big"
 _HEAD = 4  # bytes of the first part's length

@@ -34,8 +34,8 @@ from typing import Any
 from whoosh.util import random_name
 
 from searcher.analysis import stem
-from searcher.engine.blocks import Values
-from searcher.engine.schema import PackedPositions
+from searcher.engine.whoosh.blocks import Values
+from searcher.engine.whoosh.schema import PackedPositions
 
 Key = tuple[str, bytes]
 Term = tuple[str, bytes, array, array, Values]

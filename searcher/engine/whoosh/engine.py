@@ -23,29 +23,20 @@ from whoosh.index import EmptyIndexError, Index
 from whoosh.index import IndexError as WhooshIndexError
 
 from searcher.analysis import FACET_FIELDS
-from searcher.engine import generations, store
-from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
-from searcher.engine.cache import ReaderCache
-from searcher.engine.compile import CacheLexicon
-from searcher.engine.matching import evaluate_plan
-from searcher.engine.schema import build_schema, from_stored
-from searcher.engine.similar import key_terms, whoosh_doc_freq, whoosh_scores
-from searcher.engine.snippets import make_snippet, marker_for
-from searcher.errors import (
-    IndexDamagedError,
-    IndexMissingError,
-    QueryError,
-    SearcherError,
-    StorageError,
-)
+from searcher.engine import assemble, store
+from searcher.engine.base import Build, Engine, SearchRequest, Stats
+from searcher.engine.similar import key_terms
+from searcher.engine.whoosh import generations, similar
+from searcher.engine.whoosh.cache import ReaderCache
+from searcher.engine.whoosh.compile import CacheLexicon
+from searcher.engine.whoosh.matching import evaluate_plan
+from searcher.engine.whoosh.schema import build_schema, from_stored
+from searcher.errors import IndexDamagedError, IndexMissingError, SearcherError, StorageError
 from searcher.query import plan
 from searcher.query.ast import MatchAll, Node
-from searcher.query.spelling import respell
-from searcher.record import DERIVED_FACETS, QUERY_FIELDS, Record
+from searcher.record import Record
 from searcher.results import FacetCount, Hit, Results
 
-#: A query with fewer hits than this gets a spelling suggestion.
-SUGGEST_BELOW = 3
 _DAMAGE = (
     EmptyIndexError,
     FileFormatError,
@@ -60,17 +51,6 @@ _DAMAGE = (
     AttributeError,
 )
 _SORT_COLUMN = {"date": "sort_asc", "-date": "sort_desc"}
-
-
-def facet_field(name: str) -> str:
-    """The record field of a facet name or alias; QueryError for anything else."""
-    if name in DERIVED_FACETS:
-        return name
-    spec = QUERY_FIELDS.get(name)
-    if spec is None or not spec.facet:
-        known = ", ".join(sorted({*(f for f in FACET_FIELDS)}))
-        raise QueryError(f"unknown facet {name!r} (known: {known})")
-    return spec.name
 
 
 @dataclass
@@ -130,7 +110,9 @@ class WhooshEngine(Engine):
             raise self._damaged()
         try:
             try:
-                index = FileStorage(str(path)).open_index(schema=None)
+                index = open_index(path)
+                if index is None:
+                    raise store.older_format(self.root)
                 searcher = index.searcher(weighting=scoring.BM25F())
             except FileNotFoundError:  # a file of the generation is missing
                 raise self._damaged() from None
@@ -138,9 +120,6 @@ class WhooshEngine(Engine):
                 raise StorageError(f"cannot read index at {self.root}: {exc.strerror}") from None
             except _DAMAGE:
                 raise self._damaged() from None
-            if _signature(index.schema) != _current_signature() or store.outdated(path):
-                searcher.close()
-                raise store.older_format(self.root)
         except BaseException:
             held.release()
             raise
@@ -173,15 +152,10 @@ class WhooshEngine(Engine):
         return from_stored(gen.cache.stored(docnum))
 
     def search(self, request: SearchRequest) -> Results:
-        if request.sort not in SORTS:
-            raise QueryError(f"unknown sort {request.sort!r} (known: {', '.join(SORTS)})")
-        if request.limit < 0 or request.page < 1:
-            raise QueryError("limit must be 0 or more and page 1 or more")
-        facets = tuple(dict.fromkeys(facet_field(f) for f in request.facets))
-        parsed = request.parsed
+        facets = assemble.checked(request)
         with self._lock:
             try:
-                return self._search(request, facets, parsed)
+                return self._search(request, facets)
             except SearcherError:
                 raise
             except FileNotFoundError:
@@ -191,47 +165,25 @@ class WhooshEngine(Engine):
             except _DAMAGE:
                 raise self._damaged() from None
 
-    def _search(self, request: SearchRequest, facets: tuple[str, ...], parsed: Any) -> Results:
+    def _search(self, request: SearchRequest, facets: tuple[str, ...]) -> Results:
         gen = self._generation()
-        searcher = gen.searcher
         q = self._plan(request.node, gen.cache, request.filter)
         scored = request.sort == "relevance"
-        scores = evaluate_plan(q, gen.cache, searcher, scored=scored) if _any(gen) else {}
+        scores = evaluate_plan(q, gen.cache, gen.searcher, scored=scored) if _any(gen) else {}
         total = len(scores)
         limit = max(request.limit, 1)
         start = (request.page - 1) * limit
         hits: list[Hit] = []
-        marker = marker_for(request.node) if request.snippets else None
+        marker = assemble.marker(request)
         if request.limit and total > start:
             for docnum, score in _top(scores, start + limit, request.sort, gen.cache)[start:]:
-                record = self._record(gen, docnum)
-                snippet = (
-                    make_snippet((record.body, record.summary, record.title), marker)
-                    if marker is not None
-                    else None
-                )
-                hits.append(_hit(record, score, snippet))
+                hits.append(assemble.hit(self._record(gen, docnum), score, marker))
         counts: dict[str, tuple[FacetCount, ...]] = {}
         if facets:
             docs = None if _everything(q) else BitMap(scores)
             for name in facets:
                 counts[name] = gen.cache.facet(name).count(docs)
-        text = getattr(parsed, "text", "") or ""
-        suggestion = self._suggest(gen, text) if total < SUGGEST_BELOW and text else None
-        explanation = ""
-        if parsed is not None and hasattr(parsed, "explain"):
-            explanation = parsed.explain()
-        return Results(
-            query=text,
-            total=total,
-            page=request.page,
-            limit=request.limit,
-            hits=tuple(hits),
-            facets=counts,
-            suggestion=suggestion,
-            expanded=dict(getattr(parsed, "expanded", {}) or {}),
-            explanation=explanation,
-        )
+        return assemble.results(request, total, hits, counts, self._closest(gen))
 
     def get(self, id: str) -> Record | None:
         with self._lock:
@@ -243,7 +195,7 @@ class WhooshEngine(Engine):
                 raise self._damaged() from None
 
     def facet_counts(self, field: str, node: Node | None = None) -> tuple[FacetCount, ...]:
-        name = facet_field(field)
+        name = assemble.facet_field(field)
         with self._lock:
             gen = self._generation()
             if node is None or isinstance(node, MatchAll) or not _any(gen):
@@ -286,40 +238,36 @@ class WhooshEngine(Engine):
             searcher = gen.searcher
             docnum = searcher.document_number(id=id)
             if docnum is None:
-                return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
+                return assemble.similar_results(id, limit)
             record = self._record(gen, docnum)
             reader = searcher.reader()
-            terms = key_terms(record, whoosh_doc_freq(reader), reader.doc_count())
+            terms = key_terms(record, similar.doc_freq(reader), reader.doc_count())
             if not terms:
-                return Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
-            scores = whoosh_scores(terms, gen.cache, searcher)
+                return assemble.similar_results(id, limit)
+            scores = similar.scores(terms, gen.cache, searcher)
             hits = [
-                _hit(self._record(gen, d), score, None)
+                assemble.hit(self._record(gen, d), score)
                 for d, score in _top(scores, limit + 1, "relevance", gen.cache)
                 if d != docnum
             ][:limit]
-            return Results(
-                query=f"similar:{id}",
-                total=max(0, len(scores) - (docnum in scores)),
-                page=1,
-                limit=limit,
-                hits=tuple(hits),
-            )
+            total = max(0, len(scores) - (docnum in scores))
+            return assemble.similar_results(id, limit, hits, total)
 
     def suggest(self, text: str) -> str | None:
         with self._lock:
-            return self._suggest(self._generation(), text)
+            return assemble.suggest(text, self._closest(self._generation()))
 
-    def _suggest(self, gen: _Generation, text: str) -> str | None:
+    @staticmethod
+    def _closest(gen: _Generation) -> assemble.Closest:
+        """The most frequent word of the generation's word file near a word it lacks."""
         lexicon = gen.cache.words()
-        if lexicon is None:
-            return None
-        counts = lexicon.counts
 
-        def correct(word: str) -> str | None:
-            return None if word in counts else lexicon.suggest(word, maxdist=2, prefix=1)
+        def closest(word: str, distance: int, prefix: int) -> str | None:
+            if lexicon is None or word in lexicon.counts:
+                return None
+            return lexicon.suggest(word, maxdist=distance, prefix=prefix)
 
-        return respell(text, correct)
+        return closest
 
     def stats(self) -> Stats:
         with self._lock:
@@ -342,7 +290,7 @@ class WhooshEngine(Engine):
     # -- writing -------------------------------------------------------------------------
 
     def begin_build(self, full: bool, *, wait: bool = False) -> Build:
-        from searcher.engine.whoosh_build import WhooshBuild  # only builds need the writer
+        from searcher.engine.whoosh.build import WhooshBuild  # only builds need the writer
 
         return WhooshBuild(self.root, full=full, wait=wait)
 
@@ -370,6 +318,20 @@ def _current_signature() -> tuple[tuple[str, ...], ...]:
     return _signature(build_schema())
 
 
+def open_index(folder: Path, written: Path | None = None) -> Index | None:
+    """The Whoosh index in ``folder``, or None when another version of searcher wrote it:
+    the format the build of ``written`` (``folder`` itself by default) recorded, the
+    classes its table of contents names or its schema's signature are not this version's.
+    A damaged index raises one of ``_DAMAGE``, a missing file FileNotFoundError."""
+    if store.outdated(written or folder):
+        return None
+    try:
+        index = FileStorage(str(folder)).open_index(schema=None)
+    except ImportError:  # the table of contents names a module this version does not have
+        return None
+    return index if _signature(index.schema) == _current_signature() else None
+
+
 def _top(
     scores: dict[int, float], n: int, sort: str, cache: ReaderCache
 ) -> list[tuple[int, float]]:
@@ -387,25 +349,8 @@ def _top(
 
 def ranked(scores: dict[int, float], sort: str, cache: ReaderCache) -> list[int]:
     """Every document of ``scores`` in the order of ``sort`` (as a search's pages)."""
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+    assemble.check_sort(sort)
     return [d for d, _ in _top(scores, len(scores), sort, cache)]
-
-
-def _hit(record: Record, score: float, snippet: Any) -> Hit:
-    return Hit(
-        id=record.id,
-        title=record.title,
-        date=record.date,
-        date_start=record.date_start.isoformat() if record.date_start else None,
-        sender=record.sender,
-        recipient=record.recipient,
-        score=float(score),
-        url=record.url,
-        snippet=snippet,
-        copies=record.copies or ((record.path,) if record.path else ()),
-        stale=record.stale,
-    )
 
 
 def _everything(q: plan.Plan) -> bool:

@@ -20,8 +20,8 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from searcher.engine.lexicon import Lexicon
-from searcher.engine.schema import RECORD, WORDS
+from searcher.engine.whoosh.lexicon import Lexicon
+from searcher.engine.whoosh.schema import RECORD, WORDS
 from searcher.results import FacetCount
 
 _UNREAD = object()

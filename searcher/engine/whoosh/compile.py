@@ -17,9 +17,8 @@ from datetime import date
 
 from whoosh import query as wq
 
-from searcher.analysis import TEXT_FIELDS, words
-from searcher.engine.cache import ReaderCache
-from searcher.engine.schema import WORDS
+from searcher.engine.whoosh.cache import ReaderCache
+from searcher.engine.whoosh.schema import WORDS
 from searcher.errors import QueryError
 from searcher.query import ast, plan
 from searcher.query.plan import KEYWORDS, MAX_EXPANSION
@@ -27,7 +26,6 @@ from searcher.query.plan import KEYWORDS, MAX_EXPANSION
 #: Explicit bounds: open-ended numeric ranges mis-match in Whoosh 2.7.
 _MAX_DAY = date.max.toordinal()
 _PATTERN_JUNK = re.compile(r"[^\w*?]+")
-_TEXTS = frozenset(TEXT_FIELDS)
 
 
 class CacheLexicon:
@@ -142,31 +140,3 @@ def date_query(node: plan.DateOverlap) -> wq.Query:
     if not parts:
         parts.append(wq.NumericRange("date_start", 1, _MAX_DAY))
     return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-def positive_words(node: ast.Node) -> list[tuple[str, ...]]:
-    """The word sequences a document may show for the non-negated parts of a query.
-
-    Used for snippets: each item is one term's or one phrase's words, lower-cased.
-    """
-    out: list[tuple[str, ...]] = []
-
-    def walk(n: ast.Node) -> None:
-        if isinstance(n, ast.And | ast.Or):
-            for item in n.items:
-                walk(item)
-        elif isinstance(n, ast.Term | ast.Fuzzy) and (n.field is None or n.field in _TEXTS):
-            ws = tuple(words(n.text))
-            if ws:
-                out.append(ws)
-        elif isinstance(n, ast.Phrase) and (n.field is None or n.field in _TEXTS):
-            ws = tuple(w for p in n.words for w in words(p))
-            if ws and n.slop == 0:
-                out.append(ws)
-            else:
-                out.extend((w,) for w in ws)
-        elif isinstance(n, ast.Wildcard) and (n.field is None or n.field in _TEXTS):
-            out.append((n.pattern.lower(),))
-
-    walk(node)
-    return out

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from itertools import chain
 from typing import Any
 
-from searcher.engine.blocks import Values
-from searcher.engine.schema import unpack_positions
+from searcher.engine.whoosh.blocks import Values
+from searcher.engine.whoosh.schema import unpack_positions
 
 #: A term's postings in one segment: document numbers and their position values.
 Occurring = tuple[Sequence[int], Any]

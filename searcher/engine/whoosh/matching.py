@@ -27,10 +27,10 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from searcher.engine.blocks import PackedMatcher, Values, read_term
-from searcher.engine.cache import K1, Leaf, ReaderCache
-from searcher.engine.compile import compile_plan, date_query, indexed_field, pattern_query
-from searcher.engine.positions import in_order
+from searcher.engine.whoosh.blocks import PackedMatcher, Values, read_term
+from searcher.engine.whoosh.cache import K1, Leaf, ReaderCache
+from searcher.engine.whoosh.compile import compile_plan, date_query, indexed_field, pattern_query
+from searcher.engine.whoosh.positions import in_order
 from searcher.query import plan
 
 Scores = dict[int, float]
