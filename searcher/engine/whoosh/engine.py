@@ -259,10 +259,11 @@ class WhooshEngine(Engine):
 
     @staticmethod
     def _closest(gen: _Generation) -> assemble.Closest:
-        """The most frequent word of the generation's word file near a word it lacks."""
-        lexicon = gen.cache.words()
+        """The most frequent word of the generation's word file near a word it lacks (the
+        file is read by the first search that asks)."""
 
         def closest(word: str, distance: int, prefix: int) -> str | None:
+            lexicon = gen.cache.words()
             if lexicon is None or word in lexicon.counts:
                 return None
             return lexicon.suggest(word, maxdist=distance, prefix=prefix)
