@@ -203,3 +203,17 @@ def test_the_postgresql_engine_imports_no_whoosh(module):
     )
     assert through == []
     assert sorted(m for m in _loaded(module, anywhere=True) if _within(m, WHOOSH)) == []
+
+
+#: Files a reader takes in whole: the package's modules and the sample page specifications.
+SIZED = (PACKAGE, PACKAGE.parent / "samples")
+
+
+def test_no_module_or_sample_specification_runs_over_600_lines():
+    long = sorted(
+        f"{path.relative_to(PACKAGE.parent)}: {lines} lines"
+        for folder in SIZED
+        for path in (*folder.rglob("*.py"), *folder.rglob("*.toml"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 600
+    )
+    assert long == []
