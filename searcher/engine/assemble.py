@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from searcher.analysis import FACET_FIELDS
 from searcher.engine.base import SORTS, SearchRequest
 from searcher.engine.snippets import Marker, make_snippet, marker_for
 from searcher.errors import QueryError
+from searcher.query.fields import facet_name
 from searcher.query.spelling import respell
 from searcher.record import DERIVED_FACETS, QUERY_FIELDS, Record
 from searcher.results import FacetCount, Hit, Results
@@ -29,13 +29,10 @@ Closest = Callable[[str, int, int], str | None]
 
 
 def facet_field(name: str) -> str:
-    """The record field of a facet name or alias; QueryError for anything else."""
-    if name in DERIVED_FACETS:
-        return name
-    spec = QUERY_FIELDS.get(name)
-    if spec is None or not spec.facet:
-        raise QueryError(f"unknown facet {name!r} (known: {', '.join(sorted(FACET_FIELDS))})")
-    return spec.name
+    """The record field of a facet written either way (``subject`` or ``subjects``);
+    QueryError, as :func:`searcher.query.fields.facet_name` says it, for anything else."""
+    key = facet_name(name)
+    return key if key in DERIVED_FACETS else QUERY_FIELDS[key].name
 
 
 def check_sort(sort: str) -> None:
