@@ -11,6 +11,17 @@ from __future__ import annotations
 
 import re
 
+from searcher.ingest.correspondents.authors import (
+    AUTHORED,
+    AUTHORED_BY,
+    GATHERING,
+    KEPT_BY,
+    POSSESSIVE_AUTHORED,
+    PREPARED_BY,
+    RECORD,
+    named_type,
+    split_for,
+)
 from searcher.ingest.correspondents.conversations import (
     CONVERSATION,
     DASH,
@@ -26,7 +37,6 @@ from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
     COMMA,
-    GLOSSED,
     MONTH,
     Collector,
     looks_like_name,
@@ -36,7 +46,7 @@ from searcher.ingest.correspondents.title_names import (
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import data_lines, is_body, is_place, is_type_phrase
-from searcher.names import OFFICES, NameAuthority
+from searcher.names import NameAuthority
 
 #: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]".
 _EDITORIAL = re.compile(
@@ -106,30 +116,6 @@ _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
 _VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
 _FOR = re.compile(r"\s*,\s*for\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
-_AUTHORED = re.compile(
-    r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
-    r"cable|telegram|message|"
-    r"appeal|declaration|notes|diary|diary\s+entry|journal|memoirs|testimony|lecture|talk|toast|"
-    r"memorandum|"
-    r"memo|comments|account|information|analysis|assessment|proposal|intervention))\s+"
-    r"(?:by|of)\s+(?P<who>.+)$",
-    re.IGNORECASE,
-)
-#: "Memorandum of analysis by Roberto Ducci": a document by its author.
-_AUTHORED_BY = re.compile(
-    r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
-    r"recollections|"
-    r"analysis|information|proposal|draft|account)\b(?:\s+[a-z][\w-]*){0,3})\s+by\s+(?P<who>.+)$",
-    re.IGNORECASE,
-)
-#: "Khrushchev's Secret Speech ...", "Mao Zedong's Instructions ...": the author, possessive.
-_POSSESSIVE_AUTHORED = re.compile(
-    r"^(?P<who>[^,'’\[(]+?(?:\s*\[[^\]]+\])?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:speech|letter|"
-    r"report|remarks|address|statement|telegram|cable|message|note|notes|memorandum|proposal|"
-    r"reply|answer|appeal|declaration|diary|journal|memoirs|instructions?|directive|talk|"
-    r"toast|comments|account|presentations?)\b",
-    re.IGNORECASE,
-)
 #: Further addressees: "..., cc: Zhou Enlai", "... to the PUWP CC, attention Stanislaw Kania".
 _CC = re.compile(
     r"\s*[,;]?\s*\bcc\s*:\s*|\s*[,;]\s*cc\s+|\s*[,;]\s*(?:attention|attn\.?)\s*:?\s+",
@@ -225,7 +211,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
         # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
-    if from_match and (match := _FOR_FROM.match(text)) and not _RECORD.match(match["who"]):
+    if from_match and (match := _FOR_FROM.match(text)) and not RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
         recipient = collect.names(match["who"])
         return Correspondents(tuple(sender), tuple(recipient), tuple(via))
@@ -269,20 +255,20 @@ def _message(text: str, collect: Collector) -> Correspondents:
             return NONE
         recipient, via_r = _recipients(text[to_match.end() :], collect)
         return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
-    if match := _AUTHORED_BY.match(text) or _AUTHORED.match(text):
-        author, _, addressee = _split_for(match["who"])
+    if match := AUTHORED_BY.match(text) or AUTHORED.match(text):
+        author, _, addressee = split_for(match["who"])
         who = split_outside_brackets(author, COMMA)
         known = collect.authority.canonical
         if len(who) > 1 and not known(name_run(who[0])) and known(who[1]):
             who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
-        if who and looks_like_name(name_run(who[0])) and not _GATHERING.search(name_run(who[0])):
+        if who and looks_like_name(name_run(who[0])) and not GATHERING.search(name_run(who[0])):
             recipient = collect.names(addressee) if addressee else []
             return Correspondents(tuple(collect.names(name_run(who[0]))), tuple(recipient))
-    if (match := _POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
+    if (match := POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
         return Correspondents(tuple(collect.names(match["who"])))
-    if (match := _TYPE_FOR.match(text)) and not _RECORD.match(match["who"]):
+    if (match := _TYPE_FOR.match(text)) and not RECORD.match(match["who"]):
         return Correspondents((), tuple(collect.names(match["who"])))  # "Note for Comrade A"
-    if (named := _named_type(text, collect)) != NONE:
+    if (named := named_type(text, collect)) != NONE:
         return named
     parts = split_outside_brackets(text, COMMA)
     if len(parts) > 1 and looks_like_name(parts[0]) and _type_lead(parts[1]):
@@ -319,19 +305,10 @@ _TYPE_FOR = re.compile(
     r"(?:['’]s\s+personal\s+use)?$",
     re.IGNORECASE,
 )
-_FOR_BODY = re.compile(r"\s+for\s+(?=(?:the\s+)?[A-Z])")
 
 
 #: A subject noun before "by": "The Official Visit Paid by ...".
 _SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
-
-
-def _split_for(who: str) -> tuple[str, str, str]:
-    """ "the Ministry for the Presidium of the CC [Gromyko]": the author, "for", the addressee."""
-    parts = split_outside_brackets(who, _FOR_BODY)
-    if len(parts) == 2 and not _RECORD.match(parts[1]):
-        return parts[0], "for", parts[1]
-    return who, "", ""
 
 
 def _type_lead(text: str) -> bool:
@@ -353,7 +330,7 @@ _SUBJECT_TAIL = re.compile(r"\s+(?:on|about|regarding|concerning)\s.*$", re.IGNO
 
 def _possessive_author(text: str, collect: Collector) -> Correspondents:
     """ "A's Account of His Visit to Washington to the Central Committee": A to the last "to"."""
-    match = _POSSESSIVE_AUTHORED.match(text)
+    match = POSSESSIVE_AUTHORED.match(text)
     if not match or not _may_send(match["who"]):
         return NONE
     tos = list(_TO.finditer(text, match.end()))
@@ -361,72 +338,7 @@ def _possessive_author(text: str, collect: Collector) -> Correspondents:
     return Correspondents(tuple(collect.names(match["who"])), tuple(recipient))
 
 
-#: "Hungarian Secretariat Report on ...", "General Staff of Defense (SMD) Summary Report": a
-#: body or a known person before a document type.
-_NAMED_TYPE = re.compile(
-    r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|"
-    r"letter|note|notes|message|statement|account|information)"
-    r"(?:\s+no\.?\s*\d[\w./-]*)?(?:\s+(?:on|about|regarding|concerning)\b.*)?$",
-    re.IGNORECASE,
-)
-
-
-def _named_type(text: str, collect: Collector) -> Correspondents:
-    match = _NAMED_TYPE.match(text)
-    words = match["who"].split() if match else []
-    while words and is_type_phrase(words[-1]):
-        words.pop()  # "... (SMD) Summary Report": "Summary" is part of the type
-    if not words or not looks_like_name(who := " ".join(words)):
-        return NONE
-    if " " not in who and who.casefold() in OFFICES:
-        return NONE  # "Soviet Report on ...": a nationality, not an author
-    main = GLOSSED.match(who)
-    known = main["main"] if main else who
-    if is_body(known) or collect.authority.canonical(known):
-        return Correspondents(tuple(collect.names(known)))
-    if surnames := _surnames(who, collect):
-        return Correspondents(tuple(surnames))  # "Mikoyan-Suslov Report", "A and B Report"
-    *country, last = who.split()
-    if (
-        country
-        and last.casefold() in _SERVICES
-        and all(is_place(w) or _NATIONALITY.match(w) or w.casefold() in OFFICES for w in country)
-    ):
-        collect.written.append(who)
-        return Correspondents((who,))  # "Cuban Intelligence Report on Ethiopia": the service
-    return NONE
-
-
-#: A country's service, named by what it does: "Cuban Intelligence".
-_SERVICES = frozenset({"intelligence", "counterintelligence", "counter-intelligence"})
-
-
-_SURNAME_PAIR = re.compile(r"(?<=[a-z])-(?=[A-Z])|\s+and\s+")
-_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
-
-
-def _surnames(who: str, collect: Collector) -> list[str]:
-    """Two or more surnames joined by "and" or a hyphen before a report's type: its authors."""
-    pieces = _SURNAME_PAIR.split(who)
-    known = collect.authority.canonical
-    if len(pieces) < 2 or not all(
-        re.fullmatch(r"[A-Z][a-z]+", p)
-        and not is_place(p)
-        and p.casefold() not in OFFICES
-        and (known(p) or not _NATIONALITY.match(p))
-        for p in pieces
-    ):
-        return []
-    return [name for p in pieces if (name := collect.person_or_body(p))]
-
-
 _TYPE_OF = re.compile(r"^(.+?)\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
-#: A gathering, not an author: "Notes of CC CPSU Politburo Session".
-_GATHERING = re.compile(
-    r"\b(?:session|meeting|plenum|conference|congress|summit|talks|conversation|discussion)s?$",
-    re.IGNORECASE,
-)
-_RECORD = re.compile(r"^(?:the\s+)?(?:record|files?|archives?)$", re.IGNORECASE)
 
 
 def _may_send(text: str) -> bool:
@@ -439,12 +351,6 @@ def _may_send(text: str) -> bool:
     return len(words) > 1 or not _NOUN_ENDING.search(words[0].strip(".,;:"))
 
 
-#: An author named after the document: "..., Prepared by the Vietnam Group of ...".
-_PREPARED_BY = re.compile(
-    r"['’,]\s+(?:prepared|compiled|drafted|written)\s+by\s+(?P<who>[^,]+?)"
-    r"(?:\s+(?:attending|at|for|on)\s.*)?$",
-    re.IGNORECASE,
-)
 #: A type and a comma before the title proper: "Main points, Zhou Enlai's presentations ...".
 _TYPE_LEAD = re.compile(r"^([^,]+),\s+(?=[A-Z])")
 
@@ -498,13 +404,6 @@ def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) 
     return inner
 
 
-#: Notes by their keeper: "Translation of Notes Kept by A Regarding Conversations with B".
-_KEPT_BY = re.compile(
-    r"^(?:translation\s+of\s+)?(?:the\s+)?(?:notes?|minutes|records?|diary|journal)\s+"
-    r"(?:kept|taken|made|written)\s+by\s+(?P<who>.+?)\s+"
-    r"(?:[a-z]*(?:garding|cerning)|on|about|of)\s+",
-    re.IGNORECASE,
-)
 #: A note of one party's talk with another: "Note of Comrade A, Ambassador, with B".
 _NOTE_WITH = re.compile(
     r"^(?:notes?|record|memorandum|minutes)\s+of\s+(?!(?:the|an?)\s)(?P<who>[^,]+(?:,[^,]+)?)"
@@ -517,7 +416,7 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
     text = protect_office_to(_tidy(title))
     collect = Collector(authority)
-    if (made := _PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
+    if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
         return Correspondents(tuple(author), as_written=tuple(collect.written))
     if match := _QUOTED.match(text):
@@ -529,7 +428,7 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
             break
     for content in _ON_SUBJECT.finditer(text):
         before = text[: content.start()]
-        if _TO.search(before) or _FROM.search(before) or _AUTHORED_BY.match(before):
+        if _TO.search(before) or _FROM.search(before) or AUTHORED_BY.match(before):
             text = text[: content.start()]
             break
     if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
@@ -541,12 +440,12 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         if len(participants) > 1:
             return Correspondents(participants=unique(participants), as_written=(*collect.written,))
         collect.written.clear()
-    if (kept := _KEPT_BY.match(text)) and (author := collect.names(kept["who"])):
+    if (kept := KEPT_BY.match(text)) and (author := collect.names(kept["who"])):
         # "Notes Kept by the Hungarian Foreign Minister Regarding Conversations with ..."
         return Correspondents(tuple(author), as_written=tuple(collect.written))
     conversation = CONVERSATION.search(text)
     note = None if conversation else _NOTE_WITH.match(text)
-    if note and looks_like_name(lead := note["who"].split(",")[0]) and not _GATHERING.search(lead):
+    if note and looks_like_name(lead := note["who"].split(",")[0]) and not GATHERING.search(lead):
         # "Note of Comrade Bergold, East German Ambassador, with the Polish Ambassador ..."
         first, second = collect.names(note["who"]), collect.names(note["other"])
         if first and second:
