@@ -135,3 +135,50 @@ KEPT_BY = re.compile(
     r"(?:[a-z]*(?:garding|cerning)|on|about|of)\s+",
     re.IGNORECASE,
 )
+
+
+#: A headline with its author's verb: "Politburo Sends Letter to COSVN", "COSVN Party Current
+#: Affairs Committee Issues Information Bulletin No. 06 ...", "P. Shelest Reports on ...".
+_HEADLINE = re.compile(
+    r"^(?P<who>[A-Z][^,:;'\"‘“]*?)\s+(?:(?P<sends>(?i:sends|issues|submits|forwards|transmits))\s+"
+    r"(?P<type>[A-Z][\w-]*(?:\s+[\w.-]+){0,3}?)(?=\s+(?i:to|on|about|regarding|no\.?)\s|$)|"
+    r"(?P<reports>(?i:reports|writes))(?=\s+(?i:to|on|about|that)\s))(?P<rest>.*)$"
+)
+
+
+def headline_as_document(text: str) -> str:
+    """A headline read as its document: "A Sends Letter to B" is "Letter from A to B"."""
+    match = _HEADLINE.match(text)
+    if not match or not looks_like_name(who := match["who"]) or is_type_phrase(who):
+        return text
+    if match["sends"]:
+        if not is_type_phrase(match["type"]):
+            return text  # "... Sends Troops to ...": no document
+        kind = match["type"]
+    else:
+        kind = "Report" if match["reports"].casefold() == "reports" else "Letter"
+    return f"{kind} from {who}{match['rest']}"
+
+
+#: A document's author after its subject: "Report on the Marshall Plan by M. Cristian and I.
+#: Nitescu", "Report on the Bandung Conference by the Chinese Delegation".
+_SUBJECT_THEN_BY = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:report|memorandum|memo|note|notes|information|analysis|"
+    r"assessment|study|comments|remarks|statement)\s+(?:on|about|regarding|concerning)\s+"
+    r"(?:the\s+|an?\s+)?(?P<subject>[^,]+?)\s+by\s+(?P<who>[^,]+?)(?:,\s+[^,]+)?$",
+    re.IGNORECASE,
+)
+#: A subject that is an act, whose agent the "by" names: "... on Evaluation of Radio Free
+#: Europe by US Legation", "Report on the Visit to Ethiopia by the Soviet ... Delegation".
+_ACT = re.compile(r"(?:ions?|ments?|als?|visits?|trips?|journeys?|control)$", re.IGNORECASE)
+
+
+def author_after_subject(text: str, collect: Collector) -> Correspondents:
+    """The author a document names after its subject, if any."""
+    match = _SUBJECT_THEN_BY.match(text)
+    if not match or _ACT.search(match["subject"].split()[0]):
+        return NONE
+    who = match["who"]
+    if not looks_like_name(who) or GATHERING.search(who) or is_place(who):
+        return NONE
+    return Correspondents(tuple(collect.names(who)))

@@ -19,6 +19,8 @@ from searcher.ingest.correspondents.authors import (
     POSSESSIVE_AUTHORED,
     PREPARED_BY,
     RECORD,
+    author_after_subject,
+    headline_as_document,
     named_type,
     split_for,
 )
@@ -421,7 +423,9 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         return Correspondents(tuple(author), as_written=tuple(collect.written))
     if match := _QUOTED.match(text):
         return _quoted(match, authority, collect)
-    text = _EXCERPT.sub("", text)
+    text = headline_as_document(_EXCERPT.sub("", text))
+    if (after := author_after_subject(text, collect)).sender:
+        return Correspondents(after.sender, as_written=tuple(collect.written))
     for content in _CONTENT.finditer(text):
         if not is_type_phrase(text[: content.start()]):
             text = text[: content.start()]

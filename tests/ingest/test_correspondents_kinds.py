@@ -1,0 +1,57 @@
+"""Correspondents by kind of title: each kind read on two or more real titles of it.
+
+The titles are copied from the labelled real sets in ``tests/data`` (the file is named beside
+each kind); the roles are those sets' labels.
+"""
+
+import pytest
+
+from searcher.ingest.correspondents import parse_title
+from searcher.names import default_authority
+
+ROLES = ("sender", "recipient", "via", "participants")
+S, R, V, P = ROLES
+
+#: kind: [(title, roles)], roles not given are empty.
+KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
+    # titles-real-listings-2.tsv, titles-more.tsv
+    "a document's author named after its subject": [
+        ("Report on the Marshall Plan by M. Cristian and I. Nitescu", {S: ["Cristian", "Nitescu"]}),
+        (
+            "Report on the Bandung Conference by the Chinese Delegation",
+            {S: ["Chinese Delegation"]},
+        ),
+        ("Memorandum on Evaluation of Radio Free Europe by US Legation in Hungary", {}),
+        ("Report on the Visit to Ethiopia by the Soviet Party-Government Delegation", {}),
+    ],
+    # titles-real-listings-2.tsv
+    "a headline with its author's verb": [
+        (
+            "COSVN Party Current Affairs Committee Issues Information Bulletin No. 06/TT 73 on "
+            "the Le Duc Tho-Kissinger Talks (17 to 22 May 1973)",
+            {S: ["COSVN Party Current Affairs Committee"]},
+        ),
+        (
+            "P. Shelest Reports on a Meeting Between Ukrainian and Slovak Party Officials",
+            {S: ["Shelest"]},
+        ),
+    ],
+}
+
+CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]
+
+
+@pytest.fixture(scope="module")
+def names():
+    return default_authority()
+
+
+def _contains(wanted: list[str], got: tuple[str, ...]) -> bool:
+    return len(wanted) == len(got) and all(any(w in name for name in got) for w in wanted)
+
+
+@pytest.mark.parametrize(("kind", "title", "roles"), CASES, ids=[c[1][:60] for c in CASES])
+def test_kind(names, kind, title, roles):
+    got = parse_title(title, names)
+    for role in ROLES:
+        assert _contains(roles.get(role, []), getattr(got, role)), (kind, role, got)
