@@ -534,9 +534,9 @@ SHAPES = [
         "Lisbon Council and some provisions that should be undertaken'",
         {S: ["Roberto Ducci"]},
     ),
-    (  # ... and the editor's note of the subject is no party
+    (  # ... and the editor's note of his own talk names its parties
         "Memorandum by Frank Aiken [on an Interview with Scott McCleod and the Taoiseach]",
-        {S: ["Frank Aiken"]},
+        {S: ["Frank Aiken"], P: ["Frank Aiken", "Scott McCleod", "Taoiseach"]},
     ),
     (  # a body before its report
         "Hungarian Secretariat Report on Fight against 'Imperialist Propaganda'",

@@ -36,6 +36,46 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Shelest"]},
         ),
     ],
+    # titles-real-listings-2.tsv, titles-real-listings-tuning.tsv
+    "a speech or talk given by its speaker, an editor naming the official": [
+        (
+            "Talk Given by the Minister [Trần Quốc Hoàn] at the 3rd Investigative Conference "
+            "[Excerpts]",
+            {S: ["Trần Quốc Hoàn"]},
+        ),
+        (
+            "Speech Given by Party First Secretary Le Duan to the 12th Plenum of the Party "
+            "Central Committee",
+            {S: ["Le Duan"]},
+        ),
+    ],
+    # titles-real-listings-2.tsv, titles-real-listings-tuning.tsv
+    "a document for its addressee (in an editor's brackets), then its subject": [
+        (
+            "Information [for Gustav Husak] on the Progress and Outcome of the 14th Meeting of "
+            "the Defense Minsters Committee, 1 and 4 December 1981 in Moscow (Excerpt)",
+            {R: ["Husák"]},
+        ),
+        (
+            "Draft Instructions for General Vasilii Chuikov and Vladimir Semyonov regarding GDR "
+            "Control of Borders",
+            {R: ["Chuikov", "Semyonov"]},
+        ),
+    ],
+    # titles-real-archive.tsv, titles-real-listings-2.tsv
+    "a record by its author of a talk the editor's brackets name": [
+        (
+            "Memorandum by Frank Aiken [on an Interview with Scott McCleod and the Taoiseach]",
+            {S: ["Aiken"], P: ["Aiken", "McCleod", "Taoiseach"]},
+        ),
+        (
+            "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo [on a Meeting with "
+            '"MARIAN"]\'',
+            {S: ["Iordache"], P: ["Iordache", "MARIAN"]},
+        ),
+        # a report, not a record: its sender alone (titles-real-listings-tuning.tsv)
+        ("Report by Qiao Xiaoguang on a Conversation with Kim Il Sung", {S: ["Qiao Xiaoguang"]}),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -17,13 +17,14 @@ from searcher.ingest.correspondents.title_names import (
 from searcher.ingest.correspondents.words import is_body, is_place, is_type_phrase
 from searcher.names import OFFICES
 
+#: "Speech by A", "Talk Given by the Minister [A]": a document by its author.
 AUTHORED = re.compile(
     r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
     r"cable|telegram|message|"
     r"appeal|declaration|notes|diary|diary\s+entry|journal|memoirs|testimony|lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention))\s+"
-    r"(?:by|of)\s+(?P<who>.+)$",
+    r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 

@@ -188,3 +188,27 @@ _MESSAGE_ON = re.compile(
 
 
 _LEAD_FROM = re.compile(r"^.*\bfrom\s+", re.IGNORECASE)
+
+
+#: A record of its author's own talk: "Memorandum by Frank Aiken [on an Interview with Scott
+#: McCleod and the Taoiseach]", "Memo [on a Meeting with "MARIAN"]".
+_OWN_TALK = re.compile(
+    r"^(?:memorandum|memo|notes?|record|minutes)\s+(?:(?:by|of)\s+(?P<who>[^,]+?)\s+)?"
+    r"(?:on|about|regarding|concerning)\s+(?:an?\s+|the\s+)?(?:conversation|meeting|interview|"
+    r"talk|discussion|audience)s?\s+with\s+(?P<other>.+)$",
+    re.IGNORECASE,
+)
+
+
+def own_talk(text: str) -> re.Match[str] | None:
+    """A record of a talk with someone, by its author (``who``) if the text names one."""
+    return _OWN_TALK.match(text)
+
+
+def read_own_talk(match: re.Match[str], collect: Collector) -> Correspondents:
+    """The author of a record of a talk sends it and takes part, with whom it names."""
+    author = collect.names(match["who"]) if match["who"] else []
+    others = collect.names(_WHO_SUBJECT.split(match["other"])[0])
+    if not author or not others:
+        return Correspondents()
+    return Correspondents(sender=(author[0],), participants=unique([author[0], *others]))

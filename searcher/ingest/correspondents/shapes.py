@@ -10,6 +10,7 @@ recipients; a message quoted inside the document is content, not a correspondent
 from __future__ import annotations
 
 import re
+from dataclasses import astuple
 
 from searcher.ingest.correspondents.authors import (
     AUTHORED,
@@ -33,7 +34,9 @@ from searcher.ingest.correspondents.conversations import (
     RECEIVES,
     conversation_first,
     message_on,
+    own_talk,
     read_conversation,
+    read_own_talk,
 )
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
@@ -59,10 +62,17 @@ _EDITORIAL = re.compile(
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 #: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".
 _BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGNORECASE)
-#: An editor's author in brackets: "Directive [from Mao Zedong] Regarding ...".
-_BRACKETED_AUTHOR = re.compile(r"\[((?:from|by)\s[^\[\]]+)\]", re.IGNORECASE)
+#: An editor's author or addressee in brackets: "Directive [from Mao Zedong] Regarding ...",
+#: "Information [for Gustav Husak] on the Progress ...".
+_BRACKETED_AUTHOR = re.compile(r"\[((?:from|by|for)\s[^\[\]]+)\]", re.IGNORECASE)
 #: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
 _SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
+#: An editor's note of a talk with someone, which names its parties: "[on an Interview with A]".
+_TALK_NOTE = re.compile(
+    r"\[((?:on|about)\s+(?:an?\s+|the\s+)?(?:conversation|meeting|interview|talk|discussion)s?"
+    r"\s+with\s[^\]]*)\]",
+    re.IGNORECASE,
+)
 #: An editor's given name inside a name: "American Writer [Edgar] Snow".
 _GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
 #: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)".
@@ -82,7 +92,8 @@ _AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
 def _tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
     title = _BRACKETED_AUTHOR.sub(r"\1", _CLASSIFIED.sub("", title))
-    text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
+    text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
+    text = _BRACKETED_WORD.sub(r"\1", text)
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
     return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
@@ -369,25 +380,31 @@ _NOT_SENT = re.compile(r"\b(?:decree|resolution|decision|protocol)$", re.IGNOREC
 
 def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
     """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
-    if _NOT_SENT.search(match["author"]):
+    # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
+    pieces = split_outside_brackets(match["author"], COMMA)
+    written = ", ".join(p for p in pieces if not is_type_phrase(p)) or match["author"]
+    if _NOT_SENT.search(written):
         return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
-    outer = parse_title(match["author"], authority)
+    outer = parse_title(written, authority)
     if outer.recipient or outer.participants:
         return outer
     inner = parse_title(match["inner"], authority)
     if outer.sender:
         if not inner.participants:
             return outer
-        if DIARY_WORDS.search(match["author"]):
+        if DIARY_WORDS.search(written):
             participants = unique([*outer.sender, *inner.participants])
             return Correspondents((), (), (), participants, outer.as_written)
+        if own_talk(match["inner"]):  # "A, 'Memo [on a Meeting with B]'": A took part
+            participants = unique([*outer.sender, *inner.participants])
+            return Correspondents(outer.sender, (), (), participants, outer.as_written)
         return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
-    author = collect.person_or_body(match["author"]) if looks_like_name(match["author"]) else None
+    author = collect.person_or_body(written) if looks_like_name(written) else None
     if author and inner.sender and (is_body(author) or authority.canonical(author)):
         # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
         return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
     if author and not inner.sender:
-        authors = collect.names(match["author"]) if AND.search(match["author"]) else [author]
+        authors = collect.names(written) if AND.search(written) else [author]
         participants = inner.participants
         # "A, 'Note About a Conversation with B'": A talked with B
         talk = CONVERSATION.search(match["inner"])
@@ -424,6 +441,8 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     if match := _QUOTED.match(text):
         return _quoted(match, authority, collect)
     text = headline_as_document(_EXCERPT.sub("", text))
+    if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
+        return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
     if (after := author_after_subject(text, collect)).sender:
         return Correspondents(after.sender, as_written=tuple(collect.written))
     for content in _CONTENT.finditer(text):
@@ -432,8 +451,14 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
             break
     for content in _ON_SUBJECT.finditer(text):
         before = text[: content.start()]
-        if _TO.search(before) or _FROM.search(before) or AUTHORED_BY.match(before):
-            text = text[: content.start()]
+        addressed = _TYPE_FOR.match(before)  # "Information [for Gustav Husak] on ..."
+        if (
+            _TO.search(before)
+            or _FROM.search(before)
+            or AUTHORED_BY.match(before)
+            or (addressed and not RECORD.match(addressed["who"]))
+        ):
+            text = before
             break
     if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
         text = text[lead.end() :]  # "Minutes, Zhou Enlai's Conversation with Mendes-France"

@@ -31,7 +31,8 @@ from searcher.names import HONORIFICS, OFFICES, NameAuthority, name_tokens
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|ud|ul|ed|d|l)[-'’]\w", re.IGNORECASE)
 POSSESSIVE_END = re.compile(r"['’]s$")
 MONTH = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?$",
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d.*)?$",
     re.IGNORECASE,
 )
 #: A body written as letters: "CC CPSU", "MFA", "CC SED".
@@ -342,6 +343,10 @@ def _longer_name(written: str, known: str) -> bool:
     return end is not None and end["last"].casefold() not in known.casefold()
 
 
+#: A name wholly in quotes: a code name ("MARIAN", ‘ALBU’).
+_CODE_NAME = re.compile(r"^[\"“‘'][^\"“”‘’']+[\"”’']$")
+
+
 class Collector:
     """Resolves written names to canonical ones and remembers how the title wrote them."""
 
@@ -353,6 +358,8 @@ class Collector:
         """The canonical name of one written person or body (None for a type phrase)."""
         written = LEAD_WORDS.sub("", piece.replace(MARK, "").strip(" ,;:"))
         written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
+        if _CODE_NAME.match(written):
+            written = written[1:-1]  # a code name in quotes: "MARIAN"
         if not written or is_type_phrase(written):
             return None
         name = self._resolve(written)
