@@ -76,6 +76,27 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         # a report, not a record: its sender alone (titles-real-listings-tuning.tsv)
         ("Report by Qiao Xiaoguang on a Conversation with Kim Il Sung", {S: ["Qiao Xiaoguang"]}),
     ],
+    # titles-real-listings-2.tsv
+    "a body with the city where it sits after a comma, and who signed": [
+        (
+            "Cable from Dutch Embassy, Washington (Van Roijen), 1 November 1963",
+            {S: ["Van Roijen"]},
+        ),
+        (
+            "Letter, Office of the British Political Representative, Bucharest, to the Minister "
+            "of Foreign Affairs, M. Gh. Tatarescu",
+            {S: ["Office of the British Political Representative"], R: ["Tatarescu"]},
+        ),
+        (
+            "Polish Embassy, Rio de Janeiro (Chabasinski), to Polish Foreign Ministry",
+            {S: ["Chabasinski"], R: ["Polish Foreign Ministry"]},
+        ),
+        (
+            "Telegrams from Romanian Embassy, Beijing, to Romanian Ministry of Foreign Affairs, "
+            "22-24 August 1968",
+            {S: ["Romanian Embassy"], R: ["Romanian Ministry of Foreign Affairs"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -42,6 +42,7 @@ from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
     COMMA,
+    GLOSSED,
     MONTH,
     Collector,
     looks_like_name,
@@ -250,6 +251,9 @@ def _message(text: str, collect: Collector) -> Correspondents:
             while first > 0 and looks_like_name(parts[first - 1]):
                 first -= 1
             parts[first:] = [", ".join(parts[first:])]
+        if len(parts) > 1 and is_body(parts[-2]) and is_place(GLOSSED.sub(r"\g<main>", parts[-1])):
+            # "Office of the British Political Representative, Bucharest, to ...": where it sits
+            parts[-2:] = [", ".join(parts[-2:])]
         if parts and not _may_send(parts[-1]):
             return _possessive_author(text, collect)
         if (

@@ -505,6 +505,11 @@ class Collector:
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
             parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
             parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
+            for i in range(len(parts) - 1, 0, -1):
+                gloss = GLOSSED.match(parts[i])
+                if gloss and is_place(gloss["main"]) and is_body(parts[i - 1]):
+                    # "Dutch Embassy, Washington (Van Roijen)": where it sits, who signed
+                    parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
                 parts.pop()
