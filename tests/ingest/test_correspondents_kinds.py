@@ -97,6 +97,25 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Romanian Embassy"], R: ["Romanian Ministry of Foreign Affairs"]},
         ),
     ],
+    # titles-real-listings-2.tsv, titles-real-archive.tsv
+    "a reception or a dinner: its host, and its guest or the head of its guests": [
+        (
+            "Memorandum of Discussions at a Dinner Hosted by Corneliu Manescu in Honor of Marshal "
+            "I.I. Yakubovksy",
+            {P: ["Manescu", "Yakubovksy"]},
+        ),
+        (
+            "Record of the Reception of the Government Delegation of the Mongolian People’s "
+            "Republic, led by Prime Minister Yu. Tsedenbal, by the Chairman of the People’s "
+            "Central Government of the People’s Republic of China Mao Zedong",
+            {P: ["Tsedenbal", "Mao Zedong"]},
+        ),
+        (
+            "Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of "
+            "Holland, Joseph Luns",
+            {P: ["Ceaușescu", "Luns"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -212,3 +212,25 @@ def read_own_talk(match: re.Match[str], collect: Collector) -> Correspondents:
     if not author or not others:
         return Correspondents()
     return Correspondents(sender=(author[0],), participants=unique([author[0], *others]))
+
+
+#: A reception or a dinner: its host "by", its guest "in honor of" or "of": "Memorandum of
+#: Discussions at a Dinner Hosted by A in Honor of B", "Record of the Reception of the
+#: Government Delegation ..., led by A, by B".
+_HOSTED = re.compile(
+    r"\b(?:reception|dinner|lunch(?:eon)?|banquet|breakfast)\s+(?:(?:(?:given|hosted|offered)"
+    r"\s+)?by\s+(?P<host>.+?)\s+(?:in\s+hono(?:u)?r\s+of|for)\s+(?P<guest>.+)|"
+    r"of\s+(?P<guest_first>.+),?\s+by\s+(?P<host_last>.+))$",
+    re.IGNORECASE,
+)
+
+
+def read_hosted(text: str, collect: Collector) -> Correspondents:
+    """The host and the guests of a reception or a dinner the title names, if any."""
+    if not (match := _HOSTED.search(text)):
+        return Correspondents()
+    host = collect.names(match["host"] or match["host_last"])
+    guest = collect.names(_head_of_body(match["guest"] or match["guest_first"]))
+    if not host or not guest:
+        return Correspondents()
+    return Correspondents(participants=unique([*host, *guest]))

@@ -36,6 +36,7 @@ from searcher.ingest.correspondents.conversations import (
     message_on,
     own_talk,
     read_conversation,
+    read_hosted,
     read_own_talk,
 )
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
@@ -447,6 +448,9 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     text = headline_as_document(_EXCERPT.sub("", text))
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
+    if (hosted := read_hosted(text, collect)).participants:
+        return Correspondents(participants=hosted.participants, as_written=(*collect.written,))
+    collect.written.clear()
     if (after := author_after_subject(text, collect)).sender:
         return Correspondents(after.sender, as_written=tuple(collect.written))
     for content in _CONTENT.finditer(text):
