@@ -23,6 +23,11 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         ),
         ("Memorandum on Evaluation of Radio Free Europe by US Legation in Hungary", {}),
         ("Report on the Visit to Ethiopia by the Soviet Party-Government Delegation", {}),
+        (  # the agent of a participle in the subject, not the author
+            "Lt. Ioan Plugaru, No. PI/00124, 'Report regarding the Intelligence obtained by "
+            "Contacting ‘ALBU’, Foreigner'",
+            {S: ["Plugaru"]},
+        ),
     ],
     # titles-real-listings-2.tsv
     "a headline with its author's verb": [
@@ -114,6 +119,53 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             "Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of "
             "Holland, Joseph Luns",
             {P: ["Ceaușescu", "Luns"]},
+        ),
+    ],
+    # titles-real-listings-2.tsv, titles-real-listings-tuning.tsv
+    "a body's act is sent to no one, whatever it is for": [
+        (
+            "Secret Bulgarian Politburo Resolution for Military Aid Supply to Certain "
+            "National-Liberation Movements and Communist Parties",
+            {},
+        ),
+        ("CPSU Politburo Decision to Adopt the Attached Draft Response", {}),
+    ],
+    # titles-real-listings-2.tsv, titles-real-archive.tsv
+    "an assembly is a body, its name kept with its possessive": [
+        (
+            "Letter by Ognyan Doynov to Delegates of the People’s Assembly",
+            {S: ["Doynov"], R: ["Delegates of the People’s Assembly"]},
+        ),
+        (
+            "Report, Embassy of the Hungarian People’s Republic in the DPRK to the Ministry of "
+            "Foreign Affairs of Hungary",
+            {
+                S: ["Embassy of the Hungarian People’s Republic in the DPRK"],
+                R: ["Ministry of Foreign Affairs of Hungary"],
+            },
+        ),
+    ],
+    # titles-real-listings-2.tsv
+    "an editor's note of what the document includes or leaves out names no one": [
+        (
+            "Reports Regarding Bulgarian leader Todor Zhivkov’s visit to Cuba, July-August 1970, "
+            "at Bulgarian Communist Party Politburo Session (including excerpts from "
+            "Zhivkov-Fidel Castro memorandum of conversation)",
+            {},
+        ),
+        ("Bulgarian Politburo Discussion on Radio Free Europe Monitoring Reports (excerpt)", {}),
+    ],
+    # titles-more.tsv (the archive's conventions), titles-real-listings-2.tsv
+    "a meeting of bodies, and of the countries they come from, names no party": [
+        (
+            "Stenographic Record of a Meeting of Delegations of the Communist and Workers' "
+            "Parties of Bulgaria, Hungary, GDR, Poland, USSR and Czechoslovakia",
+            {},
+        ),
+        (
+            "Minutes of the Meeting of the Presidium of the Citizens’ Parliamentary Club, 1 "
+            "August 1989, 8 p.m.",
+            {},
         ),
     ],
 }

@@ -179,6 +179,8 @@ def author_after_subject(text: str, collect: Collector) -> Correspondents:
     match = _SUBJECT_THEN_BY.match(text)
     if not match or _ACT.search(match["subject"].split()[0]):
         return NONE
+    if match["subject"].split()[-1].islower() or match["who"].split()[0].endswith("ing"):
+        return NONE  # "... the Intelligence obtained by Contacting 'ALBU'": the subject's agent
     who = match["who"]
     if not looks_like_name(who) or GATHERING.search(who) or is_place(who):
         return NONE

@@ -18,7 +18,7 @@ from searcher.ingest.correspondents.title_names import (
     looks_like_name,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import is_body, is_type_phrase
+from searcher.ingest.correspondents.words import is_body, is_place, is_type_phrase
 
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
@@ -89,7 +89,9 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # and B with C", "of Comrade A with B", "by A with B"
         pieces = _WITH.split(who)
     groups = split_outside_brackets(who, AND)
-    gathering = len(groups) == 1 or all(map(is_body, groups))
+    # "a Meeting of Delegations of the Communist and Workers' Parties of Bulgaria, ... and
+    # Czechoslovakia": bodies, and the countries they come from
+    gathering = len(groups) == 1 or all(is_body(g) or is_place(g) for g in groups)
     if prep == "of" and len(pieces) == 1 and gathering and not names:
         pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:

@@ -55,10 +55,11 @@ from searcher.ingest.correspondents.title_names import (
 from searcher.ingest.correspondents.words import data_lines, is_body, is_place, is_type_phrase
 from searcher.names import NameAuthority
 
-#: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]".
+#: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]", "(including excerpts from
+#: ...)".
 _EDITORIAL = re.compile(
     r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]"
-    r"|\((?:excerpts?|exerpts?|fragments?|abridged)\)",
+    r"|\((?:excerpts?|exerpts?|fragments?|abridged)\)|\((?:including|with)\s[^)]*\)",
     re.IGNORECASE,
 )
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
@@ -379,8 +380,11 @@ def _sent_about_meeting(who: str) -> bool:
     return bool(comma) and _TO.search(rest) is not None
 
 
-#: Acts of a body that are not messages: "CPSU CC Decree", "Politburo Resolution".
-_NOT_SENT = re.compile(r"\b(?:decree|resolution|decision|protocol)$", re.IGNORECASE)
+#: Acts of a body that are not messages: "CPSU CC Decree", "Politburo Resolution for ...".
+_NOT_SENT = re.compile(
+    r"\b(?:decree|resolution|decision|protocol)(?:\s+(?:for|on|about|regarding)\s.*)?$",
+    re.IGNORECASE,
+)
 
 
 def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
