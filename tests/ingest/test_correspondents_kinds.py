@@ -168,6 +168,31 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {},
         ),
     ],
+    # titles-real-listings-2.tsv, titles-real-listings-tuning.tsv
+    "a directive of a body, whatever it is for": [
+        (
+            "Directive of the Ministry of Defense for Exercise ‘OVERCAST SUMMER-68’",
+            {S: ["Ministry of Defense"]},
+        ),
+        (
+            "Directive from the CPSU Secretariat, 14 November 1980, Reducing Tourist Exchanges "
+            "with Poland",
+            {S: ["CPSU Secretariat"]},
+        ),
+    ],
+    # titles-real-archive.tsv, titles-real-listings-tuning.tsv
+    "an office standing for its holder, its complement ending it": [
+        (
+            "Memorandum by Chief of Defense Staff, 'Political-military considerations with "
+            "regards to the ministerial meeting of the NATO Defence Planning Committee' (DPC),",
+            {S: ["Chief of Defense Staff"]},
+        ),
+        (
+            "Cable, Secretary of State to US Embassy Vilnius, 'Acting Secretary and Lithuanian "
+            "Fonmin on NATO Enlargement'",
+            {S: ["Secretary of State"], R: ["US Embassy Vilnius"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -10,8 +10,10 @@ import re
 from searcher.ingest.correspondents.roles import NONE, Correspondents
 from searcher.ingest.correspondents.title_names import (
     GLOSSED,
+    LEAD_WORDS,
     Collector,
     looks_like_name,
+    office_split,
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import is_body, is_place, is_type_phrase
@@ -23,7 +25,8 @@ AUTHORED = re.compile(
     r"cable|telegram|message|"
     r"appeal|declaration|notes|diary|diary\s+entry|journal|memoirs|testimony|lecture|talk|toast|"
     r"memorandum|"
-    r"memo|comments|account|information|analysis|assessment|proposal|intervention))\s+"
+    r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
+    r"instructions?))\s+"
     r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -48,10 +51,20 @@ POSSESSIVE_AUTHORED = re.compile(
 _FOR_BODY = re.compile(r"\s+for\s+(?=(?:the\s+)?[A-Z])")
 
 
+def _addressee(text: str) -> bool:
+    """Whether the text after "for" names a body, an office or a glossed official, not a purpose
+    ("... for Exercise 'OVERCAST SUMMER-68'")."""
+    lead = LEAD_WORDS.match(text)
+    if lead and lead[0].strip().casefold() != "the":
+        return True  # "for Comrade Suslov"
+    text = LEAD_WORDS.sub("", text)
+    return bool(GLOSSED.match(text)) or is_body(text) or bool(office_split(text)[0])
+
+
 def split_for(who: str) -> tuple[str, str, str]:
     """ "the Ministry for the Presidium of the CC [Gromyko]": the author, "for", the addressee."""
     parts = split_outside_brackets(who, _FOR_BODY)
-    if len(parts) == 2 and not RECORD.match(parts[1]):
+    if len(parts) == 2 and _addressee(parts[1]):
         return parts[0], "for", parts[1]
     return who, "", ""
 

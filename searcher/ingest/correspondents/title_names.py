@@ -402,8 +402,8 @@ class Collector:
         if len(found) == 1 and not _longer_name(written, found[0]):
             return found[0]
         office, name = office_split(written)
-        if office and not name:
-            return written
+        if office and (not name or bare(name) in _COMPLEMENT_END):
+            return written  # "Prime Minister of India", "the Director of Central Intelligence"
         if office and all(_is_nationality(w) for w in office.split()):
             return written  # "Soviet Experts", "Albanian Film Workers": a group, not an office
         return authority.canonicalize(_drop_place(name))
