@@ -193,6 +193,24 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Secretary of State"], R: ["US Embassy Vilnius"]},
         ),
     ],
+    # titles-real-listings-2.tsv, titles-real-archive.tsv
+    "a long list of addressees keeps its places and its numbered units": [
+        (
+            "Politburo Sends Letter to COSVN, Region 5, Tri-Thien, Saigon, Hue, and Danang",
+            {
+                S: ["Politburo"],
+                R: ["COSVN", "Region 5", "Tri-Thien", "Saigon", "Hue", "Danang"],
+            },
+        ),
+        (
+            "Telegram from Bucharest to Peking, Ulaanbaatar, New Delhi, Islamabad, Djakarta, "
+            "Tokyo, No. 02/01476",
+            {
+                S: ["Bucharest"],
+                R: ["Peking", "Ulaanbaatar", "New Delhi", "Islamabad", "Djakarta", "Tokyo"],
+            },
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

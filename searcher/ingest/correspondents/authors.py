@@ -73,7 +73,7 @@ def split_for(who: str) -> tuple[str, str, str]:
 #: body or a known person before a document type.
 _NAMED_TYPE = re.compile(
     r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|"
-    r"letter|note|notes|message|statement|account|information)"
+    r"letter|note|notes|message|statement|account|information|directive|instructions|circular)"
     r"(?:\s+no\.?\s*\d[\w./-]*)?(?:\s+(?:on|about|regarding|concerning)\b.*)?$",
     re.IGNORECASE,
 )
@@ -152,12 +152,18 @@ KEPT_BY = re.compile(
 
 
 #: A headline with its author's verb: "Politburo Sends Letter to COSVN", "COSVN Party Current
-#: Affairs Committee Issues Information Bulletin No. 06 ...", "P. Shelest Reports on ...".
+#: Affairs Committee Issues Information Bulletin No. 06 ...", "P. Shelest Reports on ...",
+#: "Andropov Informs the CC CPSU on ...".
 _HEADLINE = re.compile(
     r"^(?P<who>[A-Z][^,:;'\"‘“]*?)\s+(?:(?P<sends>(?i:sends|issues|submits|forwards|transmits))\s+"
     r"(?P<type>[A-Z][\w-]*(?:\s+[\w.-]+){0,3}?)(?=\s+(?i:to|on|about|regarding|no\.?)\s|$)|"
-    r"(?P<reports>(?i:reports|writes))(?=\s+(?i:to|on|about|that)\s))(?P<rest>.*)$"
+    r"(?P<reports>(?i:reports|writes|replies|responds|cables|telegraphs))"
+    r"(?=\s+(?i:to|on|about|that|from)\s)|"
+    r"(?P<tells>(?i:informs|instructs|notifies|tells|asks|urges|advises|warns|briefs|answers))"
+    r"(?=\s+(?:the\s+)?[A-Z]))(?P<rest>.*)$"
 )
+#: The document a headline's verb stands for.
+_VERB_TYPES = {"reports": "Report", "cables": "Cable", "telegraphs": "Telegram"}
 
 
 def headline_as_document(text: str) -> str:
@@ -165,13 +171,18 @@ def headline_as_document(text: str) -> str:
     match = _HEADLINE.match(text)
     if not match or not looks_like_name(who := match["who"]) or is_type_phrase(who):
         return text
+    rest = match["rest"]
     if match["sends"]:
         if not is_type_phrase(match["type"]):
             return text  # "... Sends Troops to ...": no document
         kind = match["type"]
+    elif match["tells"]:
+        kind, rest = "Message", f" to{rest}"  # "A Informs B on ...": a message to B
     else:
-        kind = "Report" if match["reports"].casefold() == "reports" else "Letter"
-    return f"{kind} from {who}{match['rest']}"
+        kind = _VERB_TYPES.get(match["reports"].casefold(), "Letter")
+    if rest.startswith(" from "):
+        rest = f",{rest[5:]}"  # "Mikoyan Reports from Budapest": where he was
+    return f"{kind} from {who}{rest}"
 
 
 #: A document's author after its subject: "Report on the Marshall Plan by M. Cristian and I.

@@ -106,6 +106,9 @@ def name_run(text: str) -> str:
             if plain.isdigit() and [bare(w) for w in kept] == ["the"]:
                 kept.append(word)  # "the 15 Plenum of the Communist Party of Vietnam"
                 continue
+            if plain.isdigit() and kept and bare(kept[-1]) in _NUMBERED_UNITS:
+                kept.append(word)  # "Region 5", "Directorate 2"
+                continue
             if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
                 kept.append(word)
                 continue
@@ -134,6 +137,8 @@ def name_run(text: str) -> str:
     return " ".join(kept).strip(" ,;:")
 
 
+#: Units named by their number: "Region 5", "Military Zone 9".
+_NUMBERED_UNITS = word_set("region zone interzone district sector division corps army directorate")
 #: An ordinal inside a body's name: "the 8th Directorate of the USSR Armed Forces General Staff".
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 #: Words that never open a name: "a", "an", a preposition ("... Maurer, in Beijing").
@@ -269,8 +274,9 @@ def _is_filler(part: str, parts: list[str]) -> bool:
         return False
     if is_place(part):
         # "Beijing, Mao Zedong", "the Soviet Ambassador, Havana"; a list of three places or
-        # more is a list of addressees ("to Moscow, Budapest, Prague, ...")
-        return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts))
+        # more, or of four names or more, is a list of addressees ("to Moscow, Budapest,
+        # Prague, ...", "to COSVN, Region 5, Tri-Thien, Saigon, Hue, and Danang")
+        return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts)) and len(parts) < 4
     # "Maurer, Chairman of the Council of Ministers of Romania"
     return office_phrase(part) and any(not is_place(p) and not office_phrase(p) for p in parts)
 
