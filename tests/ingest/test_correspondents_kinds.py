@@ -211,6 +211,32 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             },
         ),
     ],
+    # titles-real-listings-2.tsv (its numbers and quoted subject aside: "Report, Polish Embassy
+    # in Bucharest, '...'", titles-real-archive.tsv)
+    "a type, a comma, then its author": [
+        (
+            "Report, Polish Embassy in Bucharest, 'Romania After the Agreements on Friendship "
+            "with the Soviet Union, Poland and Bulgaria'",
+            {S: ["Polish Embassy in Bucharest"]},
+        ),
+        (
+            "Cable from Dutch Embassy, Washington (Van Roijen), 27 December 1962",
+            {S: ["Van Roijen"]},
+        ),
+    ],
+    # titles-real-listings-2.tsv, titles-real-listings-tuning.tsv
+    "an office, then its holder's name after a comma": [
+        (
+            "Telegram No. 4556 from the Romanian Ambassador in Moscow, Iorgu Iordan, addressed to "
+            "Foreign Minister Tatarescu",
+            {S: ["Iordan"], R: ["Tatarescu"]},
+        ),
+        (
+            "Report by the Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov, to the "
+            "Bulgarian Ambassador, Khr. Stoichev",
+            {S: ["Dimitrov"], R: ["Stoichev"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -48,6 +48,7 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     name_run,
+    office_phrase,
     office_split,
     protect_office_to,
     split_outside_brackets,
@@ -280,6 +281,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         known = collect.authority.canonical
         if len(who) > 1 and not known(name_run(who[0])) and known(who[1]):
             who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
+        elif len(who) > 1 and office_phrase(who[0]) and looks_like_name(name_run(who[1])):
+            who = who[1:]  # "Report by the Hungarian Ambassador to the DPRK, Károly Pásztor, ..."
         if who and looks_like_name(name_run(who[0])) and not GATHERING.search(name_run(who[0])):
             recipient = collect.names(addressee) if addressee else []
             return Correspondents(tuple(collect.names(name_run(who[0]))), tuple(recipient))
@@ -474,6 +477,10 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
             break
     if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
         text = text[lead.end() :]  # "Minutes, Zhou Enlai's Conversation with Mendes-France"
+        author = split_outside_brackets(text, COMMA)[0]
+        if looks_like_name(author) and (is_body(author) or authority.canonical(author)):
+            # "Memorandum, Hungarian Embassy in Beijing": its author
+            return Correspondents(tuple(collect.names(author)), as_written=(*collect.written,))
     if pair := PAIR.match(text):
         # "Minutes of Todor Zhivkov – Raul Castro Meeting", "Transcript of A and B discussing"
         who = pair["who"] or pair["pair"]
