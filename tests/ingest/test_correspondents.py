@@ -38,12 +38,12 @@ of ``titles-real-archive.tsv`` (48 of the 59 of them in the first check set) and
 unseen titles: the last honest held-out figures of those two sets.  Their misses have since
 been read by kind, so both are tuning data now, like every set above.
 
-Held out now: ``titles-real-listings-2.tsv``, 67 more real titles nobody on the project had
-seen, from stored copies of the archive's listings and document pages (none of them in any
-set above or in ``titles-more.tsv``), labelled by these rules and committed before the parser
-was run on them.  Its test prints only its count, never its misses.  Measured once, after
-the tuning on the two sets once held out: 49 of the 67 (73%; the parser before that tuning
-reads 48).
+``titles-real-listings-2.tsv``: 67 more real titles nobody on the project had seen, from
+stored copies of the archive's listings and document pages (none of them in any set above or
+in ``titles-more.tsv``), labelled by these rules and committed before the parser was run on
+them.  Measured once, after the tuning on the two sets once held out: 49 of the 67 (73%), the
+last honest held-out figure of that set; its misses have since been read by kind (the kinds
+are tested in ``test_correspondents_kinds.py``), so it is tuning data now.
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -68,8 +68,8 @@ REAL = (
     "titles-real-archive.tsv",
     "titles-real-listings-tuning.tsv",
     "titles-real-listings.tsv",
+    "titles-real-listings-2.tsv",
 )
-UNSEEN = "titles-real-listings-2.tsv"
 
 
 @pytest.fixture(scope="module")
@@ -151,29 +151,15 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-def test_unseen_titles(names):
-    rows = _rows(UNSEEN)
-    assert len(rows) >= 60 and all(row["source"].strip() for row in rows)
-    seen = {row["title"].casefold() for row in REAL_ROWS + _rows("titles-more.tsv")}
-    assert not {row["title"].casefold() for row in rows} & seen
-    for row in rows:
-        assert all(row[role].strip() for role in ROLES), row
-    right = len(rows) - len(_misses(rows, names))
-    assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
-
-
-#: Titles of the tuning set read right, with a margin below what the parser reaches (701 of
-#: 705, the two sets once held out among them).
-TUNING_FLOOR = 694
+#: Titles of the tuning set read right, with a margin below what the parser reaches (767 of
+#: 772, the sets once held out and ``titles-real-listings-2.tsv`` among them).
+TUNING_FLOOR = 760
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
-#: joined the tuning set; 186 of all its 188 now.
-FIRST_CHECK_FLOOR = 184
+#: joined the tuning set; 187 of all its 188 now.
+FIRST_CHECK_FLOOR = 185
 #: Titles of the once held-out third read right: 88 of 106 when the rule was chosen, 94 when
-#: measured last as held out, 103 now that it is tuned on.
+#: measured last as held out, 104 now that it is tuned on.
 HELD_OUT_FLOOR = 103
-#: Titles of ``titles-real-listings-2.tsv`` read right, measured once after the tuning: 49 of
-#: 67 (the parser before that tuning reads 48).
-UNSEEN_FLOOR = 49
 
 
 def test_titles_written_in_the_archives_conventions(names):
