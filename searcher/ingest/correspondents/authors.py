@@ -51,20 +51,25 @@ POSSESSIVE_AUTHORED = re.compile(
 _FOR_BODY = re.compile(r"\s+for\s+(?=(?:the\s+)?[A-Z])")
 
 
-def _addressee(text: str) -> bool:
-    """Whether the text after "for" names a body, an office or a glossed official, not a purpose
-    ("... for Exercise 'OVERCAST SUMMER-68'")."""
+def _addressee(text: str, collect: Collector) -> bool:
+    """Whether the text after "for" names someone: a body, an office, a known person, a comrade
+    or a glossed official, not a purpose ("... for Exercise 'OVERCAST SUMMER-68'")."""
     lead = LEAD_WORDS.match(text)
     if lead and lead[0].strip().casefold() != "the":
         return True  # "for Comrade Suslov"
     text = LEAD_WORDS.sub("", text)
-    return bool(GLOSSED.match(text)) or is_body(text) or bool(office_split(text)[0])
+    return (
+        bool(GLOSSED.match(text))
+        or is_body(text)
+        or bool(office_split(text)[0])
+        or collect.authority.canonical(text) is not None
+    )
 
 
-def split_for(who: str) -> tuple[str, str, str]:
+def split_for(who: str, collect: Collector) -> tuple[str, str, str]:
     """ "the Ministry for the Presidium of the CC [Gromyko]": the author, "for", the addressee."""
     parts = split_outside_brackets(who, _FOR_BODY)
-    if len(parts) == 2 and _addressee(parts[1]):
+    if len(parts) == 2 and _addressee(parts[1], collect):
         return parts[0], "for", parts[1]
     return who, "", ""
 
