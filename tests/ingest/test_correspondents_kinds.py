@@ -237,6 +237,28 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Dimitrov"], R: ["Stoichev"]},
         ),
     ],
+    # titles-real-listings-3.tsv
+    "a person glossed with where they were or the office they wrote for": [
+        (
+            "Secret Telegram from Maneli (Saigon) to Spasowski (Warsaw) [Ciphergram No. 7353]",
+            {S: ["Maneli"], R: ["Spasowski"]},
+        ),
+        (
+            "Code Message No. 4802 from Deputy Minister Winiewicz to Michałowski (New York) and "
+            "Milnikiel (London)",
+            {S: ["Winiewicz"], R: ["Michałowski", "Milnikiel"]},
+        ),
+        (
+            "Letter from C.P. Burdess (British Embassy, Islamabad) to M.J. Wilmshurst (Joint "
+            "Nuclear Unit), 'Pakistan: Reprocessing Plant'",
+            {S: ["Burdess"], R: ["Wilmshurst"]},
+        ),
+        (
+            "Confidential Note from M.G. Roberts (Joint Nuclear Unit) to Sir A. Acland, "
+            "'Panorama Documentary on Pakistan Nuclear Programme'",
+            {S: ["Roberts"], R: ["Acland"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

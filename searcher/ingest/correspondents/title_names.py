@@ -349,6 +349,15 @@ def _longer_name(written: str, known: str) -> bool:
     return end is not None and end["last"].casefold() not in known.casefold()
 
 
+#: A person's name: initials or given names and a surname, "M.J. Wilmshurst", "Alois Mock".
+_PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s*){0,3}[A-Z][\w'’-]+$")
+
+
+def _gloss_place(gloss: str) -> str:
+    """The place a gloss names, without its country: "British Embassy, Islamabad" is Islamabad."""
+    return gloss.rsplit(",", 1)[-1].strip()
+
+
 #: A name wholly in quotes: a code name ("MARIAN", ‘ALBU’).
 _CODE_NAME = re.compile(r"^[\"“‘'][^\"“”‘’']+[\"”’']$")
 
@@ -379,6 +388,12 @@ class Collector:
             main, gloss = match["main"].strip(), POSSESSIVE_END.sub("", match["gloss"].strip())
             if signer := _SIGNED.match(gloss):  # "HSWP CC [signed by Janos Kadar]"
                 return self._resolve(signer["who"])
+            if _PERSON_NAME.match(LEAD_WORDS.sub("", main)) and (
+                is_place(_gloss_place(gloss)) or is_body(gloss)
+            ):
+                # "Maneli (Saigon)", "M.J. Wilmshurst (Joint Nuclear Unit)": where the person
+                # was, or the office he wrote for
+                return self._resolve(main)
             if is_body(main) or is_body(gloss) or _ABBREVIATED.match(main):
                 return written  # "the CC CPSU [Andropov]": the body, with its official
             if _ABBREVIATED.match(gloss) and not authority.canonical(gloss):
