@@ -388,9 +388,8 @@ class Collector:
             main, gloss = match["main"].strip(), POSSESSIVE_END.sub("", match["gloss"].strip())
             if signer := _SIGNED.match(gloss):  # "HSWP CC [signed by Janos Kadar]"
                 return self._resolve(signer["who"])
-            if _PERSON_NAME.match(LEAD_WORDS.sub("", main)) and (
-                is_place(_gloss_place(gloss)) or is_body(gloss)
-            ):
+            person = _PERSON_NAME.match(LEAD_WORDS.sub("", main)) and not is_body(main)
+            if person and (is_place(_gloss_place(gloss)) or is_body(gloss)):
                 # "Maneli (Saigon)", "M.J. Wilmshurst (Joint Nuclear Unit)": where the person
                 # was, or the office he wrote for
                 return self._resolve(main)
