@@ -259,6 +259,12 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Roberts"], R: ["Acland"]},
         ),
     ],
+    # titles-real-listings-3.tsv
+    "notes from a gathering: no sender, or the author named before them": [
+        ("Notes from Politburo Meeting, 26 February 1987 (Excerpt)", {}),
+        ("Notes from Politburo Meeting, 21-22 January 1987 (Excerpt)", {}),
+        ("Anatoly Chernyaev, Notes from a Meeting of the Politburo", {S: ["Chernyaev"]}),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

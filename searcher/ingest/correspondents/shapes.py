@@ -121,9 +121,11 @@ _ON_SUBJECT = re.compile(
     r"\s+on\s+(?:(?:the|an?|his|her|its|their)\s|(?:visits?|trips?|talks)\b|[A-Z]\w+ing\s)",
     re.IGNORECASE,
 )
+#: "from" before a sender, not before a gathering: "Notes from Politburo Meeting".
 _FROM = re.compile(
-    r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:meetings?|conversations?|talks?|discussions?|"
-    r"sessions?|plenums?|congress|conference|minutes|records?|diary|journal)\b)",
+    r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,3}(?:meetings?|"
+    r"conversations?|talks?|discussions?|sessions?|plenums?|congress|conference|minutes|"
+    r"records?|diary|journal)\b)",
     re.IGNORECASE,
 )
 _BY = re.compile(r"(?:^|\s)by\s+(?=.+\s+to\s+)", re.IGNORECASE)
@@ -335,7 +337,15 @@ _SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IG
 
 def _type_lead(text: str) -> bool:
     """Whether a text is a document type, perhaps with its subject: "Report on Secret ..."."""
-    return is_type_phrase(_SUBJECT_TAIL.sub("", text))
+    return is_type_phrase(_GATHERING_TAIL.sub("", _SUBJECT_TAIL.sub("", text)))
+
+
+#: The gathering a record comes from: "Notes from a Meeting of the Politburo".
+_GATHERING_TAIL = re.compile(
+    r"\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,3}(?:meeting|session|"
+    r"plenum|conference|congress)s?\b.*$",
+    re.IGNORECASE,
+)
 
 
 _DOCUMENT_WORDS = frozenset(data_lines("title-document-words.txt"))
