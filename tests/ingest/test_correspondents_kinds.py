@@ -265,6 +265,32 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         ("Notes from Politburo Meeting, 21-22 January 1987 (Excerpt)", {}),
         ("Anatoly Chernyaev, Notes from a Meeting of the Politburo", {S: ["Chernyaev"]}),
     ],
+    # titles-real-listings-3.tsv, titles-real-archive.tsv, titles-real-listings-tuning.tsv
+    "a title opening with its subject names no one, save a conversation after a comma": [
+        (
+            "Regarding the Approval of Requests from the Relatives of High-Ranking Korean "
+            "Nationality Chinese Cadres to Go to Korea",
+            {},
+        ),
+        ("Regarding President Tito’s Official Visit to the DPRK", {}),
+        ("On Japan's Ratification of the Nuclear Non-Proliferation Treaty (NPT)", {}),
+        (
+            "On the Three Principles of National Reunification, Conversations with the South "
+            "Korean Delegates to the High-Level Political Talks between North and South Korea",
+            {P: ["South Korean Delegates"]},
+        ),
+    ],
+    # titles-real-listings-3.tsv
+    "an annex to a document is sent by no one": [
+        (
+            "Annex #1 to 'Development of Relations with Socialist Countries since March 19, 1961'",
+            {},
+        ),
+        (
+            "Annex #2 to 'Development of Relations with Socialist Countries since March 19, 1961'",
+            {},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -82,7 +82,7 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
         names.append(author)
-    who = DASH.sub(" and ", _WHO_SUBJECT.split(match["who"])[0])
+    who = DASH.sub(" and ", _AT_GATHERING.split(_WHO_SUBJECT.split(match["who"])[0])[0])
     pieces = [who]
     if prep in ("between", "", "of", "by"):
         # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht", "between A
@@ -122,6 +122,14 @@ DASH = re.compile(r"\s+[–—]\s+")
 
 #: The subject after the parties: "... with Mikoyan on Soviet Economic Cooperation and Aid".
 _WHO_SUBJECT = re.compile(r"\s+(?:on|about|concerning|regarding)\s+(?=(?:the\s+)?[A-Z])")
+
+
+#: The gathering the parties came to: "... the South Korean Delegates to the High-Level
+#: Political Talks between North and South Korea".
+_AT_GATHERING = re.compile(
+    r"\s+(?:to|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:talks|conference|summit|negotiations)\b",
+    re.IGNORECASE,
+)
 
 
 #: A body's head named after it: "the Romanian Party and Government Delegation Led by A".

@@ -453,6 +453,10 @@ _NOTE_WITH = re.compile(
 )
 
 
+#: A title opening with its subject, then perhaps a comma: "Regarding ...", "On ...".
+_SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\s*)?", re.I)
+
+
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
     text = protect_office_to(_tidy(title))
@@ -463,6 +467,13 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     if match := _QUOTED.match(text):
         return _quoted(match, authority, collect)
     text = headline_as_document(_EXCERPT.sub("", text))
+    if subject := _SUBJECT_FIRST.match(text):
+        # "Regarding President Tito's Official Visit to the DPRK": only a conversation after
+        # the subject names anyone ("On the Three Principles ..., Conversations with ...")
+        talk = CONVERSATION.match(text, subject.end())
+        if not talk or not subject[0].rstrip().endswith(","):
+            return NONE
+        text = text[talk.start() :]
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
     if (hosted := read_hosted(text, collect)).participants:
