@@ -291,6 +291,26 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {},
         ),
     ],
+    # titles-real-listings-3.tsv
+    "no author before a quoted title that is a type, a nationality's document or a thing named "
+    "after someone": [
+        ("Transcript of BBC Panorama Television Program, 'Project 706: the Islamic Bomb'", {}),
+        (
+            "Secret Soviet Instructions, 'Measures to Carry out Special Assignments throughout "
+            "Southern Azerbaijan and the Northern Provinces of Iran'",
+            {},
+        ),
+        ("Truman Doctrine, 'Recommendations for Assistance to Greece and Turkey'", {}),
+    ],
+    # titles-real-listings-3.tsv
+    "common nouns or someone's efforts before 'to' or a type are a subject, not senders": [
+        ("Ichiro Ogimura and Young C. Kim's Efforts to Facilitate the 1988 Olympic Games", {}),
+        (
+            "Recommendations and Some Information on the Conditions in the Zone of Increased "
+            "Radiation in the City of Kiev",
+            {},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

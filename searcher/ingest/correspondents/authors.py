@@ -16,7 +16,7 @@ from searcher.ingest.correspondents.title_names import (
     office_split,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import is_body, is_place, is_type_phrase
+from searcher.ingest.correspondents.words import NOUN_ENDING, is_body, is_place, is_type_phrase
 from searcher.names import OFFICES
 
 #: "Speech by A", "Talk Given by the Minister [A]": a document by its author.
@@ -118,12 +118,18 @@ _SURNAME_PAIR = re.compile(r"(?<=[a-z])-(?=[A-Z])|\s+and\s+")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
 
 
+#: Words before a report's type that are no surnames: "Recommendations and Some Information".
+_DETERMINERS = frozenset({"some", "other", "further", "more", "certain", "various", "new"})
+
+
 def _surnames(who: str, collect: Collector) -> list[str]:
     """Two or more surnames joined by "and" or a hyphen before a report's type: its authors."""
     pieces = _SURNAME_PAIR.split(who)
     known = collect.authority.canonical
     if len(pieces) < 2 or not all(
         re.fullmatch(r"[A-Z][a-z]+", p)
+        and not NOUN_ENDING.search(p)
+        and p.casefold() not in _DETERMINERS
         and not is_place(p)
         and p.casefold() not in OFFICES
         and (known(p) or not _NATIONALITY.match(p))

@@ -53,8 +53,14 @@ from searcher.ingest.correspondents.title_names import (
     protect_office_to,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import data_lines, is_body, is_place, is_type_phrase
-from searcher.names import NameAuthority
+from searcher.ingest.correspondents.words import (
+    NOUN_ENDING,
+    data_lines,
+    is_body,
+    is_place,
+    is_type_phrase,
+)
+from searcher.names import OFFICES, NameAuthority
 
 #: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]", "(including excerpts from
 #: ...)".
@@ -105,11 +111,6 @@ def _tidy(title: str) -> str:
 
 #: Nouns of a subject before "to", never a sender ("... Official Visit to the DPRK").
 _SUBJECT_WORDS = frozenset(data_lines("title-subject-words.txt"))
-#: Endings of common nouns, never of a one-word name: "Reactions to ...", "Amendments to ...".
-_NOUN_ENDING = re.compile(
-    r"(?:ions?|ments?|ness|ity|ities|ances?|ences?|isms?|ships?|ings?|ures?|ogy|ies|ics)$",
-    re.IGNORECASE,
-)
 _CONTENT = re.compile(
     r"(?i:,?\s+(?:transmitting|conveying|forwarding|enclosing|containing|attaching|quoting|"
     r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
@@ -198,7 +199,7 @@ def _subject_noun(piece: str, collect: Collector) -> bool:
     first = piece.split()[0].strip(".,;:")
     return (
         first[:1].isupper()
-        and _NOUN_ENDING.search(first) is not None
+        and NOUN_ENDING.search(first) is not None
         and not is_body(piece)
         and not collect.authority.canonical(piece)
     )
@@ -380,7 +381,15 @@ def _may_send(text: str) -> bool:
     words = text.split()
     if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words) or _NOT_SENT.search(text):
         return False  # "... Visit to ...", "CPSU Politburo Decision to Adopt ..."
-    return len(words) > 1 or not _NOUN_ENDING.search(words[0].strip(".,;:"))
+    if len(words) > 1 and NOUN_ENDING.search(words[0]) and words[1].islower() and not is_body(text):
+        return False  # "Recommendations for Assistance to Greece and Turkey"
+    if (owned := _OWNED.search(text)) and not is_type_phrase(owned[1]):
+        return False  # "Ichiro Ogimura and Young C. Kim's Efforts to Facilitate ..."
+    return len(words) > 1 or not NOUN_ENDING.search(words[0].strip(".,;:"))
+
+
+#: A thing someone has, last before "to": "... Kim's Efforts".
+_OWNED = re.compile(r"['’]s\s+([A-Z][\w-]*)$")
 
 
 #: A type and a comma before the title proper: "Main points, Zhou Enlai's presentations ...".
@@ -398,6 +407,23 @@ _NOT_SENT = re.compile(
     r"\b(?:decree|resolution|decision|protocol)(?:\s+(?:for|on|about|regarding)\s.*)?$",
     re.IGNORECASE,
 )
+
+
+#: Things named after a person, no author: "Truman Doctrine", "Marshall Plan".
+_NAMED_AFTER = frozenset({"doctrine", "plan"})
+
+
+def _may_author(text: str) -> bool:
+    """Whether the text before a quoted title can be its author: not a type of document
+    ("Transcript of BBC Panorama Television Program"), a nationality's document ("Soviet
+    Instructions") or a thing named after someone ("Truman Doctrine")."""
+    words = text.split()
+    if not looks_like_name(text) or words[0].casefold() in _DOCUMENT_WORDS:
+        return False
+    while len(words) > 1 and is_type_phrase(words[-1]):
+        words.pop()
+    lone = len(words) == 1 and (words[0].casefold() in OFFICES or is_place(words[0]))
+    return not lone and words[-1].casefold() not in _NAMED_AFTER
 
 
 def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
@@ -421,7 +447,7 @@ def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) 
             participants = unique([*outer.sender, *inner.participants])
             return Correspondents(outer.sender, (), (), participants, outer.as_written)
         return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
-    author = collect.person_or_body(written) if looks_like_name(written) else None
+    author = collect.person_or_body(written) if _may_author(written) else None
     if author and inner.sender and (is_body(author) or authority.canonical(author)):
         # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
         return Correspondents((author,), (), (), inner.participants, tuple(collect.written))

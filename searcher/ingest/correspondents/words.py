@@ -37,6 +37,11 @@ TYPE_WORDS = frozenset(data_lines("title-document-words.txt")) | word_set(
     "no no. nos. number # of the a an and january february march april may june july "
     "august september october november december"
 )
+#: Endings of common nouns, never of a one-word name: "Reactions to ...", "Amendments to ...".
+NOUN_ENDING = re.compile(
+    r"(?:ions?|ments?|ness|ity|ities|ances?|ences?|isms?|ships?|ings?|ures?|ogy|ies|ics)$",
+    re.IGNORECASE,
+)
 #: Words that make a correspondent a body: "Embassy of Hungary in North Korea".
 BODY_WORDS = frozenset(data_lines("title-body-words.txt"))
 #: Countries, capitals and regions, as name tokens.
