@@ -311,6 +311,18 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings-tuning.tsv
+    "a journal entry: its keeper writes it, or takes part in the meal or talk it records": [
+        (
+            "Journal Entry of Ambassador Zhukov: Breakfast With Huang Zhen",
+            {P: ["Zhukov", "Huang Zhen"]},
+        ),
+        ("Journal Entry of Ambassador Zhukov: The Arrival of Tikhonov in Jakarta", {S: ["Zhukov"]}),
+        (
+            "Journal of Soviet Ambassador in the DPRK A.M. Puzanov for 31 October 1960",
+            {S: ["Puzanov"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -23,7 +23,8 @@ from searcher.names import OFFICES
 AUTHORED = re.compile(
     r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
     r"cable|telegram|message|"
-    r"appeal|declaration|notes|diary|diary\s+entry|journal|memoirs|testimony|lecture|talk|toast|"
+    r"appeal|declaration|notes|diary|(?:diary|journal)\s+entry|journal|memoirs|testimony|"
+    r"lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
     r"instructions?))\s+"

@@ -23,7 +23,8 @@ from searcher.ingest.correspondents.words import is_body, is_place, is_type_phra
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
-    r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s))"
+    r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
+    r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
@@ -54,7 +55,7 @@ DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
 
 
 _DIARY = re.compile(
-    r"\b(?:diary|journal)\s+of\s+(?P<who>[^:,]+?)\s*[:,]|"
+    r"\b(?:diary|journal)(?:\s+entry)?\s+of\s+(?P<who>[^:,]+?)\s*[:,]|"
     r"(?:^|\s)(?:from\s+)?(?P<owner>[A-Z][^:,]*?)['’]s\s+(?:diary|journal)\b",
     re.IGNORECASE,
 )

@@ -279,7 +279,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         recipient, via_r = _recipients(text[to_match.end() :], collect)
         return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
     if match := AUTHORED_BY.match(text) or AUTHORED.match(text):
-        author, _, addressee = split_for(match["who"], collect)
+        # "Journal Entry of Ambassador Zhukov: The Arrival of ...": the subject after a colon
+        author, _, addressee = split_for(match["who"].split(": ", 1)[0], collect)
         who = split_outside_brackets(author, COMMA)
         known = collect.authority.canonical
         if len(who) > 1 and not known(name_run(who[0])) and known(who[1]):
