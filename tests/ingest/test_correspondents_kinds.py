@@ -323,6 +323,41 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Puzanov"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings-tuning.tsv, titles-real-archive.tsv
+    "a message quoting a talk between others names them; its sender's own meeting, no one": [
+        (
+            "Cable from the Chinese Delegation in Algeria to the Foreign Ministry, 'Situation of "
+            "the Talks between Premier Zhou and Ben Bella on the Morning of the 31st'",
+            {
+                S: ["Chinese Delegation in Algeria"],
+                R: ["Foreign Ministry"],
+                P: ["Zhou Enlai", "Ben Bella"],
+            },
+        ),
+        (
+            "Cable from Wang Bingnan to the Foreign Ministry, 'Sixteenth Meeting with Ambassador "
+            "Beam'",
+            {S: ["Wang Bingnan"], R: ["Foreign Ministry"]},
+        ),
+        (
+            "Memorandum for the Record from Helmut Sonnenfeldt, 'Meeting Between French Minister "
+            "of Defense Michel Debré and Dr. Kissinger, July 7, 1972'",
+            {S: ["Sonnenfeldt"], P: ["Debré", "Kissinger"]},
+        ),
+    ],
+    # titles-real-listings-3.tsv, titles-real-archive.tsv
+    "an author quoting his own discussion with someone takes part in it": [
+        (
+            "Report from Etre Sándor, 'Discussion with Comrade Sebestyén. Comrade Sebestyén's "
+            "assessment of the situation.'",
+            {S: ["Etre Sándor"], P: ["Etre Sándor", "Sebestyén"]},
+        ),
+        (
+            "A. Rapacki, 'Record of Conversation with the Ambassador of Great Britain, on May 17, "
+            "1958'",
+            {S: ["Rapacki"], P: ["Rapacki", "Ambassador of Great Britain"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

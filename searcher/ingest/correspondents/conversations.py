@@ -202,11 +202,11 @@ _LEAD_FROM = re.compile(r"^.*\bfrom\s+", re.IGNORECASE)
 
 
 #: A record of its author's own talk: "Memorandum by Frank Aiken [on an Interview with Scott
-#: McCleod and the Taoiseach]", "Memo [on a Meeting with "MARIAN"]".
+#: McCleod and the Taoiseach]", "Memo [on a Meeting with "MARIAN"]", "Discussion with A".
 _OWN_TALK = re.compile(
-    r"^(?:memorandum|memo|notes?|record|minutes)\s+(?:(?:by|of)\s+(?P<who>[^,]+?)\s+)?"
-    r"(?:on|about|regarding|concerning)\s+(?:an?\s+|the\s+)?(?:conversation|meeting|interview|"
-    r"talk|discussion|audience)s?\s+with\s+(?P<other>.+)$",
+    r"^(?:(?:memorandum|memo|notes?|record|minutes)\s+(?:(?:by|of)\s+(?P<who>[^,]+?)\s+)?"
+    r"(?:on|about|regarding|concerning)\s+(?:an?\s+|the\s+)?)?(?:conversation|meeting|"
+    r"interview|talk|discussion|audience)s?\s+with\s+(?P<other>.+)$",
     re.IGNORECASE,
 )
 

@@ -410,6 +410,8 @@ _NOT_SENT = re.compile(
 )
 
 
+#: The end of a sentence, not of an abbreviation ("Dr.", "Com."): "... Sebestyén. Comrade".
+_SENTENCE_END = re.compile(r"(?<=[a-z\u00e0-\u024f]{3})\.\s+(?=[A-Z])")
 #: Things named after a person, no author: "Truman Doctrine", "Marshall Plan".
 _NAMED_AFTER = frozenset({"doctrine", "plan"})
 
@@ -435,9 +437,17 @@ def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) 
     if _NOT_SENT.search(written):
         return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
     outer = parse_title(written, authority)
-    if outer.recipient or outer.participants:
+    if outer.participants:
         return outer
-    inner = parse_title(match["inner"], authority)
+    # the quoted title's first sentence: "'Discussion with Comrade Sebestyén. Comrade ...'"
+    inner = parse_title(_SENTENCE_END.split(match["inner"])[0], authority)
+    if outer.recipient:
+        # "Cable from A to B, 'Situation of the Talks between Premier Zhou and Ben Bella ...'";
+        # not the sender's own meeting "with" someone ("..., 'Sixteenth Meeting with ...'")
+        talk = CONVERSATION.search(match["inner"])
+        between = talk is not None and (talk["prep"] or "").lower() == "between"
+        participants = inner.participants if between else ()
+        return Correspondents(*astuple(outer)[:3], participants, outer.as_written)
     if outer.sender:
         if not inner.participants:
             return outer
