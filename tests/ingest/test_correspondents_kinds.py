@@ -358,6 +358,22 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Rapacki"], P: ["Rapacki", "Ambassador of Great Britain"]},
         ),
     ],
+    # titles-real-listings-3.tsv
+    "orders, papers and notices by their authors; a possessive document for its addressee": [
+        (
+            "Order of the Committee of State Security [KGB] of the USSR",
+            {S: ["Committee of State Security"]},
+        ),
+        (
+            "Assessment Paper by the Austrian Foreign Ministry, '[Excerpt] Eastern Europe; "
+            "Current Assessment'",
+            {S: ["Austrian Foreign Ministry"]},
+        ),
+        (
+            "Mikihail Zimyanin's Background Report for Khrushchev on China (Excerpt)",
+            {S: ["Zimyanin"], R: ["Khrushchev"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

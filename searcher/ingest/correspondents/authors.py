@@ -27,7 +27,7 @@ AUTHORED = re.compile(
     r"lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
-    r"instructions?))\s+"
+    r"instructions?|order|paper|notice))\s+"
     r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -45,7 +45,7 @@ POSSESSIVE_AUTHORED = re.compile(
     r"^(?P<who>[^,'’\[(]+?(?:\s*\[[^\]]+\])?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:speech|letter|"
     r"report|remarks|address|statement|telegram|cable|message|note|notes|memorandum|proposal|"
     r"reply|answer|appeal|declaration|diary|journal|memoirs|instructions?|directive|talk|"
-    r"toast|comments|account|presentations?)\b",
+    r"toast|comments|account|presentations?|notice)\b",
     re.IGNORECASE,
 )
 

@@ -291,7 +291,11 @@ def _message(text: str, collect: Collector) -> Correspondents:
             recipient = collect.names(addressee) if addressee else []
             return Correspondents(tuple(collect.names(name_run(who[0]))), tuple(recipient))
     if (match := POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
-        return Correspondents(tuple(collect.names(match["who"])))
+        sender = tuple(collect.names(match["who"]))
+        if addressed := _FOR_WHOM.match(text, match.end()):
+            # "Mikihail Zimyanin's Background Report for Khrushchev on China"
+            return Correspondents(sender, tuple(collect.names(addressed["who"])))
+        return Correspondents(sender)
     if (match := _TYPE_FOR.match(text)) and not RECORD.match(match["who"]):
         return Correspondents((), tuple(collect.names(match["who"])))  # "Note for Comrade A"
     if (named := named_type(text, collect)) != NONE:
@@ -305,6 +309,13 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if is_body(author) or collect.authority.canonical(author):
             return Correspondents(tuple(collect.names(author)))
     return NONE
+
+
+#: The addressee after a document's type: "... Report for Khrushchev on China".
+_FOR_WHOM = re.compile(
+    r"\s+for\s+(?P<who>(?:(?:cdes?\.?|comrades?)\s+)?[A-Z][^,;:]*?)"
+    r"(?:\s+(?:on|about|regarding|concerning)\s.*)?$"
+)
 
 
 #: A body's plan, before "to" and what it would do: "Free Europe Committee Proposal to ...".
