@@ -281,7 +281,8 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         ),
     ],
     # titles-real-listings-3.tsv
-    "an annex to a document is sent by no one": [
+    "an annex to a document, or a right to something, is sent by no one": [
+        ("II. The Right to Territorial Restitution", {}),
         (
             "Annex #1 to 'Development of Relations with Socialist Countries since March 19, 1961'",
             {},
@@ -372,6 +373,26 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         (
             "Mikihail Zimyanin's Background Report for Khrushchev on China (Excerpt)",
             {S: ["Zimyanin"], R: ["Khrushchev"]},
+        ),
+    ],
+    # titles-real-listings-3.tsv, titles-real-listings-tuning.tsv
+    "a note for its addressee, with what it encloses": [
+        (
+            "Handwritten Note for Comrade Ramiz, with Attached 'People’s Daily' Article",
+            {R: ["Ramiz"]},
+        ),
+        ("Note for Comrade Veljko Micunovic’s Personal Use", {R: ["Micunovic"]}),
+    ],
+    # titles-real-listings-3.tsv, titles-real-listings-2.tsv
+    "names transliterated with particles, half rings or diacritics": [
+        (
+            "Reception of Prime Minister of Iran Qavam os-Saltaneh by Cde. I. V. Stalin",
+            {P: ["Qavam os-Saltaneh", "Stalin"]},
+        ),
+        ("Ahmed Sa‘id, 'Returning from Cuba' (Excerpts)", {S: ["Ahmed Sa‘id"]}),
+        (
+            "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]",
+            {S: ["Díaz Argíelles"], R: ["Raúl Castro"]},
         ),
     ],
 }

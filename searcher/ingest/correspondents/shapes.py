@@ -114,7 +114,8 @@ _SUBJECT_WORDS = frozenset(data_lines("title-subject-words.txt"))
 _CONTENT = re.compile(
     r"(?i:,?\s+(?:transmitting|conveying|forwarding|enclosing|containing|attaching|quoting|"
     r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
-    r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b))"
+    r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b|"
+    r"with\s+(?:an?\s+)?(?:attached|enclosed)\b))"
     r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|to|[A-Z][a-z]+)\b",
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
@@ -145,7 +146,7 @@ _CC = re.compile(
 #: to the DPRK", "..., Marked 'Final Version'".
 _SUBJECT_PIECE = re.compile(r"\w['’]s\s+\w|(?:^|\s)['\"‘“]")
 _QUOTED = re.compile(
-    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’](?=\w))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
+    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’‘](?=\w))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
     r"(?:\s*\([^)]*\))?[.,]?$"
 )
 _POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
@@ -223,6 +224,8 @@ def _correspondence(text: str, collect: Collector) -> Correspondents:
 
 def _message(text: str, collect: Collector) -> Correspondents:
     from_match = _FROM.search(text) or _BY.search(text)
+    if from_match and _GERUND_END.search(text, 0, from_match.start()):
+        from_match = None  # "Returning from Cuba": where someone came from, no sender
     if from_match and _SUBJECT_BY.search(text[: from_match.start()]):
         return NONE  # "The Official Visit Paid by the Minister ... to the DPRK": a subject
     parts = split_outside_brackets(text, COMMA)
@@ -311,6 +314,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
     return NONE
 
 
+_GERUND_END = re.compile(r"\b[A-Z]?[a-z]+ing$")
 #: The addressee after a document's type: "... Report for Khrushchev on China".
 _FOR_WHOM = re.compile(
     r"\s+for\s+(?P<who>(?:(?:cdes?\.?|comrades?)\s+)?[A-Z][^,;:]*?)"
@@ -337,7 +341,8 @@ def _infinitive(after: str, collect: Collector) -> bool:
 
 #: A document for its addressee: "Note for Comrade Veljko Micunovic's Personal Use".
 _TYPE_FOR = re.compile(
-    r"^(?:draft\s+)?(?:note|notes|memorandum|memo|letter|information|directive|instructions?)\s+"
+    r"^(?:(?:draft|handwritten|personal|secret|urgent)\s+)?(?:note|notes|memorandum|memo|letter|"
+    r"information|directive|instructions?)\s+"
     r"for\s+(?P<who>[^,'\"‘“]+?)"
     r"(?:['’]s\s+personal\s+use)?$",
     re.IGNORECASE,

@@ -27,8 +27,9 @@ from searcher.ingest.correspondents.words import (
 )
 from searcher.names import HONORIFICS, OFFICES, NameAuthority, name_tokens
 
-#: Lower-case particles joined to a name: "al-Assad", "el-Sadat", "d'Affaires", "d'Estaing".
-_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|ud|ul|ed|d|l)[-'’]\w", re.IGNORECASE)
+#: Lower-case particles joined to a name: "al-Assad", "el-Sadat", "d'Affaires", "d'Estaing",
+#: "Qavam os-Saltaneh".
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|ud|ul|ed|os|ol|od|d|l)[-'’]\w", re.IGNORECASE)
 POSSESSIVE_END = re.compile(r"['’]s$")
 MONTH = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
