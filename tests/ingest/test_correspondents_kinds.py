@@ -395,6 +395,32 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Díaz Argíelles"], R: ["Raúl Castro"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-dumps.tsv
+    "one body's name with an 'and' inside": [
+        (
+            "Telegram from UK Embassy in Pretoria to the Foreign and Commonwealth Office, 'South "
+            "Africa's Nuclear Intentions'",
+            {S: ["UK Embassy in Pretoria"], R: ["Foreign and Commonwealth Office"]},
+        ),
+        (
+            "Memorandum of Conversation between the Romanian Party and Government Delegation Led "
+            "by Ion Gheorghe Maurer and Soviet Leader Nikita Khrushchev",
+            {P: ["Maurer", "Khrushchev"]},
+        ),
+    ],
+    # titles-real-listings-3.tsv, titles-with-correspondents.tsv
+    "a country beside a person's name is where they are from, no party": [
+        (
+            "Memorandum of Conversation between the International Olympic Committee President and "
+            "Eduard Shevardnadze, Minister of Foreign Affairs, the USSR, regarding the "
+            "negotiations with North Korea on the 1988 Olympics",
+            {P: ["International Olympic Committee President", "Shevardnadze"]},
+        ),
+        (
+            "Ciphered Telegram No. 25902 from Beijing, Mao Zedong to Cde. Filippov [Stalin]",
+            {S: ["Mao Zedong"], R: ["Stalin"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

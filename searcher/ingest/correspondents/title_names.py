@@ -273,7 +273,7 @@ def _is_filler(part: str, parts: list[str]) -> bool:
         return True
     if len(parts) < 2:
         return False
-    if is_place(part):
+    if is_place(LEAD_WORDS.sub("", part)):
         # "Beijing, Mao Zedong", "the Soviet Ambassador, Havana"; a list of three places or
         # more, or of four names or more, is a list of addressees ("to Moscow, Budapest,
         # Prague, ...", "to COSVN, Region 5, Tri-Thien, Saigon, Hue, and Danang")
@@ -463,6 +463,18 @@ class Collector:
             return False
         return " " in name or self.authority.canonical(name) is not None
 
+    def _shared_body(self, first: str, second: str) -> bool:
+        """ "the Foreign" and "Commonwealth Office": two words of one body's name."""
+        word = LEAD_WORDS.sub("", first)
+        return (
+            " " not in word
+            and word[:1].isupper()
+            and is_body(second)
+            and not second.casefold().startswith("the ")
+            and not is_place(word)
+            and not self.authority.canonical(word)
+        )
+
     def _affiliation(self, parts: list[str], i: int) -> bool:
         """A body right after a person, in one list without "and": the person's body."""
         before = parts[i - 1]
@@ -503,10 +515,14 @@ class Collector:
                 groups[i] = " ".join([group, *shared[1:]])
         for i in range(len(groups) - 1, 0, -1):
             if (
-                " " not in groups[i]
-                and is_body(groups[i - 1])
-                and not self.authority.canonical(groups[i])
-            ) or _one_body(groups[i - 1], groups[i]):
+                (
+                    " " not in groups[i]
+                    and is_body(groups[i - 1])
+                    and not self.authority.canonical(groups[i])
+                )
+                or _one_body(groups[i - 1], groups[i])
+                or self._shared_body(groups[i - 1], groups[i])
+            ):
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for i in range(len(groups) - 1, 0, -1):
             before = split_outside_brackets(groups[i - 1], COMMA)[-1]
