@@ -421,6 +421,20 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Mao Zedong"], R: ["Stalin"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings-tuning.tsv
+    "delegations led by their heads, each of several": [
+        (
+            "Minutes of Conversation between the Romanian Delegation to Ho Chi Minh’s Funeral, "
+            "Led by Ion Gheorge Maurer, and the Chinese Delegation, Led by Zhou Enlai, 11 "
+            "September 1969",
+            {P: ["Maurer", "Zhou Enlai"]},
+        ),
+        (
+            "Conversation between the Party of Labor of Albania Delegation, Headed by Comrade "
+            "Beqir Balluku, and Comrade Mao Zedong on 5 October 1968, at 19:00-20.30",
+            {P: ["Balluku", "Mao Zedong"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -138,14 +138,19 @@ _HEADED_BY = re.compile(r",?\s+(?:led|headed|haded|chaired)\s+by\s+", re.IGNOREC
 
 
 def _head_of_body(piece: str) -> str:
-    """ "the X Delegation, Headed by Comrade A, and B": the body goes, its head stays."""
-    match = _HEADED_BY.search(piece)
-    if not match:
+    """ "the X Delegation, Headed by Comrade A, and B": the body goes, its head stays; each
+    body of several ("the Romanian Delegation, Led by A, and the Chinese Delegation, Led by B")."""
+    if not _HEADED_BY.search(piece):
         return piece
-    before = split_outside_brackets(piece[: match.start()], AND)
-    while before and is_body(before[-1]):
-        before.pop()
-    return " and ".join([*before, piece[match.end() :]])
+    kept: list[str] = []
+    for group in split_outside_brackets(piece, AND):
+        if match := _HEADED_BY.search(group):
+            while kept and is_body(kept[-1]):
+                kept.pop()  # "the Romanian Party" and "Government Delegation Led by A"
+            kept.append(group[match.end() :])
+        else:
+            kept.append(group)
+    return " and ".join(kept)
 
 
 def _author_before(prefix: str, collect: Collector) -> str | None:
