@@ -435,6 +435,24 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Balluku", "Mao Zedong"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings-tuning.tsv
+    "the people of a body named by a list of their roles in it are the body": [
+        (
+            "Conversation from [Mao Zedong's] Reception of the Head, Deputy Head, and Key "
+            "Members of the Cultural Group of the Laotian Patriotic Front",
+            {P: ["Mao Zedong", "Cultural Group of the Laotian Patriotic Front"]},
+        ),
+        (
+            "Report of the Meeting of the Albanian Labor Party Delegation with Leaders of the "
+            "Communist Party of the Soviet Union, 12 November 1960",
+            {
+                P: [
+                    "Albanian Labor Party Delegation",
+                    "Leaders of the Communist Party of the Soviet Union",
+                ]
+            },
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -261,6 +261,16 @@ _ADJECTIVES = re.compile(r"^.*\b[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z][a-z]+(?:an|ese
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:an?\s+|the\s+)?", re.I)
 
 
+#: The people of a body named by a list of their roles in it: "the Head, Deputy Head, and Key Members of
+#: the Cultural Group of the Laotian Patriotic Front".
+_ROLES_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:key|other|leading|senior|deputy)\s+)*(?:heads?|members?|leaders?)"
+    r"(?:\s*,?\s*(?:and\s+)?(?:(?:key|other|leading|senior|deputy)\s+)*(?:heads?|members?|"
+    r"leaders?))+\s+of\s+(?:an?\s+|the\s+)?(?P<body>.+)$",
+    re.IGNORECASE,
+)
+
+
 def _led_by(part: str) -> str:
     """The person at a body's head: "Delegation of the People's Army Headed by Comrade B"."""
     part = _MEMBERS_OF.sub("", part)
@@ -502,6 +512,8 @@ class Collector:
     def names(self, segment: str) -> list[str]:
         """Names of a segment: "A and B", "A, B, and others", "Beijing, Mao Zedong", "A (B)"."""
         out: list[str] = []
+        if (roles := _ROLES_OF.match(segment)) and is_body(roles["body"]):
+            segment = roles["body"]  # "the Head, Deputy Head, and Key Members of the X Group"
         groups = split_outside_brackets(segment, AND)
         for i, group in enumerate(groups[:-1]):
             shared = groups[i + 1].split()
