@@ -261,8 +261,8 @@ _ADJECTIVES = re.compile(r"^.*\b[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z][a-z]+(?:an|ese
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:an?\s+|the\s+)?", re.I)
 
 
-#: The people of a body named by a list of their roles in it: "the Head, Deputy Head, and Key Members of
-#: the Cultural Group of the Laotian Patriotic Front".
+#: The people of a body named by a list of their roles in it: "the Head, Deputy Head, and Key
+#: Members of the Cultural Group of the Laotian Patriotic Front".
 _ROLES_OF = re.compile(
     r"^(?:the\s+)?(?:(?:key|other|leading|senior|deputy)\s+)*(?:heads?|members?|leaders?)"
     r"(?:\s*,?\s*(?:and\s+)?(?:(?:key|other|leading|senior|deputy)\s+)*(?:heads?|members?|"
