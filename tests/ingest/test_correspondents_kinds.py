@@ -453,6 +453,24 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             },
         ),
     ],
+    # titles-real-listings-3.tsv
+    "notes by their taker, then the conversation or meeting they record": [
+        (
+            "Notes by A. S. Chernyaev, Record of Conversation between Mikhail Gorbachev and George "
+            "H. W. Bush at Malta Summit",
+            {S: ["Chernyaev"], P: ["Gorbachev", "Bush"]},
+        ),
+        ("Anatoly Chernyaev, Notes from a Meeting of the Politburo", {S: ["Chernyaev"]}),
+    ],
+    # titles-real-listings-3.tsv, titles-more.tsv (the archive's conventions)
+    "someone unnamed ('a Communist') takes no part; a body named so does": [
+        ("Report about a meeting with a Communist", {}),
+        (
+            "Minutes, Mao Zedong's Conversation with a Yugoslavian Communist Union Delegation, "
+            "Beijing, [Undated] September 1956",
+            {P: ["Mao Zedong", "Yugoslavian Communist Union Delegation"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

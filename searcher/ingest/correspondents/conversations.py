@@ -83,7 +83,16 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
         names.append(author)
+    if (
+        not sender
+        and (notes := _NOTES_BY.match(prefix))
+        and (author := collect.names(notes["who"]))
+    ):
+        # "Notes by A. S. Chernyaev, Record of Conversation between A and B": the note-taker
+        sender = (author[0],)
     who = DASH.sub(" and ", _AT_GATHERING.split(_WHO_SUBJECT.split(match["who"])[0])[0])
+    if who.startswith(("a ", "an ")) and not is_body(who):
+        return Correspondents(sender=sender, participants=unique(names))  # "with a Communist"
     pieces = [who]
     if prep in ("between", "", "of", "by"):
         # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht", "between A
@@ -98,6 +107,10 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     for piece in pieces:
         names += collect.names(_head_of_body(piece))
     return Correspondents(sender=sender, participants=unique(names))
+
+
+#: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
+_NOTES_BY = re.compile(r"^(?:notes?|minutes)\s+(?:taken\s+)?by\s+(?P<who>[^,]+),", re.IGNORECASE)
 
 
 #: A record of two parties named before the meeting, or before what they discuss.
