@@ -471,6 +471,17 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Mao Zedong", "Yugoslavian Communist Union Delegation"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-with-correspondents.tsv
+    "further addressees after a comma, 'to' or 'for' them": [
+        (
+            "Letter to the CPSU Central Committee, to A. A. Smirnov, Regarding A. F. Serabi",
+            {R: ["CPSU Central Committee", "Smirnov"]},
+        ),
+        (
+            "Ciphered Telegram No. 709, Filippov [Stalin] to Krasovsky, for Mao Zedong",
+            {S: ["Stalin"], R: ["Krasovsky", "Mao Zedong"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

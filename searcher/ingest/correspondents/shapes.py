@@ -136,7 +136,8 @@ _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.I
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
 _VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
-_FOR = re.compile(r"\s*,\s*for\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
+#: Onward and further addressees: "to A, for B", "to the CPSU Central Committee, to A. A. Smirnov".
+_FOR = re.compile(r"\s*,\s*(?:for|to)\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
 #: Further addressees: "..., cc: Zhou Enlai", "... to the PUWP CC, attention Stanislaw Kania".
 _CC = re.compile(
     r"\s*[,;]?\s*\bcc\s*:\s*|\s*[,;]\s*cc\s+|\s*[,;]\s*(?:attention|attn\.?)\s*:?\s+",
