@@ -482,6 +482,19 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Stalin"], R: ["Krasovsky", "Mao Zedong"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings.tsv
+    "a telephone call names its party; an office-holder of a country is that person": [
+        (
+            "Memorandum of Telephone Conversation: Telephone Call from Chancellor Helmut Kohl of "
+            "the Federal Republic of Germany, February 13, 1990, 1:49-2:00 p.m. EST",
+            {P: ["Kohl"]},
+        ),
+        (
+            "The Chancellor's [Helmut Kohl's] Telephone Conversation with Polish President "
+            "Kwasniewski on Thursday, 12 September 1996, 9.30 hours",
+            {P: ["Kohl", "Kwasniewski"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

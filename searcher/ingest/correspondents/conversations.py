@@ -263,3 +263,18 @@ def read_hosted(text: str, collect: Collector) -> Correspondents:
     if not host or not guest:
         return Correspondents()
     return Correspondents(participants=unique([*host, *guest]))
+
+
+#: A telephone call from or to someone, who takes part: "Memorandum of Telephone Conversation:
+#: Telephone Call from Chancellor Helmut Kohl of the Federal Republic of Germany, ...".
+_CALL = re.compile(
+    r"^(?:[^:]*:\s+)?(?:telephone\s+|phone\s+)call\s+(?:from|to|with)\s+(?P<who>[^,]+)",
+    re.IGNORECASE,
+)
+
+
+def read_call(text: str, collect: Collector) -> Correspondents:
+    """The party a telephone call names, if the title is one."""
+    if not (match := _CALL.match(text)):
+        return Correspondents()
+    return Correspondents(participants=unique(collect.names(match["who"])))

@@ -35,6 +35,7 @@ from searcher.ingest.correspondents.conversations import (
     conversation_first,
     message_on,
     own_talk,
+    read_call,
     read_conversation,
     read_hosted,
     read_own_talk,
@@ -530,8 +531,9 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         text = text[talk.start() :]
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
-    if (hosted := read_hosted(text, collect)).participants:
-        return Correspondents(participants=hosted.participants, as_written=(*collect.written,))
+    for read in (read_hosted, read_call):
+        if (met := read(text, collect)).participants:
+            return Correspondents(participants=met.participants, as_written=(*collect.written,))
     collect.written.clear()
     if (after := author_after_subject(text, collect)).sender:
         return Correspondents(after.sender, as_written=tuple(collect.written))

@@ -369,6 +369,8 @@ def _gloss_place(gloss: str) -> str:
     return gloss.rsplit(",", 1)[-1].strip()
 
 
+#: Where a person after an office comes from: "... Helmut Kohl of the Federal Republic".
+_OF_PLACE = re.compile(r"\s(?:of|in|at)\s")
 #: A name wholly in quotes: a code name ("MARIAN", ‘ALBU’).
 _CODE_NAME = re.compile(r"^[\"“‘'][^\"“”‘’']+[\"”’']$")
 
@@ -427,6 +429,10 @@ class Collector:
         if (member := _MEMBER_OF_BODY.match(written)) and is_body(member["body"]):
             # "Albanian Labor Party Politburo Member Ramiz Alia"
             return authority.canonicalize(member["name"])
+        office, name = office_split(written)
+        head = _OF_PLACE.split(name)[0]
+        if office and " " in head and (known := authority.canonical(head)):
+            return known  # "Chancellor Helmut Kohl of the Federal Republic of Germany"
         if is_body(written):
             return written
         found = authority.find_names(written)
