@@ -41,6 +41,7 @@ from searcher.ingest.correspondents.conversations import (
     read_own_talk,
 )
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
+from searcher.ingest.correspondents.tidy import tidy
 from searcher.ingest.correspondents.title_names import (
     AND,
     COMMA,
@@ -63,51 +64,7 @@ from searcher.ingest.correspondents.words import (
 )
 from searcher.names import OFFICES, NameAuthority
 
-#: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]", "(including excerpts from
-#: ...)".
-_EDITORIAL = re.compile(
-    r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]"
-    r"|\((?:excerpts?|exerpts?|fragments?|abridged)\)|\((?:including|with)\s[^)]*\)",
-    re.IGNORECASE,
-)
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
-#: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".
-_BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGNORECASE)
-#: An editor's author or addressee in brackets: "Directive [from Mao Zedong] Regarding ...",
-#: "Information [for Gustav Husak] on the Progress ...".
-_BRACKETED_AUTHOR = re.compile(r"\[((?:from|by|for)\s[^\[\]]+)\]", re.IGNORECASE)
-#: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
-_SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
-#: An editor's note of a talk with someone, which names its parties: "[on an Interview with A]".
-_TALK_NOTE = re.compile(
-    r"\[((?:on|about)\s+(?:an?\s+|the\s+)?(?:conversation|meeting|interview|talk|discussion)s?"
-    r"\s+with\s[^\]]*)\]",
-    re.IGNORECASE,
-)
-#: An editor's given name inside a name: "American Writer [Edgar] Snow".
-_GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
-#: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)".
-_NUMBERED = re.compile(r"\s*[(\[]\d[^)\]]*[)\]]")
-#: The district after Washington: "Telegram from Washington, DC, No. 084.605".
-_DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
-
-
-#: "Conversation from [Mao Zedong's] Audience": the editor's possessive, out of its brackets
-#: (not a gloss after another possessive: "The Chancellor's [Helmut Kohl's] ...").
-_BRACKETED_HOST = re.compile(r"(?<!['’]s )\[([^\[\]]+?['’]s)\]")
-#: A classification before a title: "Secret North Vietnam Politburo Cable No. 320".
-_CLASSIFIED = re.compile(r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\s+(?=[A-Z])", re.I)
-_AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
-
-
-def _tidy(title: str) -> str:
-    """A title without editors' notes, joining words out of brackets, spaces made single."""
-    title = _BRACKETED_AUTHOR.sub(r"\1", _CLASSIFIED.sub("", title))
-    text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
-    text = _BRACKETED_WORD.sub(r"\1", text)
-    text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
-    text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
-    return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
 
 
 #: Nouns of a subject before "to", never a sender ("... Official Visit to the DPRK").
@@ -514,7 +471,7 @@ _SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\
 
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = protect_office_to(_tidy(title))
+    text = protect_office_to(tidy(title))
     collect = Collector(authority)
     if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
