@@ -45,6 +45,11 @@ them.  Measured once, after the tuning on the two sets once held out: 49 of the 
 last honest held-out figure of that set; its misses have since been read by kind (the kinds
 are tested in ``test_correspondents_kinds.py``), so it is tuning data now.
 
+``titles-real-listings-3.tsv``: 214 more real titles from the archive's listings, labelled by
+a colleague by these rules (three labels since made consistent with the other sets).  Measured
+once on arrival, before any tuning on it: 162 of the 214 (76%), the last honest held-out
+figure of that set; tuned on since, like every set above.
+
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
 """
@@ -69,6 +74,7 @@ REAL = (
     "titles-real-listings-tuning.tsv",
     "titles-real-listings.tsv",
     "titles-real-listings-2.tsv",
+    "titles-real-listings-3.tsv",
 )
 
 
@@ -126,7 +132,7 @@ FIRST_CHECK = [
 
 def test_the_real_sets_are_labelled_and_apart():
     titles = [row["title"] for row in REAL_ROWS]
-    assert len(titles) == len(set(titles)) >= 700
+    assert len(titles) == len(set(titles)) >= 980
     assert len(HELD_OUT) >= 100
     for row in REAL_ROWS:
         assert all(row[role].strip() for role in ROLES), row
@@ -151,9 +157,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (767 of
-#: 772, the sets once held out and ``titles-real-listings-2.tsv`` among them).
-TUNING_FLOOR = 760
+#: Titles of the tuning set read right, with a margin below what the parser reaches (970 of
+#: 986, the sets once held out, ``titles-real-listings-2.tsv`` and ``-3.tsv`` among them).
+TUNING_FLOOR = 962
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185
