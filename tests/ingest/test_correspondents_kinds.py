@@ -495,6 +495,20 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Kohl", "Kwasniewski"]},
         ),
     ],
+    # titles-real-listings-3.tsv
+    "an officer with a long office before a quoted title, and the code name he met": [
+        (
+            "Captain A. E. Nikifiorov, Operative Plenipotentiary of Division I, Department 2 of "
+            "the Sixth Service USSR KGB Administration for Moscow and Moscow Oblast, "
+            "'Information about an Interview with Trusted Individual \"Zh. V.A.\"'",
+            {S: ["Nikifiorov"], P: ["Nikifiorov", "Zh. V.A."]},
+        ),
+        (
+            "Deputy Head of the 6th Department of the KGB Administration Lieut. Col. Aksenov, "
+            "'Notice of Emergency Incident'",
+            {S: ["Aksenov"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

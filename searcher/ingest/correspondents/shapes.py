@@ -46,6 +46,7 @@ from searcher.ingest.correspondents.title_names import (
     AND,
     COMMA,
     GLOSSED,
+    LEAD_WORDS,
     MONTH,
     Collector,
     looks_like_name,
@@ -387,6 +388,16 @@ _NOT_SENT = re.compile(
 
 #: The end of a sentence, not of an abbreviation ("Dr.", "Com."): "... Sebestyén. Comrade".
 _SENTENCE_END = re.compile(r"(?<=[a-z\u00e0-\u024f]{3})\.\s+(?=[A-Z])")
+#: A person's name ending a text: "... Lieut. Col. Aksenov", "Captain A. E. Nikifiorov".
+_ENDS_WITH_PERSON = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,5}\.\s*)+[A-Z][a-z]+$")
+
+
+def _office_or_body(text: str) -> bool:
+    """Whether a text is an office or a body: "Operative Plenipotentiary of Division I",
+    "Department 2 of the Sixth Service USSR KGB Administration for Moscow"."""
+    return bool(office_split(LEAD_WORDS.sub("", text))[0]) or is_body(text)
+
+
 #: Things named after a person, no author: "Truman Doctrine", "Marshall Plan".
 _NAMED_AFTER = frozenset({"doctrine", "plan"})
 
@@ -396,7 +407,8 @@ def _may_author(text: str) -> bool:
     ("Transcript of BBC Panorama Television Program"), a nationality's document ("Soviet
     Instructions") or a thing named after someone ("Truman Doctrine")."""
     words = text.split()
-    if not looks_like_name(text) or words[0].casefold() in _DOCUMENT_WORDS:
+    named = looks_like_name(text) or name_run(text) == text and _ENDS_WITH_PERSON.search(text)
+    if not named or words[0].casefold() in _DOCUMENT_WORDS:
         return False
     while len(words) > 1 and is_type_phrase(words[-1]):
         words.pop()
@@ -407,8 +419,14 @@ def _may_author(text: str) -> bool:
 def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
     """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
     # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
-    pieces = split_outside_brackets(match["author"], COMMA)
-    written = ", ".join(p for p in pieces if not is_type_phrase(p)) or match["author"]
+    pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
+    if (
+        len(pieces) > 1
+        and _ENDS_WITH_PERSON.search(pieces[0])
+        and all(map(_office_or_body, pieces[1:]))
+    ):
+        pieces = pieces[:1]  # "Captain A. E. Nikifiorov, Operative Plenipotentiary of ..."
+    written = ", ".join(pieces) or match["author"]
     if _NOT_SENT.search(written):
         return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
     outer = parse_title(written, authority)

@@ -371,8 +371,9 @@ def _gloss_place(gloss: str) -> str:
 
 #: Where a person after an office comes from: "... Helmut Kohl of the Federal Republic".
 _OF_PLACE = re.compile(r"\s(?:of|in|at)\s")
-#: A name wholly in quotes: a code name ("MARIAN", ‘ALBU’).
-_CODE_NAME = re.compile(r"^[\"“‘'][^\"“”‘’']+[\"”’']$")
+#: A name in quotes, perhaps after who they are: a code name ("MARIAN", Trusted Individual
+#: "Zh. V.A.").
+_CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']+)[\"”’']$")
 
 
 class Collector:
@@ -386,8 +387,8 @@ class Collector:
         """The canonical name of one written person or body (None for a type phrase)."""
         written = LEAD_WORDS.sub("", piece.replace(MARK, "").strip(" ,;:"))
         written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
-        if _CODE_NAME.match(written):
-            written = written[1:-1]  # a code name in quotes: "MARIAN"
+        if (code := _CODE_NAME.match(written)) and not is_body(written):
+            written = code[1]  # a code name in quotes: "MARIAN", Trusted Individual "Zh. V.A."
         if not written or is_type_phrase(written):
             return None
         name = self._resolve(written)
