@@ -28,7 +28,6 @@ from searcher.ingest.correspondents.authors import (
 from searcher.ingest.correspondents.conversations import (
     CONVERSATION,
     DASH,
-    DIARY_WORDS,
     HYPHEN_PAIR,
     PAIR,
     RECEIVES,
@@ -40,13 +39,12 @@ from searcher.ingest.correspondents.conversations import (
     read_hosted,
     read_own_talk,
 )
+from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.tidy import tidy
 from searcher.ingest.correspondents.title_names import (
-    AND,
     COMMA,
     GLOSSED,
-    LEAD_WORDS,
     MONTH,
     Collector,
     looks_like_name,
@@ -57,13 +55,15 @@ from searcher.ingest.correspondents.title_names import (
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import (
+    DOCUMENT_WORDS,
+    NOT_SENT,
     NOUN_ENDING,
     data_lines,
     is_body,
     is_place,
     is_type_phrase,
 )
-from searcher.names import OFFICES, NameAuthority
+from searcher.names import NameAuthority
 
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 
@@ -105,10 +105,6 @@ _CC = re.compile(
 #: A piece after a recipient that is the subject, not another recipient: "..., Pol Pot's Visit
 #: to the DPRK", "..., Marked 'Final Version'".
 _SUBJECT_PIECE = re.compile(r"\w['’]s\s+\w|(?:^|\s)['\"‘“]")
-_QUOTED = re.compile(
-    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’‘](?=\w))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
-    r"(?:\s*\([^)]*\))?[.,]?$"
-)
 _POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
 
 
@@ -326,13 +322,10 @@ _GATHERING_TAIL = re.compile(
 )
 
 
-_DOCUMENT_WORDS = frozenset(data_lines("title-document-words.txt"))
-
-
 def _names_type(text: str) -> bool:
     """Whether a text is a document's type, perhaps with its subject: "Report on ..."."""
     head = _SUBJECT_TAIL.sub("", text)
-    return is_type_phrase(head) and any(w.lower() in _DOCUMENT_WORDS for w in head.split())
+    return is_type_phrase(head) and any(w.lower() in DOCUMENT_WORDS for w in head.split())
 
 
 _SUBJECT_TAIL = re.compile(r"\s+(?:on|about|regarding|concerning)\s.*$", re.IGNORECASE)
@@ -356,7 +349,7 @@ def _may_send(text: str) -> bool:
     if not looks_like_name(text) or text.split()[0].casefold() in ("a", "an"):
         return False
     words = text.split()
-    if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words) or _NOT_SENT.search(text):
+    if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words) or NOT_SENT.search(text):
         return False  # "... Visit to ...", "CPSU Politburo Decision to Adopt ..."
     if len(words) > 1 and NOUN_ENDING.search(words[0]) and words[1].islower() and not is_body(text):
         return False  # "Recommendations for Assistance to Greece and Turkey"
@@ -379,102 +372,6 @@ def _sent_about_meeting(who: str) -> bool:
     return bool(comma) and _TO.search(rest) is not None
 
 
-#: Acts of a body that are not messages: "CPSU CC Decree", "Politburo Resolution for ...".
-_NOT_SENT = re.compile(
-    r"\b(?:decree|resolution|decision|protocol)(?:\s+(?:for|on|about|regarding)\s.*)?$",
-    re.IGNORECASE,
-)
-
-
-#: The end of a sentence, not of an abbreviation ("Dr.", "Com."): "... Sebestyén. Comrade".
-_SENTENCE_END = re.compile(r"(?<=[a-z\u00e0-\u024f]{3})\.\s+(?=[A-Z])")
-#: A person's name ending a text: "... Lieut. Col. Aksenov", "Captain A. E. Nikifiorov".
-_ENDS_WITH_PERSON = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,5}\.\s*)+[A-Z][a-z]+$")
-
-
-def _office_or_body(text: str) -> bool:
-    """Whether a text is an office or a body: "Operative Plenipotentiary of Division I",
-    "Department 2 of the Sixth Service USSR KGB Administration for Moscow"."""
-    return bool(office_split(LEAD_WORDS.sub("", text))[0]) or is_body(text)
-
-
-#: Things named after a person, no author: "Truman Doctrine", "Marshall Plan".
-_NAMED_AFTER = frozenset({"doctrine", "plan"})
-
-
-def _may_author(text: str) -> bool:
-    """Whether the text before a quoted title can be its author: not a type of document
-    ("Transcript of BBC Panorama Television Program"), a nationality's document ("Soviet
-    Instructions") or a thing named after someone ("Truman Doctrine")."""
-    words = text.split()
-    named = looks_like_name(text) or name_run(text) == text and _ENDS_WITH_PERSON.search(text)
-    if not named or words[0].casefold() in _DOCUMENT_WORDS:
-        return False
-    while len(words) > 1 and is_type_phrase(words[-1]):
-        words.pop()
-    lone = len(words) == 1 and (words[0].casefold() in OFFICES or is_place(words[0]))
-    return not lone and words[-1].casefold() not in _NAMED_AFTER
-
-
-def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
-    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
-    # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
-    pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
-    if (
-        len(pieces) > 1
-        and _ENDS_WITH_PERSON.search(pieces[0])
-        and all(map(_office_or_body, pieces[1:]))
-    ):
-        pieces = pieces[:1]  # "Captain A. E. Nikifiorov, Operative Plenipotentiary of ..."
-    written = ", ".join(pieces) or match["author"]
-    if _NOT_SENT.search(written):
-        return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
-    outer = parse_title(written, authority)
-    if outer.participants:
-        return outer
-    # the quoted title's first sentence: "'Discussion with Comrade Sebestyén. Comrade ...'"
-    inner = parse_title(_SENTENCE_END.split(match["inner"])[0], authority)
-    if outer.recipient:
-        # "Cable from A to B, 'Situation of the Talks between Premier Zhou and Ben Bella ...'";
-        # not the sender's own meeting "with" someone ("..., 'Sixteenth Meeting with ...'")
-        talk = CONVERSATION.search(match["inner"])
-        between = talk is not None and (talk["prep"] or "").lower() == "between"
-        participants = inner.participants if between else ()
-        return Correspondents(*astuple(outer)[:3], participants, outer.as_written)
-    if outer.sender:
-        if not inner.participants:
-            return outer
-        if DIARY_WORDS.search(written):
-            participants = unique([*outer.sender, *inner.participants])
-            return Correspondents((), (), (), participants, outer.as_written)
-        if own_talk(match["inner"]):  # "A, 'Memo [on a Meeting with B]'": A took part
-            participants = unique([*outer.sender, *inner.participants])
-            return Correspondents(outer.sender, (), (), participants, outer.as_written)
-        return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
-    author = collect.person_or_body(written) if _may_author(written) else None
-    if author and inner.sender and (is_body(author) or authority.canonical(author)):
-        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
-        return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
-    if author and not inner.sender:
-        authors = collect.names(written) if AND.search(written) else [author]
-        participants = inner.participants
-        # "A, 'Note About a Conversation with B'": A talked with B
-        talk = CONVERSATION.search(match["inner"])
-        # a body in its own consultations: "Ministry for State Security, 'Consultations with
-        # KGB ...'"; not in a conversation it reports ("Embassy, 'Note About a Conversation ...")
-        own = not is_body(author) or talk is not None and talk.start() == 0
-        if participants and talk and (talk["prep"] or "").lower() == "with" and own:
-            participants = unique([author, *participants])
-        return Correspondents(
-            tuple(authors),  # "A. Putintsev and V. Gorovoy, 'Key Aspects of ...'"
-            inner.recipient,
-            inner.via,
-            participants,
-            unique([*collect.written, *inner.as_written]),
-        )
-    return inner
-
-
 #: A note of one party's talk with another: "Note of Comrade A, Ambassador, with B".
 _NOTE_WITH = re.compile(
     r"^(?:notes?|record|memorandum|minutes)\s+of\s+(?!(?:the|an?)\s)(?P<who>[^,]+(?:,[^,]+)?)"
@@ -494,8 +391,8 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
         return Correspondents(tuple(author), as_written=tuple(collect.written))
-    if match := _QUOTED.match(text):
-        return _quoted(match, authority, collect)
+    if match := QUOTED.match(text):
+        return read_quoted(match, authority, collect, parse_title)
     text = headline_as_document(_EXCERPT.sub("", text))
     if subject := _SUBJECT_FIRST.match(text):
         # "Regarding President Tito's Official Visit to the DPRK": only a conversation after
