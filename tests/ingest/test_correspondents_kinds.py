@@ -23,6 +23,11 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         ),
         ("Memorandum on Evaluation of Radio Free Europe by US Legation in Hungary", {}),
         ("Report on the Visit to Ethiopia by the Soviet Party-Government Delegation", {}),
+        (
+            "Information about the Visit of the Soviet Party and Government Delegation to "
+            "Mongolia Headed by Brezhnev [Excerpt]",
+            {},
+        ),
         (  # the agent of a participle in the subject, not the author
             "Lt. Ioan Plugaru, No. PI/00124, 'Report regarding the Intelligence obtained by "
             "Contacting ‘ALBU’, Foreigner'",

@@ -210,12 +210,16 @@ _SUBJECT_THEN_BY = re.compile(
 _ACT = re.compile(r"(?:ions?|ments?|als?|visits?|trips?|journeys?|control)$", re.IGNORECASE)
 
 
+#: A participle ending the subject, whose agent "by" names: "... obtained", "... Led".
+_PARTICIPLE = re.compile(r"(?:\b[a-z]+|[A-Za-z]+ed)$")
+
+
 def author_after_subject(text: str, collect: Collector) -> Correspondents:
     """The author a document names after its subject, if any."""
     match = _SUBJECT_THEN_BY.match(text)
     if not match or _ACT.search(match["subject"].split()[0]):
         return NONE
-    if match["subject"].split()[-1].islower() or match["who"].split()[0].endswith("ing"):
+    if _PARTICIPLE.search(match["subject"]) or match["who"].split()[0].endswith("ing"):
         return NONE  # "... the Intelligence obtained by Contacting 'ALBU'": the subject's agent
     who = match["who"]
     if not looks_like_name(who) or GATHERING.search(who) or is_place(who):

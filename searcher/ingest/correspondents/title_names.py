@@ -481,12 +481,12 @@ class Collector:
         return " " in name or self.authority.canonical(name) is not None
 
     def _shared_body(self, first: str, second: str) -> bool:
-        """ "the Foreign" and "Commonwealth Office": two words of one body's name."""
+        """ "the Foreign" and "Commonwealth Office" (or "Secretary"): two words of one name."""
         word = LEAD_WORDS.sub("", first)
         return (
             " " not in word
             and word[:1].isupper()
-            and is_body(second)
+            and (is_body(second) or bare(second.split()[-1]) in LEADING_OFFICE)
             and not second.casefold().startswith("the ")
             and not is_place(word)
             and not self.authority.canonical(word)
