@@ -183,6 +183,8 @@ def headline_as_document(text: str) -> str:
     match = _HEADLINE.match(text)
     if not match or not looks_like_name(who := match["who"]) or is_type_phrase(who):
         return text
+    if " " not in who and who.casefold() in OFFICES:
+        return text  # "Soviet Reports on ...": a nationality, no author
     rest = match["rest"]
     if match["sends"]:
         if not is_type_phrase(match["type"]):
