@@ -489,6 +489,7 @@ class Collector:
             and (is_body(second) or bare(second.split()[-1]) in LEADING_OFFICE)
             and not second.casefold().startswith("the ")
             and not is_place(word)
+            and not _is_nationality(word)
             and not self.authority.canonical(word)
         )
 
