@@ -86,6 +86,7 @@ _NAMED_TYPE = re.compile(
 
 
 def named_type(text: str, collect: Collector) -> Correspondents:
+    """The author a title names before the document's type, if any."""
     match = _NAMED_TYPE.match(text)
     words = match["who"].split() if match else []
     while words and is_type_phrase(words[-1]):
