@@ -514,6 +514,19 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Aksenov"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-archive.tsv
+    "aid, assistance, a trip or an approach 'to' someone is a subject, not a message": [
+        ("Untitled report regarding a trip to Damascus", {}),
+        (
+            'Letter, Ahmet H. Ozbudun to C.V. Narasimhan, "US Military Assistance to the ROK"',
+            {S: ["Ozbudun"], R: ["Narasimhan"]},
+        ),
+        (
+            "Telegram from the American Embassy in Seoul to the Secretary of State, 'Approach to "
+            "Pakistanis on US-North Korean Contacts'",
+            {S: ["American Embassy in Seoul"], R: ["Secretary of State"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]
