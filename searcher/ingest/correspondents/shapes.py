@@ -219,7 +219,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if len(parts) > 1 and is_body(parts[-2]) and is_place(GLOSSED.sub(r"\g<main>", parts[-1])):
             # "Office of the British Political Representative, Bucharest, to ...": where it sits
             parts[-2:] = [", ".join(parts[-2:])]
-        if parts and not _may_send(parts[-1]):
+        if parts and not _may_send(parts[-1]) or _VERB_OBJECT.match(text, to_match.end()):
+            # "Plan of Measures to Implement the Decisions ...": what is to be done
             return _possessive_author(text, collect)
         if (
             parts
@@ -271,6 +272,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
 
 
 _GERUND_END = re.compile(r"\b[A-Z]?[a-z]+ing$")
+#: A verb and its object after "to", not an addressee: "to Implement the Decisions".
+_VERB_OBJECT = re.compile(r"[A-Z][a-z]+\s+(?:the|a|an|their|its|his|her|our|all)\s")
 #: The addressee after a document's type: "... Report for Khrushchev on China".
 _FOR_WHOM = re.compile(
     r"\s+for\s+(?P<who>(?:(?:cdes?\.?|comrades?)\s+)?[A-Z][^,;:]*?)"
