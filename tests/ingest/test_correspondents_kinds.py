@@ -271,7 +271,7 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         ("Anatoly Chernyaev, Notes from a Meeting of the Politburo", {S: ["Chernyaev"]}),
     ],
     # titles-real-listings-3.tsv, titles-real-archive.tsv, titles-real-listings-tuning.tsv
-    "a title opening with its subject names no one, save a conversation after a comma": [
+    "a title opening with its subject names no one, save what follows it after a comma": [
         (
             "Regarding the Approval of Requests from the Relatives of High-Ranking Korean "
             "Nationality Chinese Cadres to Go to Korea",

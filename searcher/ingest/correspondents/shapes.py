@@ -398,12 +398,11 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         return read_quoted(match, authority, collect, parse_title)
     text = headline_as_document(_EXCERPT.sub("", text))
     if subject := _SUBJECT_FIRST.match(text):
-        # "Regarding President Tito's Official Visit to the DPRK": only a conversation after
-        # the subject names anyone ("On the Three Principles ..., Conversations with ...")
-        talk = CONVERSATION.match(text, subject.end())
-        if not talk or not subject[0].rstrip().endswith(","):
+        # "Regarding President Tito's Official Visit to the DPRK": only what follows the
+        # subject and a comma names anyone ("On the Three Principles ..., Conversations with")
+        if not subject[0].rstrip().endswith(","):
             return NONE
-        text = text[talk.start() :]
+        text = text[subject.end() :]
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
     for read in (read_hosted, read_call):
