@@ -180,7 +180,8 @@ def _correspondence(text: str, collect: Collector) -> Correspondents:
 
 def _message(text: str, collect: Collector) -> Correspondents:
     from_match = _FROM.search(text) or _BY.search(text)
-    if from_match and _GERUND_END.search(text, 0, from_match.start()):
+    gerund = from_match and _GERUND_END.search(text, 0, from_match.start())
+    if gerund and not is_type_phrase(gerund[0]):
         from_match = None  # "Returning from Cuba": where someone came from, no sender
     if from_match and _SUBJECT_BY.search(text[: from_match.start()]):
         return NONE  # "The Official Visit Paid by the Minister ... to the DPRK": a subject
