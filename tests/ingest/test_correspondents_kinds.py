@@ -532,6 +532,24 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         ("Ichiro Ogimura and Young C. Kim's Efforts to Facilitate the 1988 Olympic Games", {}),
         ("CPSU Politburo Decision to Adopt the Attached Draft Response", {}),
     ],
+    # titles-real-listings-tuning.tsv, titles-real-archive.tsv
+    "parties of a conversation the editor names in brackets": [
+        (
+            "Record of a Conversation [between] N. S. Khrushchev and F. Roberts, British "
+            "Ambassador in the USSR concerning the Signing of a Peace Treaty with the Two German "
+            "States",
+            {P: ["Khrushchev", "Roberts"]},
+        ),
+        (
+            "Brief Summary of Conversation between Comrades Zhou Enlai and Kang Sheng on 16 June "
+            "1970 with Myself [Kadri Hazbiu] and Cmrade Xhoxhi Robo",
+            {P: ["Zhou Enlai", "Kang Sheng", "Hazbiu", "Robo"]},
+        ),
+        (
+            "Conversation from [Mao Zedong's] Audience with an Algerian Cultural Delegation",
+            {P: ["Mao Zedong", "Algerian Cultural Delegation"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -27,6 +27,13 @@ _TALK_NOTE = re.compile(
     r"\s+with\s[^\]]*)\]",
     re.IGNORECASE,
 )
+#: A party the editor names whole in brackets: "Conversation between [the Soviet Ambassador]
+#: and [Premier Kim Il Sung]".
+_BRACKETED_PARTY = re.compile(
+    r"(?:(?<=between )|(?<=and )|(?<=with )|(?<=of )|(?<=by ))\[([^\[\]]+)\]"
+    r"(?=\s+(?:and|with)\s|\s*[,;]|$)",
+    re.IGNORECASE,
+)
 #: An editor's given name inside a name: "American Writer [Edgar] Snow".
 _GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
 #: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)".
@@ -47,7 +54,7 @@ def tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
     title = _BRACKETED_AUTHOR.sub(r"\1", _CLASSIFIED.sub("", title))
     text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
-    text = _BRACKETED_WORD.sub(r"\1", text)
+    text = _BRACKETED_PARTY.sub(r"\1", _BRACKETED_WORD.sub(r"\1", text))
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
     return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
