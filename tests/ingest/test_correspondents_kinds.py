@@ -550,6 +550,27 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Mao Zedong", "Algerian Cultural Delegation"]},
         ),
     ],
+    # titles-real-listings-tuning.tsv, titles-real-listings-2.tsv, titles-real-archive.tsv
+    "a body's document for or to another, an editor naming an official; 'for' in a name": [
+        (
+            "Letter from the HSWP CC [signed by Janos Kadar] to the PUWP CC, attention Stanislaw "
+            "Kania",
+            {S: ["Kadar"], R: ["PUWP CC", "Kania"]},
+        ),
+        (
+            "Information [for Gustav Husak] on the Progress and Outcome of the 14th Meeting of "
+            "the Defense Minsters Committee, 1 and 4 December 1981 in Moscow (Excerpt)",
+            {R: ["Husák"]},
+        ),
+        (
+            "East German Ministry for State Security, 'Consultations with KGB 21-24 April 1987, "
+            "About Ethiopian Consultation'",
+            {
+                S: ["East German Ministry for State Security"],
+                P: ["East German Ministry for State Security", "KGB"],
+            },
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

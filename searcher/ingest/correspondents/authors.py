@@ -70,9 +70,11 @@ def _addressee(text: str, collect: Collector) -> bool:
 def split_for(who: str, collect: Collector) -> tuple[str, str, str]:
     """ "the Ministry for the Presidium of the CC [Gromyko]": the author, "for", the addressee."""
     parts = split_outside_brackets(who, _FOR_BODY)
-    if len(parts) == 2 and _addressee(parts[1], collect):
-        return parts[0], "for", parts[1]
-    return who, "", ""
+    if len(parts) != 2 or not _addressee(parts[1], collect):
+        return who, "", ""
+    if is_body(parts[0].split()[-1]) and not LEAD_WORDS.match(parts[1]):
+        return who, "", ""  # "the East German Ministry for State Security": one body's name
+    return parts[0], "for", parts[1]
 
 
 #: "Hungarian Secretariat Report on ...", "General Staff of Defense (SMD) Summary Report": a

@@ -202,8 +202,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
             recipient, via_r = _recipients(text[earlier_to.end() : from_match.start()], collect)
             sender, via_s = _senders(text[from_match.end() :], collect)
             return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
-        sender, via = _senders(text[from_match.end() :], collect)
-        return Correspondents(tuple(sender), (), tuple(via))
+        # "Note from the Ministry of Foreign Affairs [Gromyko] for the CC CPSU"
+        author, _, addressee = split_for(text[from_match.end() :], collect)
+        sender, via = _senders(author, collect)
+        return Correspondents(tuple(sender), tuple(collect.names(addressee)), tuple(via))
     if from_match and to_match:
         sender, via_s = _senders(text[from_match.end() : to_match.start()], collect)
         recipient, via_r = _recipients(text[to_match.end() :], collect)

@@ -50,9 +50,18 @@ _CLASSIFIED = re.compile(r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\s+(?
 _AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
 
 
+def _unbracket_author(match: re.Match[str]) -> str:
+    """The editor's author or addressee out of brackets; an addressee after a recipient is a
+    further one: "to the CC CPSU [for Suslov]" is "to the CC CPSU, for Suslov"."""
+    words = match[1]
+    if words[:4].casefold() == "for " and " to " in match.string[: match.start()]:
+        return f", {words}"
+    return words
+
+
 def tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
-    title = _BRACKETED_AUTHOR.sub(r"\1", _CLASSIFIED.sub("", title))
+    title = _BRACKETED_AUTHOR.sub(_unbracket_author, _CLASSIFIED.sub("", title))
     text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
     text = _BRACKETED_PARTY.sub(r"\1", _BRACKETED_WORD.sub(r"\1", text))
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
