@@ -555,7 +555,7 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         (
             "Letter from the HSWP CC [signed by Janos Kadar] to the PUWP CC, attention Stanislaw "
             "Kania",
-            {S: ["Kadar"], R: ["PUWP CC", "Kania"]},
+            {S: ["Kádár"], R: ["PUWP CC", "Kania"]},
         ),
         (
             "Information [for Gustav Husak] on the Progress and Outcome of the 14th Meeting of "
