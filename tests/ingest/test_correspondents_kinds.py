@@ -571,6 +571,20 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             },
         ),
     ],
+    # titles-real-listings-tuning.tsv, titles-real-archive.tsv, titles-real-listings-3.tsv
+    "the document's date after a comma names no one": [
+        (
+            "From the Journal of Ambassador P. F. Yudin, Record of Conversation with Mao Zedong, "
+            "31 March 1956",
+            {P: ["Yudin", "Mao Zedong"]},
+        ),
+        ("Minutes of the Meeting of the Political Committee, 5 May 1970", {}),
+        (
+            "Memorandum of Conversation between Vice President Bush and Pakistani President Zia, "
+            "December 8, 1982, 3:45 p.m.",
+            {P: ["Bush", "Zia"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

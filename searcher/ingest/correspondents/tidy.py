@@ -50,6 +50,14 @@ _CLASSIFIED = re.compile(r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\s+(?
 _AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: The document's date after a comma at the end: ", 12 May 1960", ", July 7, 1972", ", 1956".
+_TRAILING_DATE = re.compile(
+    rf",\s*(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{_MONTHS})\s+|(?:{_MONTHS})\s+"
+    rf"\d{{1,2}},\s*)?\d{{4}}$"
+)
+
+
 def _unbracket_author(match: re.Match[str]) -> str:
     """The editor's author or addressee out of brackets; an addressee after a recipient is a
     further one: "to the CC CPSU [for Suslov]" is "to the CC CPSU, for Suslov"."""
@@ -66,4 +74,5 @@ def tidy(title: str) -> str:
     text = _BRACKETED_PARTY.sub(r"\1", _BRACKETED_WORD.sub(r"\1", text))
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
-    return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
+    text = _TRAILING_DATE.sub("", " ".join(_DISTRICT.sub("", text).split()))
+    return text.strip(" .")
