@@ -585,6 +585,25 @@ KINDS: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Bush", "Zia"]},
         ),
     ],
+    # titles-real-listings-tuning.tsv, titles-real-archive.tsv
+    "an editor's note of the version ('(Draft)', '(Translation)') and 'Excerpts from' name no "
+    "one": [
+        (
+            "Joint Communiqué (Draft), Proposed by Premier Zhou to British Charge d’Affaires Con "
+            "O’Neill",
+            {S: ["Zhou Enlai"], R: ["O’Neill"]},
+        ),
+        (
+            "Telegram from the Northeast Asia Department, 'Handling of the Korea issue in the "
+            "United Nations (Draft)'",
+            {S: ["Northeast Asia Department"]},
+        ),
+        (
+            "Excerpts from a Report by the Head of the Soviet Mission in Mongolia I. Ivanov to "
+            "Moscow",
+            {S: ["Ivanov"], R: ["Moscow"]},
+        ),
+    ],
 }
 
 CASES = [(kind, title, roles) for kind, cases in KINDS.items() for title, roles in cases]

@@ -392,14 +392,14 @@ _SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\
 
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = protect_office_to(tidy(title))
+    text = _EXCERPT.sub("", protect_office_to(tidy(title)))
     collect = Collector(authority)
     if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
         return Correspondents(tuple(author), as_written=tuple(collect.written))
     if match := QUOTED.match(text):
         return read_quoted(match, authority, collect, parse_title)
-    text = headline_as_document(_EXCERPT.sub("", text))
+    text = headline_as_document(text)
     if subject := _SUBJECT_FIRST.match(text):
         # "Regarding President Tito's Official Visit to the DPRK": only what follows the
         # subject and a comma names anyone ("On the Three Principles ..., Conversations with")

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-#: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]", "(including excerpts from
-#: ...)".
+#: Editors' notes in a title: "[Undated]", "[sic]", "(Excerpt)", "(Translation)", "(including
+#: excerpts from ...)".
 _EDITORIAL = re.compile(
-    r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]"
-    r"|\((?:excerpts?|exerpts?|fragments?|abridged)\)|\((?:including|with)\s[^)]*\)",
+    r"[\[(](?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?|exerpts?|"
+    r"fragments?|abridged|(?:unofficial\s+|partial\s+)?translation|translated|summary|copy|"
+    r"original|draft|abstract|transcript)[\])]|\((?:including|with)\s[^)]*\)",
     re.IGNORECASE,
 )
 #: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".
