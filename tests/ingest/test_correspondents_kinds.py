@@ -1,7 +1,8 @@
 """Correspondents by kind of title: each kind read on two or more real titles of it.
 
-The titles are copied from the labelled real sets in ``tests/data`` (the file is named beside
-each kind); the roles are those sets' labels.
+The titles are copied from the labelled sets in ``tests/data`` (the file is named beside each
+kind; ``titles-more.tsv`` holds titles written in the archive's conventions, the others real
+ones); the roles are those sets' labels.
 """
 
 import pytest
