@@ -38,12 +38,20 @@ of ``titles-real-archive.tsv`` (48 of the 59 of them in the first check set) and
 unseen titles: the last honest held-out figures of those two sets.  Their misses have since
 been read by kind, so both are tuning data now, like every set above.
 
-Held out now: ``titles-real-listings-2.tsv``, 67 more real titles nobody on the project had
-seen, from stored copies of the archive's listings and document pages (none of them in any
-set above or in ``titles-more.tsv``), labelled by these rules and committed before the parser
-was run on them.  Its test prints only its count, never its misses.  Measured once, after
-the tuning on the two sets once held out: 49 of the 67 (73%; the parser before that tuning
-reads 48).
+``titles-real-listings-2.tsv``: 67 more real titles nobody on the project had seen, from
+stored copies of the archive's listings and document pages (none of them in any set above or
+in ``titles-more.tsv``), labelled by these rules and committed before the parser was run on
+them.  Measured once, after the tuning on the two sets once held out: 49 of the 67 (73%), the
+last honest held-out figure of that set; its misses have since been read by kind (the kinds
+are tested in ``test_correspondents_kinds.py``), so it is tuning data now.
+
+``titles-real-listings-3.tsv``: 214 more real titles from the archive's listings, labelled by
+a colleague by these rules (three labels since made consistent with the other sets).  Measured
+once on arrival, before any tuning on it: 162 of the 214 (76%), the last honest held-out
+figure of that set; tuned on since, like every set above.
+
+A further ~100 real titles were held out of the project altogether (never read, never copied
+here) and measured once, after the tuning on all the sets above: 78 of 103 (76%).
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -68,8 +76,9 @@ REAL = (
     "titles-real-archive.tsv",
     "titles-real-listings-tuning.tsv",
     "titles-real-listings.tsv",
+    "titles-real-listings-2.tsv",
+    "titles-real-listings-3.tsv",
 )
-UNSEEN = "titles-real-listings-2.tsv"
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +135,7 @@ FIRST_CHECK = [
 
 def test_the_real_sets_are_labelled_and_apart():
     titles = [row["title"] for row in REAL_ROWS]
-    assert len(titles) == len(set(titles)) >= 700
+    assert len(titles) == len(set(titles)) >= 980
     assert len(HELD_OUT) >= 100
     for row in REAL_ROWS:
         assert all(row[role].strip() for role in ROLES), row
@@ -151,29 +160,15 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-def test_unseen_titles(names):
-    rows = _rows(UNSEEN)
-    assert len(rows) >= 60 and all(row["source"].strip() for row in rows)
-    seen = {row["title"].casefold() for row in REAL_ROWS + _rows("titles-more.tsv")}
-    assert not {row["title"].casefold() for row in rows} & seen
-    for row in rows:
-        assert all(row[role].strip() for role in ROLES), row
-    right = len(rows) - len(_misses(rows, names))
-    assert right >= UNSEEN_FLOOR, f"{right} of {len(rows)}"  # misses not shown: not tuned on
-
-
-#: Titles of the tuning set read right, with a margin below what the parser reaches (701 of
-#: 705, the two sets once held out among them).
-TUNING_FLOOR = 694
+#: Titles of the tuning set read right, with a margin below what the parser reaches (970 of
+#: 986, the sets once held out, ``titles-real-listings-2.tsv`` and ``-3.tsv`` among them).
+TUNING_FLOOR = 962
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
-#: joined the tuning set; 186 of all its 188 now.
-FIRST_CHECK_FLOOR = 184
+#: joined the tuning set; 187 of all its 188 now.
+FIRST_CHECK_FLOOR = 185
 #: Titles of the once held-out third read right: 88 of 106 when the rule was chosen, 94 when
-#: measured last as held out, 103 now that it is tuned on.
+#: measured last as held out, 104 now that it is tuned on.
 HELD_OUT_FLOOR = 103
-#: Titles of ``titles-real-listings-2.tsv`` read right, measured once after the tuning: 49 of
-#: 67 (the parser before that tuning reads 48).
-UNSEEN_FLOOR = 49
 
 
 def test_titles_written_in_the_archives_conventions(names):
@@ -534,9 +529,9 @@ SHAPES = [
         "Lisbon Council and some provisions that should be undertaken'",
         {S: ["Roberto Ducci"]},
     ),
-    (  # ... and the editor's note of the subject is no party
+    (  # ... and the editor's note of his own talk names its parties
         "Memorandum by Frank Aiken [on an Interview with Scott McCleod and the Taoiseach]",
-        {S: ["Frank Aiken"]},
+        {S: ["Frank Aiken"], P: ["Frank Aiken", "Scott McCleod", "Taoiseach"]},
     ),
     (  # a body before its report
         "Hungarian Secretariat Report on Fight against 'Imperialist Propaganda'",

@@ -18,12 +18,13 @@ from searcher.ingest.correspondents.title_names import (
     looks_like_name,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import is_body, is_type_phrase
+from searcher.ingest.correspondents.words import is_body, is_place, is_type_phrase
 
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
-    r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s))"
+    r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
+    r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
@@ -54,7 +55,7 @@ DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
 
 
 _DIARY = re.compile(
-    r"\b(?:diary|journal)\s+of\s+(?P<who>[^:,]+?)\s*[:,]|"
+    r"\b(?:diary|journal)(?:\s+entry)?\s+of\s+(?P<who>[^:,]+?)\s*[:,]|"
     r"(?:^|\s)(?:from\s+)?(?P<owner>[A-Z][^:,]*?)['’]s\s+(?:diary|journal)\b",
     re.IGNORECASE,
 )
@@ -82,19 +83,34 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
         names.append(author)
-    who = DASH.sub(" and ", _WHO_SUBJECT.split(match["who"])[0])
+    if (
+        not sender
+        and (notes := _NOTES_BY.match(prefix))
+        and (author := collect.names(notes["who"]))
+    ):
+        # "Notes by A. S. Chernyaev, Record of Conversation between A and B": the note-taker
+        sender = (author[0],)
+    who = DASH.sub(" and ", _AT_GATHERING.split(_WHO_SUBJECT.split(match["who"])[0])[0])
+    if who.startswith(("a ", "an ")) and not is_body(who):
+        return Correspondents(sender=sender, participants=unique(names))  # "with a Communist"
     pieces = [who]
     if prep in ("between", "", "of", "by"):
         # "between Soviet Ambassador to the GDR, Pervukhin with Walter Ulbricht", "between A
         # and B with C", "of Comrade A with B", "by A with B"
         pieces = _WITH.split(who)
     groups = split_outside_brackets(who, AND)
-    gathering = len(groups) == 1 or all(map(is_body, groups))
+    # "a Meeting of Delegations of the Communist and Workers' Parties of Bulgaria, ... and
+    # Czechoslovakia": bodies, and the countries they come from
+    gathering = len(groups) == 1 or all(is_body(g) or is_place(g) for g in groups)
     if prep == "of" and len(pieces) == 1 and gathering and not names:
         pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:
         names += collect.names(_head_of_body(piece))
     return Correspondents(sender=sender, participants=unique(names))
+
+
+#: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
+_NOTES_BY = re.compile(r"^(?:notes?|minutes)\s+(?:taken\s+)?by\s+(?P<who>[^,]+),", re.IGNORECASE)
 
 
 #: A record of two parties named before the meeting, or before what they discuss.
@@ -122,19 +138,32 @@ DASH = re.compile(r"\s+[–—]\s+")
 _WHO_SUBJECT = re.compile(r"\s+(?:on|about|concerning|regarding)\s+(?=(?:the\s+)?[A-Z])")
 
 
+#: The gathering the parties came to: "... the South Korean Delegates to the High-Level
+#: Political Talks between North and South Korea".
+_AT_GATHERING = re.compile(
+    r"\s+(?:to|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:talks|conference|summit|negotiations)\b",
+    re.IGNORECASE,
+)
+
+
 #: A body's head named after it: "the Romanian Party and Government Delegation Led by A".
 _HEADED_BY = re.compile(r",?\s+(?:led|headed|haded|chaired)\s+by\s+", re.IGNORECASE)
 
 
 def _head_of_body(piece: str) -> str:
-    """ "the X Delegation, Headed by Comrade A, and B": the body goes, its head stays."""
-    match = _HEADED_BY.search(piece)
-    if not match:
+    """ "the X Delegation, Headed by Comrade A, and B": the body goes, its head stays; each
+    body of several ("the Romanian Delegation, Led by A, and the Chinese Delegation, Led by B")."""
+    if not _HEADED_BY.search(piece):
         return piece
-    before = split_outside_brackets(piece[: match.start()], AND)
-    while before and is_body(before[-1]):
-        before.pop()
-    return " and ".join([*before, piece[match.end() :]])
+    kept: list[str] = []
+    for group in split_outside_brackets(piece, AND):
+        if match := _HEADED_BY.search(group):
+            while kept and is_body(kept[-1]):
+                kept.pop()  # "the Romanian Party" and "Government Delegation Led by A"
+            kept.append(group[match.end() :])
+        else:
+            kept.append(group)
+    return " and ".join(kept)
 
 
 def _author_before(prefix: str, collect: Collector) -> str | None:
@@ -188,3 +217,64 @@ _MESSAGE_ON = re.compile(
 
 
 _LEAD_FROM = re.compile(r"^.*\bfrom\s+", re.IGNORECASE)
+
+
+#: A record of its author's own talk: "Memorandum by Frank Aiken [on an Interview with Scott
+#: McCleod and the Taoiseach]", "Memo [on a Meeting with "MARIAN"]", "Discussion with A".
+_OWN_TALK = re.compile(
+    r"^(?:(?:memorandum|memo|notes?|record|minutes)\s+(?:(?:by|of)\s+(?P<who>[^,]+?)\s+)?"
+    r"(?:on|about|regarding|concerning)\s+(?:an?\s+|the\s+)?)?(?:conversation|meeting|"
+    r"interview|talk|discussion|audience)s?\s+with\s+(?P<other>.+)$",
+    re.IGNORECASE,
+)
+
+
+def own_talk(text: str) -> re.Match[str] | None:
+    """A record of a talk with someone, by its author (``who``) if the text names one."""
+    return _OWN_TALK.match(text)
+
+
+def read_own_talk(match: re.Match[str], collect: Collector) -> Correspondents:
+    """The author of a record of a talk sends it and takes part, with whom it names."""
+    author = collect.names(match["who"]) if match["who"] else []
+    others = collect.names(_WHO_SUBJECT.split(match["other"])[0])
+    if not author or not others:
+        return Correspondents()
+    return Correspondents(sender=(author[0],), participants=unique([author[0], *others]))
+
+
+#: A reception or a dinner: its host "by", its guest "in honor of" or "of": "Memorandum of
+#: Discussions at a Dinner Hosted by A in Honor of B", "Record of the Reception of the
+#: Government Delegation ..., led by A, by B".
+_HOSTED = re.compile(
+    r"\b(?:reception|dinner|lunch(?:eon)?|banquet|breakfast)\s+(?:(?:(?:given|hosted|offered)"
+    r"\s+)?by\s+(?P<host>.+?)\s+(?:in\s+hono(?:u)?r\s+of|for)\s+(?P<guest>.+)|"
+    r"of\s+(?P<guest_first>.+),?\s+by\s+(?P<host_last>.+))$",
+    re.IGNORECASE,
+)
+
+
+def read_hosted(text: str, collect: Collector) -> Correspondents:
+    """The host and the guests of a reception or a dinner the title names, if any."""
+    if not (match := _HOSTED.search(text)):
+        return Correspondents()
+    host = collect.names(match["host"] or match["host_last"])
+    guest = collect.names(_head_of_body(match["guest"] or match["guest_first"]))
+    if not host or not guest:
+        return Correspondents()
+    return Correspondents(participants=unique([*host, *guest]))
+
+
+#: A telephone call from or to someone, who takes part: "Memorandum of Telephone Conversation:
+#: Telephone Call from Chancellor Helmut Kohl of the Federal Republic of Germany, ...".
+_CALL = re.compile(
+    r"^(?:[^:]*:\s+)?(?:telephone\s+|phone\s+)call\s+(?:from|to|with)\s+(?P<who>[^,]+)",
+    re.IGNORECASE,
+)
+
+
+def read_call(text: str, collect: Collector) -> Correspondents:
+    """The party a telephone call names, if the title is one."""
+    if not (match := _CALL.match(text)):
+        return Correspondents()
+    return Correspondents(participants=unique(collect.names(match["who"])))

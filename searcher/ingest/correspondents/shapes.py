@@ -10,83 +10,71 @@ recipients; a message quoted inside the document is content, not a correspondent
 from __future__ import annotations
 
 import re
+from dataclasses import astuple
 
+from searcher.ingest.correspondents.authors import (
+    AUTHORED,
+    AUTHORED_BY,
+    GATHERING,
+    KEPT_BY,
+    POSSESSIVE_AUTHORED,
+    PREPARED_BY,
+    RECORD,
+    author_after_subject,
+    headline_as_document,
+    named_type,
+    split_for,
+)
 from searcher.ingest.correspondents.conversations import (
     CONVERSATION,
     DASH,
-    DIARY_WORDS,
     HYPHEN_PAIR,
     PAIR,
     RECEIVES,
     conversation_first,
     message_on,
+    own_talk,
+    read_call,
     read_conversation,
+    read_hosted,
+    read_own_talk,
 )
+from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
+from searcher.ingest.correspondents.tidy import tidy
 from searcher.ingest.correspondents.title_names import (
-    AND,
     COMMA,
     GLOSSED,
     MONTH,
     Collector,
     looks_like_name,
     name_run,
+    office_phrase,
     office_split,
     protect_office_to,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import data_lines, is_body, is_place, is_type_phrase
-from searcher.names import OFFICES, NameAuthority
-
-#: Editors' notes in a title: "[Undated]", "[sic]", "[illegible]".
-_EDITORIAL = re.compile(
-    r"\[(?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?)\]"
-    r"|\((?:excerpts?|exerpts?|fragments?|abridged)\)",
-    re.IGNORECASE,
+from searcher.ingest.correspondents.words import (
+    DOCUMENT_WORDS,
+    NOT_SENT,
+    NOUN_ENDING,
+    data_lines,
+    is_body,
+    is_place,
+    is_type_phrase,
 )
+from searcher.names import NameAuthority
+
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
-#: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".
-_BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGNORECASE)
-#: An editor's author in brackets: "Directive [from Mao Zedong] Regarding ...".
-_BRACKETED_AUTHOR = re.compile(r"\[((?:from|by)\s[^\[\]]+)\]", re.IGNORECASE)
-#: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
-_SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
-#: An editor's given name inside a name: "American Writer [Edgar] Snow".
-_GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
-#: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)".
-_NUMBERED = re.compile(r"\s*[(\[]\d[^)\]]*[)\]]")
-#: The district after Washington: "Telegram from Washington, DC, No. 084.605".
-_DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
-
-
-#: "Conversation from [Mao Zedong's] Audience": the editor's possessive, out of its brackets
-#: (not a gloss after another possessive: "The Chancellor's [Helmut Kohl's] ...").
-_BRACKETED_HOST = re.compile(r"(?<!['’]s )\[([^\[\]]+?['’]s)\]")
-#: A classification before a title: "Secret North Vietnam Politburo Cable No. 320".
-_CLASSIFIED = re.compile(r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\s+(?=[A-Z])", re.I)
-_AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
-
-
-def _tidy(title: str) -> str:
-    """A title without editors' notes, joining words out of brackets, spaces made single."""
-    title = _BRACKETED_AUTHOR.sub(r"\1", _CLASSIFIED.sub("", title))
-    text = _BRACKETED_WORD.sub(r"\1", _SUBJECT_NOTE.sub(" ", _EDITORIAL.sub(" ", title)))
-    text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
-    text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
-    return " ".join(_DISTRICT.sub("", text).split()).strip(" .")
 
 
 #: Nouns of a subject before "to", never a sender ("... Official Visit to the DPRK").
 _SUBJECT_WORDS = frozenset(data_lines("title-subject-words.txt"))
-#: Endings of common nouns, never of a one-word name: "Reactions to ...", "Amendments to ...".
-_NOUN_ENDING = re.compile(
-    r"(?:ions?|ments?|ness|ity|ities|ances?|ences?|isms?|ships?|ings?|ures?|ogy|ies|ics)$",
-    re.IGNORECASE,
-)
 _CONTENT = re.compile(
     r"(?i:,?\s+(?:transmitting|conveying|forwarding|enclosing|containing|attaching|quoting|"
     r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
-    r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b))"
+    r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b|"
+    r"with\s+(?:an?\s+)?(?:attached|enclosed)\b))"
     r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|to|[A-Z][a-z]+)\b",
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
@@ -94,9 +82,11 @@ _ON_SUBJECT = re.compile(
     r"\s+on\s+(?:(?:the|an?|his|her|its|their)\s|(?:visits?|trips?|talks)\b|[A-Z]\w+ing\s)",
     re.IGNORECASE,
 )
+#: "from" before a sender, not before a gathering: "Notes from Politburo Meeting".
 _FROM = re.compile(
-    r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:meetings?|conversations?|talks?|discussions?|"
-    r"sessions?|plenums?|congress|conference|minutes|records?|diary|journal)\b)",
+    r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,3}(?:meetings?|"
+    r"conversations?|talks?|discussions?|sessions?|plenums?|congress|conference|minutes|"
+    r"records?|diary|journal)\b)",
     re.IGNORECASE,
 )
 _BY = re.compile(r"(?:^|\s)by\s+(?=.+\s+to\s+)", re.IGNORECASE)
@@ -105,31 +95,8 @@ _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.I
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
 _VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
-_FOR = re.compile(r"\s*,\s*for\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
-_AUTHORED = re.compile(
-    r"^(?P<type>(?:[\w-]+\s+){0,3}?(?:statement|speech|letter|note|report|remarks|address|"
-    r"cable|telegram|message|"
-    r"appeal|declaration|notes|diary|diary\s+entry|journal|memoirs|testimony|lecture|talk|toast|"
-    r"memorandum|"
-    r"memo|comments|account|information|analysis|assessment|proposal|intervention))\s+"
-    r"(?:by|of)\s+(?P<who>.+)$",
-    re.IGNORECASE,
-)
-#: "Memorandum of analysis by Roberto Ducci": a document by its author.
-_AUTHORED_BY = re.compile(
-    r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
-    r"recollections|"
-    r"analysis|information|proposal|draft|account)\b(?:\s+[a-z][\w-]*){0,3})\s+by\s+(?P<who>.+)$",
-    re.IGNORECASE,
-)
-#: "Khrushchev's Secret Speech ...", "Mao Zedong's Instructions ...": the author, possessive.
-_POSSESSIVE_AUTHORED = re.compile(
-    r"^(?P<who>[^,'’\[(]+?(?:\s*\[[^\]]+\])?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:speech|letter|"
-    r"report|remarks|address|statement|telegram|cable|message|note|notes|memorandum|proposal|"
-    r"reply|answer|appeal|declaration|diary|journal|memoirs|instructions?|directive|talk|"
-    r"toast|comments|account|presentations?)\b",
-    re.IGNORECASE,
-)
+#: Onward and further addressees: "to A, for B", "to the CPSU Central Committee, to A. A. Smirnov".
+_FOR = re.compile(r"\s*,\s*(?:for|to)\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
 #: Further addressees: "..., cc: Zhou Enlai", "... to the PUWP CC, attention Stanislaw Kania".
 _CC = re.compile(
     r"\s*[,;]?\s*\bcc\s*:\s*|\s*[,;]\s*cc\s+|\s*[,;]\s*(?:attention|attn\.?)\s*:?\s+",
@@ -138,10 +105,6 @@ _CC = re.compile(
 #: A piece after a recipient that is the subject, not another recipient: "..., Pol Pot's Visit
 #: to the DPRK", "..., Marked 'Final Version'".
 _SUBJECT_PIECE = re.compile(r"\w['’]s\s+\w|(?:^|\s)['\"‘“]")
-_QUOTED = re.compile(
-    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’](?=\w))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
-    r"(?:\s*\([^)]*\))?[.,]?$"
-)
 _POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
 
 
@@ -193,7 +156,7 @@ def _subject_noun(piece: str, collect: Collector) -> bool:
     first = piece.split()[0].strip(".,;:")
     return (
         first[:1].isupper()
-        and _NOUN_ENDING.search(first) is not None
+        and NOUN_ENDING.search(first) is not None
         and not is_body(piece)
         and not collect.authority.canonical(piece)
     )
@@ -217,6 +180,9 @@ def _correspondence(text: str, collect: Collector) -> Correspondents:
 
 def _message(text: str, collect: Collector) -> Correspondents:
     from_match = _FROM.search(text) or _BY.search(text)
+    gerund = from_match and _GERUND_END.search(text, 0, from_match.start())
+    if gerund and not is_type_phrase(gerund[0]):
+        from_match = None  # "Returning from Cuba": where someone came from, no sender
     if from_match and _SUBJECT_BY.search(text[: from_match.start()]):
         return NONE  # "The Official Visit Paid by the Minister ... to the DPRK": a subject
     parts = split_outside_brackets(text, COMMA)
@@ -225,7 +191,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
         # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
-    if from_match and (match := _FOR_FROM.match(text)) and not _RECORD.match(match["who"]):
+    if from_match and (match := _FOR_FROM.match(text)) and not RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
         recipient = collect.names(match["who"])
         return Correspondents(tuple(sender), tuple(recipient), tuple(via))
@@ -236,8 +202,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
             recipient, via_r = _recipients(text[earlier_to.end() : from_match.start()], collect)
             sender, via_s = _senders(text[from_match.end() :], collect)
             return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
-        sender, via = _senders(text[from_match.end() :], collect)
-        return Correspondents(tuple(sender), (), tuple(via))
+        # "Note from the Ministry of Foreign Affairs [Gromyko] for the CC CPSU"
+        author, _, addressee = split_for(text[from_match.end() :], collect)
+        sender, via = _senders(author, collect)
+        return Correspondents(tuple(sender), tuple(collect.names(addressee)), tuple(via))
     if from_match and to_match:
         sender, via_s = _senders(text[from_match.end() : to_match.start()], collect)
         recipient, via_r = _recipients(text[to_match.end() :], collect)
@@ -251,7 +219,11 @@ def _message(text: str, collect: Collector) -> Correspondents:
             while first > 0 and looks_like_name(parts[first - 1]):
                 first -= 1
             parts[first:] = [", ".join(parts[first:])]
-        if parts and not _may_send(parts[-1]):
+        if len(parts) > 1 and is_body(parts[-2]) and is_place(GLOSSED.sub(r"\g<main>", parts[-1])):
+            # "Office of the British Political Representative, Bucharest, to ...": where it sits
+            parts[-2:] = [", ".join(parts[-2:])]
+        if parts and not _may_send(parts[-1]) or _VERB_OBJECT.match(text, to_match.end()):
+            # "Plan of Measures to Implement the Decisions ...": what is to be done
             return _possessive_author(text, collect)
         if (
             parts
@@ -269,20 +241,27 @@ def _message(text: str, collect: Collector) -> Correspondents:
             return NONE
         recipient, via_r = _recipients(text[to_match.end() :], collect)
         return Correspondents(tuple(sender), tuple(recipient), unique(via_s + via_r))
-    if match := _AUTHORED_BY.match(text) or _AUTHORED.match(text):
-        author, _, addressee = _split_for(match["who"])
+    if match := AUTHORED_BY.match(text) or AUTHORED.match(text):
+        # "Journal Entry of Ambassador Zhukov: The Arrival of ...": the subject after a colon
+        author, _, addressee = split_for(match["who"].split(": ", 1)[0], collect)
         who = split_outside_brackets(author, COMMA)
         known = collect.authority.canonical
         if len(who) > 1 and not known(name_run(who[0])) and known(who[1]):
             who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
-        if who and looks_like_name(name_run(who[0])) and not _GATHERING.search(name_run(who[0])):
+        elif len(who) > 1 and office_phrase(who[0]) and looks_like_name(name_run(who[1])):
+            who = who[1:]  # "Report by the Hungarian Ambassador to the DPRK, Károly Pásztor, ..."
+        if who and looks_like_name(name_run(who[0])) and not GATHERING.search(name_run(who[0])):
             recipient = collect.names(addressee) if addressee else []
             return Correspondents(tuple(collect.names(name_run(who[0]))), tuple(recipient))
-    if (match := _POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
-        return Correspondents(tuple(collect.names(match["who"])))
-    if (match := _TYPE_FOR.match(text)) and not _RECORD.match(match["who"]):
+    if (match := POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
+        sender = tuple(collect.names(match["who"]))
+        if addressed := _FOR_WHOM.match(text, match.end()):
+            # "Mikihail Zimyanin's Background Report for Khrushchev on China"
+            return Correspondents(sender, tuple(collect.names(addressed["who"])))
+        return Correspondents(sender)
+    if (match := _TYPE_FOR.match(text)) and not RECORD.match(match["who"]):
         return Correspondents((), tuple(collect.names(match["who"])))  # "Note for Comrade A"
-    if (named := _named_type(text, collect)) != NONE:
+    if (named := named_type(text, collect)) != NONE:
         return named
     parts = split_outside_brackets(text, COMMA)
     if len(parts) > 1 and looks_like_name(parts[0]) and _type_lead(parts[1]):
@@ -293,6 +272,16 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if is_body(author) or collect.authority.canonical(author):
             return Correspondents(tuple(collect.names(author)))
     return NONE
+
+
+_GERUND_END = re.compile(r"\b[A-Z]?[a-z]+ing$")
+#: A verb and its object after "to", not an addressee: "to Implement the Decisions".
+_VERB_OBJECT = re.compile(r"[A-Z][a-z]+\s+(?:the|a|an|their|its|his|her|our|all)\s")
+#: The addressee after a document's type: "... Report for Khrushchev on China".
+_FOR_WHOM = re.compile(
+    r"\s+for\s+(?P<who>(?:(?:cdes?\.?|comrades?)\s+)?[A-Z][^,;:]*?)"
+    r"(?:\s+(?:on|about|regarding|concerning)\s.*)?$"
+)
 
 
 #: A body's plan, before "to" and what it would do: "Free Europe Committee Proposal to ...".
@@ -314,38 +303,35 @@ def _infinitive(after: str, collect: Collector) -> bool:
 
 #: A document for its addressee: "Note for Comrade Veljko Micunovic's Personal Use".
 _TYPE_FOR = re.compile(
-    r"^(?:draft\s+)?(?:note|notes|memorandum|memo|letter|information|directive|instructions?)\s+"
+    r"^(?:(?:draft|handwritten|personal|secret|urgent)\s+)?(?:note|notes|memorandum|memo|letter|"
+    r"information|directive|instructions?)\s+"
     r"for\s+(?P<who>[^,'\"‘“]+?)"
     r"(?:['’]s\s+personal\s+use)?$",
     re.IGNORECASE,
 )
-_FOR_BODY = re.compile(r"\s+for\s+(?=(?:the\s+)?[A-Z])")
 
 
 #: A subject noun before "by": "The Official Visit Paid by ...".
 _SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
 
 
-def _split_for(who: str) -> tuple[str, str, str]:
-    """ "the Ministry for the Presidium of the CC [Gromyko]": the author, "for", the addressee."""
-    parts = split_outside_brackets(who, _FOR_BODY)
-    if len(parts) == 2 and not _RECORD.match(parts[1]):
-        return parts[0], "for", parts[1]
-    return who, "", ""
-
-
 def _type_lead(text: str) -> bool:
     """Whether a text is a document type, perhaps with its subject: "Report on Secret ..."."""
-    return is_type_phrase(_SUBJECT_TAIL.sub("", text))
+    return is_type_phrase(_GATHERING_TAIL.sub("", _SUBJECT_TAIL.sub("", text)))
 
 
-_DOCUMENT_WORDS = frozenset(data_lines("title-document-words.txt"))
+#: The gathering a record comes from: "Notes from a Meeting of the Politburo".
+_GATHERING_TAIL = re.compile(
+    r"\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,3}(?:meeting|session|"
+    r"plenum|conference|congress)s?\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _names_type(text: str) -> bool:
     """Whether a text is a document's type, perhaps with its subject: "Report on ..."."""
     head = _SUBJECT_TAIL.sub("", text)
-    return is_type_phrase(head) and any(w.lower() in _DOCUMENT_WORDS for w in head.split())
+    return is_type_phrase(head) and any(w.lower() in DOCUMENT_WORDS for w in head.split())
 
 
 _SUBJECT_TAIL = re.compile(r"\s+(?:on|about|regarding|concerning)\s.*$", re.IGNORECASE)
@@ -353,7 +339,7 @@ _SUBJECT_TAIL = re.compile(r"\s+(?:on|about|regarding|concerning)\s.*$", re.IGNO
 
 def _possessive_author(text: str, collect: Collector) -> Correspondents:
     """ "A's Account of His Visit to Washington to the Central Committee": A to the last "to"."""
-    match = _POSSESSIVE_AUTHORED.match(text)
+    match = POSSESSIVE_AUTHORED.match(text)
     if not match or not _may_send(match["who"]):
         return NONE
     tos = list(_TO.finditer(text, match.end()))
@@ -361,72 +347,7 @@ def _possessive_author(text: str, collect: Collector) -> Correspondents:
     return Correspondents(tuple(collect.names(match["who"])), tuple(recipient))
 
 
-#: "Hungarian Secretariat Report on ...", "General Staff of Defense (SMD) Summary Report": a
-#: body or a known person before a document type.
-_NAMED_TYPE = re.compile(
-    r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|"
-    r"letter|note|notes|message|statement|account|information)"
-    r"(?:\s+no\.?\s*\d[\w./-]*)?(?:\s+(?:on|about|regarding|concerning)\b.*)?$",
-    re.IGNORECASE,
-)
-
-
-def _named_type(text: str, collect: Collector) -> Correspondents:
-    match = _NAMED_TYPE.match(text)
-    words = match["who"].split() if match else []
-    while words and is_type_phrase(words[-1]):
-        words.pop()  # "... (SMD) Summary Report": "Summary" is part of the type
-    if not words or not looks_like_name(who := " ".join(words)):
-        return NONE
-    if " " not in who and who.casefold() in OFFICES:
-        return NONE  # "Soviet Report on ...": a nationality, not an author
-    main = GLOSSED.match(who)
-    known = main["main"] if main else who
-    if is_body(known) or collect.authority.canonical(known):
-        return Correspondents(tuple(collect.names(known)))
-    if surnames := _surnames(who, collect):
-        return Correspondents(tuple(surnames))  # "Mikoyan-Suslov Report", "A and B Report"
-    *country, last = who.split()
-    if (
-        country
-        and last.casefold() in _SERVICES
-        and all(is_place(w) or _NATIONALITY.match(w) or w.casefold() in OFFICES for w in country)
-    ):
-        collect.written.append(who)
-        return Correspondents((who,))  # "Cuban Intelligence Report on Ethiopia": the service
-    return NONE
-
-
-#: A country's service, named by what it does: "Cuban Intelligence".
-_SERVICES = frozenset({"intelligence", "counterintelligence", "counter-intelligence"})
-
-
-_SURNAME_PAIR = re.compile(r"(?<=[a-z])-(?=[A-Z])|\s+and\s+")
-_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
-
-
-def _surnames(who: str, collect: Collector) -> list[str]:
-    """Two or more surnames joined by "and" or a hyphen before a report's type: its authors."""
-    pieces = _SURNAME_PAIR.split(who)
-    known = collect.authority.canonical
-    if len(pieces) < 2 or not all(
-        re.fullmatch(r"[A-Z][a-z]+", p)
-        and not is_place(p)
-        and p.casefold() not in OFFICES
-        and (known(p) or not _NATIONALITY.match(p))
-        for p in pieces
-    ):
-        return []
-    return [name for p in pieces if (name := collect.person_or_body(p))]
-
-
 _TYPE_OF = re.compile(r"^(.+?)\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
-#: A gathering, not an author: "Notes of CC CPSU Politburo Session".
-_GATHERING = re.compile(
-    r"\b(?:session|meeting|plenum|conference|congress|summit|talks|conversation|discussion)s?$",
-    re.IGNORECASE,
-)
-_RECORD = re.compile(r"^(?:the\s+)?(?:record|files?|archives?)$", re.IGNORECASE)
 
 
 def _may_send(text: str) -> bool:
@@ -434,17 +355,19 @@ def _may_send(text: str) -> bool:
     if not looks_like_name(text) or text.split()[0].casefold() in ("a", "an"):
         return False
     words = text.split()
-    if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words) or _NOT_SENT.search(text):
+    if any(w.strip(".,;:’'").casefold() in _SUBJECT_WORDS for w in words) or NOT_SENT.search(text):
         return False  # "... Visit to ...", "CPSU Politburo Decision to Adopt ..."
-    return len(words) > 1 or not _NOUN_ENDING.search(words[0].strip(".,;:"))
+    if len(words) > 1 and NOUN_ENDING.search(words[0]) and words[1].islower() and not is_body(text):
+        return False  # "Recommendations for Assistance to Greece and Turkey"
+    if (owned := _OWNED.search(text)) and not is_type_phrase(owned[1]):
+        return False  # "Ichiro Ogimura and Young C. Kim's Efforts to Facilitate ..."
+    return len(words) > 1 or not NOUN_ENDING.search(words[0].strip(".,;:"))
 
 
-#: An author named after the document: "..., Prepared by the Vietnam Group of ...".
-_PREPARED_BY = re.compile(
-    r"['’,]\s+(?:prepared|compiled|drafted|written)\s+by\s+(?P<who>[^,]+?)"
-    r"(?:\s+(?:attending|at|for|on)\s.*)?$",
-    re.IGNORECASE,
-)
+#: A thing someone has, last before "to": "... Kim's Efforts".
+_OWNED = re.compile(r"['’]s\s+([A-Z][\w-]*)$")
+
+
 #: A type and a comma before the title proper: "Main points, Zhou Enlai's presentations ...".
 _TYPE_LEAD = re.compile(r"^([^,]+),\s+(?=[A-Z])")
 
@@ -455,56 +378,6 @@ def _sent_about_meeting(who: str) -> bool:
     return bool(comma) and _TO.search(rest) is not None
 
 
-#: Acts of a body that are not messages: "CPSU CC Decree", "Politburo Resolution".
-_NOT_SENT = re.compile(r"\b(?:decree|resolution|decision|protocol)$", re.IGNORECASE)
-
-
-def _quoted(match: re.Match[str], authority: NameAuthority, collect: Collector) -> Correspondents:
-    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
-    if _NOT_SENT.search(match["author"]):
-        return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
-    outer = parse_title(match["author"], authority)
-    if outer.recipient or outer.participants:
-        return outer
-    inner = parse_title(match["inner"], authority)
-    if outer.sender:
-        if not inner.participants:
-            return outer
-        if DIARY_WORDS.search(match["author"]):
-            participants = unique([*outer.sender, *inner.participants])
-            return Correspondents((), (), (), participants, outer.as_written)
-        return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
-    author = collect.person_or_body(match["author"]) if looks_like_name(match["author"]) else None
-    if author and inner.sender and (is_body(author) or authority.canonical(author)):
-        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
-        return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
-    if author and not inner.sender:
-        authors = collect.names(match["author"]) if AND.search(match["author"]) else [author]
-        participants = inner.participants
-        # "A, 'Note About a Conversation with B'": A talked with B
-        talk = CONVERSATION.search(match["inner"])
-        # a body in its own consultations: "Ministry for State Security, 'Consultations with
-        # KGB ...'"; not in a conversation it reports ("Embassy, 'Note About a Conversation ...")
-        own = not is_body(author) or talk is not None and talk.start() == 0
-        if participants and talk and (talk["prep"] or "").lower() == "with" and own:
-            participants = unique([author, *participants])
-        return Correspondents(
-            tuple(authors),  # "A. Putintsev and V. Gorovoy, 'Key Aspects of ...'"
-            inner.recipient,
-            inner.via,
-            participants,
-            unique([*collect.written, *inner.as_written]),
-        )
-    return inner
-
-
-#: Notes by their keeper: "Translation of Notes Kept by A Regarding Conversations with B".
-_KEPT_BY = re.compile(
-    r"^(?:translation\s+of\s+)?(?:the\s+)?(?:notes?|minutes|records?|diary|journal)\s+"
-    r"(?:kept|taken|made|written)\s+by\s+(?P<who>.+?)\s+"
-    r"(?:[a-z]*(?:garding|cerning)|on|about|of)\s+",
-    re.IGNORECASE,
-)
 #: A note of one party's talk with another: "Note of Comrade A, Ambassador, with B".
 _NOTE_WITH = re.compile(
     r"^(?:notes?|record|memorandum|minutes)\s+of\s+(?!(?:the|an?)\s)(?P<who>[^,]+(?:,[^,]+)?)"
@@ -513,27 +386,55 @@ _NOTE_WITH = re.compile(
 )
 
 
+#: A title opening with its subject, then perhaps a comma: "Regarding ...", "On ...".
+_SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\s*)?", re.I)
+
+
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = protect_office_to(_tidy(title))
+    text = _EXCERPT.sub("", protect_office_to(tidy(title)))
     collect = Collector(authority)
-    if (made := _PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
+    if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
         return Correspondents(tuple(author), as_written=tuple(collect.written))
-    if match := _QUOTED.match(text):
-        return _quoted(match, authority, collect)
-    text = _EXCERPT.sub("", text)
+    if match := QUOTED.match(text):
+        return read_quoted(match, authority, collect, parse_title)
+    text = headline_as_document(text)
+    if subject := _SUBJECT_FIRST.match(text):
+        # "Regarding President Tito's Official Visit to the DPRK": only what follows the
+        # subject and a comma names anyone ("On the Three Principles ..., Conversations with")
+        if not subject[0].rstrip().endswith(","):
+            return NONE
+        text = text[subject.end() :]
+    if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
+        return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
+    for read in (read_hosted, read_call):
+        if (met := read(text, collect)).participants:
+            return Correspondents(participants=met.participants, as_written=(*collect.written,))
+    collect.written.clear()
+    if (after := author_after_subject(text, collect)).sender:
+        return Correspondents(after.sender, as_written=tuple(collect.written))
     for content in _CONTENT.finditer(text):
         if not is_type_phrase(text[: content.start()]):
             text = text[: content.start()]
             break
     for content in _ON_SUBJECT.finditer(text):
         before = text[: content.start()]
-        if _TO.search(before) or _FROM.search(before) or _AUTHORED_BY.match(before):
-            text = text[: content.start()]
+        addressed = _TYPE_FOR.match(before)  # "Information [for Gustav Husak] on ..."
+        if (
+            _TO.search(before)
+            or _FROM.search(before)
+            or AUTHORED_BY.match(before)
+            or (addressed and not RECORD.match(addressed["who"]))
+        ):
+            text = before
             break
     if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
         text = text[lead.end() :]  # "Minutes, Zhou Enlai's Conversation with Mendes-France"
+        author = split_outside_brackets(text, COMMA)[0]
+        if looks_like_name(author) and (is_body(author) or authority.canonical(author)):
+            # "Memorandum, Hungarian Embassy in Beijing": its author
+            return Correspondents(tuple(collect.names(author)), as_written=(*collect.written,))
     if pair := PAIR.match(text):
         # "Minutes of Todor Zhivkov – Raul Castro Meeting", "Transcript of A and B discussing"
         who = pair["who"] or pair["pair"]
@@ -541,12 +442,12 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         if len(participants) > 1:
             return Correspondents(participants=unique(participants), as_written=(*collect.written,))
         collect.written.clear()
-    if (kept := _KEPT_BY.match(text)) and (author := collect.names(kept["who"])):
+    if (kept := KEPT_BY.match(text)) and (author := collect.names(kept["who"])):
         # "Notes Kept by the Hungarian Foreign Minister Regarding Conversations with ..."
         return Correspondents(tuple(author), as_written=tuple(collect.written))
     conversation = CONVERSATION.search(text)
     note = None if conversation else _NOTE_WITH.match(text)
-    if note and looks_like_name(lead := note["who"].split(",")[0]) and not _GATHERING.search(lead):
+    if note and looks_like_name(lead := note["who"].split(",")[0]) and not GATHERING.search(lead):
         # "Note of Comrade Bergold, East German Ambassador, with the Polish Ambassador ..."
         first, second = collect.names(note["who"]), collect.names(note["other"])
         if first and second:

@@ -27,11 +27,13 @@ from searcher.ingest.correspondents.words import (
 )
 from searcher.names import HONORIFICS, OFFICES, NameAuthority, name_tokens
 
-#: Lower-case particles joined to a name: "al-Assad", "el-Sadat", "d'Affaires", "d'Estaing".
-_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|ud|ul|ed|d|l)[-'’]\w", re.IGNORECASE)
+#: Lower-case particles joined to a name: "al-Assad", "el-Sadat", "d'Affaires", "d'Estaing",
+#: "Qavam os-Saltaneh".
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|ud|ul|ed|os|ol|od|d|l)[-'’]\w", re.IGNORECASE)
 POSSESSIVE_END = re.compile(r"['’]s$")
 MONTH = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?$",
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d.*)?$",
     re.IGNORECASE,
 )
 #: A body written as letters: "CC CPSU", "MFA", "CC SED".
@@ -105,6 +107,9 @@ def name_run(text: str) -> str:
             if plain.isdigit() and [bare(w) for w in kept] == ["the"]:
                 kept.append(word)  # "the 15 Plenum of the Communist Party of Vietnam"
                 continue
+            if plain.isdigit() and kept and bare(kept[-1]) in _NUMBERED_UNITS:
+                kept.append(word)  # "Region 5", "Directorate 2"
+                continue
             if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
                 kept.append(word)
                 continue
@@ -133,6 +138,8 @@ def name_run(text: str) -> str:
     return " ".join(kept).strip(" ,;:")
 
 
+#: Units named by their number: "Region 5", "Military Zone 9".
+_NUMBERED_UNITS = word_set("region zone interzone district sector division corps army directorate")
 #: An ordinal inside a body's name: "the 8th Directorate of the USSR Armed Forces General Staff".
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 #: Words that never open a name: "a", "an", a preposition ("... Maurer, in Beijing").
@@ -254,6 +261,16 @@ _ADJECTIVES = re.compile(r"^.*\b[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z][a-z]+(?:an|ese
 _MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:an?\s+|the\s+)?", re.I)
 
 
+#: The people of a body named by a list of their roles in it: "the Head, Deputy Head, and Key
+#: Members of the Cultural Group of the Laotian Patriotic Front".
+_ROLES_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:key|other|leading|senior|deputy)\s+)*(?:heads?|members?|leaders?)"
+    r"(?:\s*,?\s*(?:and\s+)?(?:(?:key|other|leading|senior|deputy)\s+)*(?:heads?|members?|"
+    r"leaders?))+\s+of\s+(?:an?\s+|the\s+)?(?P<body>.+)$",
+    re.IGNORECASE,
+)
+
+
 def _led_by(part: str) -> str:
     """The person at a body's head: "Delegation of the People's Army Headed by Comrade B"."""
     part = _MEMBERS_OF.sub("", part)
@@ -266,10 +283,11 @@ def _is_filler(part: str, parts: list[str]) -> bool:
         return True
     if len(parts) < 2:
         return False
-    if is_place(part):
+    if is_place(LEAD_WORDS.sub("", part)):
         # "Beijing, Mao Zedong", "the Soviet Ambassador, Havana"; a list of three places or
-        # more is a list of addressees ("to Moscow, Budapest, Prague, ...")
-        return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts))
+        # more, or of four names or more, is a list of addressees ("to Moscow, Budapest,
+        # Prague, ...", "to COSVN, Region 5, Tri-Thien, Saigon, Hue, and Danang")
+        return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts)) and len(parts) < 4
     # "Maurer, Chairman of the Council of Ministers of Romania"
     return office_phrase(part) and any(not is_place(p) and not office_phrase(p) for p in parts)
 
@@ -342,6 +360,22 @@ def _longer_name(written: str, known: str) -> bool:
     return end is not None and end["last"].casefold() not in known.casefold()
 
 
+#: A person's name: initials or given names and a surname, "M.J. Wilmshurst", "Alois Mock".
+_PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s*){0,3}[A-Z][\w'’-]+$")
+
+
+def _gloss_place(gloss: str) -> str:
+    """The place a gloss names, without its country: "British Embassy, Islamabad" is Islamabad."""
+    return gloss.rsplit(",", 1)[-1].strip()
+
+
+#: Where a person after an office comes from: "... Helmut Kohl of the Federal Republic".
+_OF_PLACE = re.compile(r"\s(?:of|in|at)\s")
+#: A name in quotes, perhaps after who they are: a code name ("MARIAN", Trusted Individual
+#: "Zh. V.A.").
+_CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']+)[\"”’']$")
+
+
 class Collector:
     """Resolves written names to canonical ones and remembers how the title wrote them."""
 
@@ -353,6 +387,8 @@ class Collector:
         """The canonical name of one written person or body (None for a type phrase)."""
         written = LEAD_WORDS.sub("", piece.replace(MARK, "").strip(" ,;:"))
         written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
+        if (code := _CODE_NAME.match(written)) and not is_body(written):
+            written = code[1]  # a code name in quotes: "MARIAN", Trusted Individual "Zh. V.A."
         if not written or is_type_phrase(written):
             return None
         name = self._resolve(written)
@@ -366,6 +402,11 @@ class Collector:
             main, gloss = match["main"].strip(), POSSESSIVE_END.sub("", match["gloss"].strip())
             if signer := _SIGNED.match(gloss):  # "HSWP CC [signed by Janos Kadar]"
                 return self._resolve(signer["who"])
+            person = _PERSON_NAME.match(LEAD_WORDS.sub("", main)) and not is_body(main)
+            if person and (is_place(_gloss_place(gloss)) or is_body(gloss)):
+                # "Maneli (Saigon)", "M.J. Wilmshurst (Joint Nuclear Unit)": where the person
+                # was, or the office he wrote for
+                return self._resolve(main)
             if is_body(main) or is_body(gloss) or _ABBREVIATED.match(main):
                 return written  # "the CC CPSU [Andropov]": the body, with its official
             if _ABBREVIATED.match(gloss) and not authority.canonical(gloss):
@@ -389,14 +430,18 @@ class Collector:
         if (member := _MEMBER_OF_BODY.match(written)) and is_body(member["body"]):
             # "Albanian Labor Party Politburo Member Ramiz Alia"
             return authority.canonicalize(member["name"])
+        office, name = office_split(written)
+        head = _OF_PLACE.split(name)[0]
+        if office and " " in head and (known := authority.canonical(head)):
+            return known  # "Chancellor Helmut Kohl of the Federal Republic of Germany"
         if is_body(written):
             return written
         found = authority.find_names(written)
         if len(found) == 1 and not _longer_name(written, found[0]):
             return found[0]
         office, name = office_split(written)
-        if office and not name:
-            return written
+        if office and (not name or bare(name) in _COMPLEMENT_END):
+            return written  # "Prime Minister of India", "the Director of Central Intelligence"
         if office and all(_is_nationality(w) for w in office.split()):
             return written  # "Soviet Experts", "Albanian Film Workers": a group, not an office
         return authority.canonicalize(_drop_place(name))
@@ -435,6 +480,19 @@ class Collector:
             return False
         return " " in name or self.authority.canonical(name) is not None
 
+    def _shared_body(self, first: str, second: str) -> bool:
+        """ "the Foreign" and "Commonwealth Office" (or "Secretary"): two words of one name."""
+        word = LEAD_WORDS.sub("", first)
+        return (
+            " " not in word
+            and word[:1].isupper()
+            and (is_body(second) or bare(second.split()[-1]) in LEADING_OFFICE)
+            and not second.casefold().startswith("the ")
+            and not is_place(word)
+            and not _is_nationality(word)
+            and not self.authority.canonical(word)
+        )
+
     def _affiliation(self, parts: list[str], i: int) -> bool:
         """A body right after a person, in one list without "and": the person's body."""
         before = parts[i - 1]
@@ -462,6 +520,8 @@ class Collector:
     def names(self, segment: str) -> list[str]:
         """Names of a segment: "A and B", "A, B, and others", "Beijing, Mao Zedong", "A (B)"."""
         out: list[str] = []
+        if (roles := _ROLES_OF.match(segment)) and is_body(roles["body"]):
+            segment = roles["body"]  # "the Head, Deputy Head, and Key Members of the X Group"
         groups = split_outside_brackets(segment, AND)
         for i, group in enumerate(groups[:-1]):
             shared = groups[i + 1].split()
@@ -475,10 +535,14 @@ class Collector:
                 groups[i] = " ".join([group, *shared[1:]])
         for i in range(len(groups) - 1, 0, -1):
             if (
-                " " not in groups[i]
-                and is_body(groups[i - 1])
-                and not self.authority.canonical(groups[i])
-            ) or _one_body(groups[i - 1], groups[i]):
+                (
+                    " " not in groups[i]
+                    and is_body(groups[i - 1])
+                    and not self.authority.canonical(groups[i])
+                )
+                or _one_body(groups[i - 1], groups[i])
+                or self._shared_body(groups[i - 1], groups[i])
+            ):
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for i in range(len(groups) - 1, 0, -1):
             before = split_outside_brackets(groups[i - 1], COMMA)[-1]
@@ -498,6 +562,11 @@ class Collector:
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
             parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
             parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
+            for i in range(len(parts) - 1, 0, -1):
+                gloss = GLOSSED.match(parts[i])
+                if gloss and is_place(gloss["main"]) and is_body(parts[i - 1]):
+                    # "Dutch Embassy, Washington (Van Roijen)": where it sits, who signed
+                    parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
                 parts.pop()

@@ -31,11 +31,18 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+#: Words naming a kind of document: "telegram", "memorandum", "note".
+DOCUMENT_WORDS = frozenset(data_lines("title-document-words.txt"))
 #: Words of a document-type phrase: "Ciphered Telegram No. 3172", "Hand delivered note"; with
 #: the numbers, articles and months that go with them.
-TYPE_WORDS = frozenset(data_lines("title-document-words.txt")) | word_set(
+TYPE_WORDS = DOCUMENT_WORDS | word_set(
     "no no. nos. number # of the a an and january february march april may june july "
     "august september october november december"
+)
+#: Endings of common nouns, never of a one-word name: "Reactions to ...", "Amendments to ...".
+NOUN_ENDING = re.compile(
+    r"(?:ions?|ments?|ness|ity|ities|ances?|ences?|isms?|ships?|ings?|ures?|ogy|ies|ics)$",
+    re.IGNORECASE,
 )
 #: Words that make a correspondent a body: "Embassy of Hungary in North Korea".
 BODY_WORDS = frozenset(data_lines("title-body-words.txt"))
@@ -109,3 +116,10 @@ def is_place(text: str) -> bool:
     """Whether a text is one known place: "North Korea", "Beijing"."""
     words = text.split()
     return bool(words) and place_end(words, 0) == len(words)
+
+
+#: Acts of a body that are not messages: "CPSU CC Decree", "Politburo Resolution for ...".
+NOT_SENT = re.compile(
+    r"\b(?:decree|resolution|decision|protocol)(?:\s+(?:for|on|about|regarding)\s.*)?$",
+    re.IGNORECASE,
+)

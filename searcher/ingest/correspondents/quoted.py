@@ -1,0 +1,130 @@
+"""A title quoting another: "A, 'quoted title'".  A sends; the quoted title is the subject, or
+names a recipient, or the parties of a talk (A among them when it was A's own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import astuple
+
+from searcher.ingest.correspondents.conversations import CONVERSATION, DIARY_WORDS, own_talk
+from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
+from searcher.ingest.correspondents.title_names import (
+    AND,
+    COMMA,
+    LEAD_WORDS,
+    Collector,
+    looks_like_name,
+    name_run,
+    office_split,
+    split_outside_brackets,
+)
+from searcher.ingest.correspondents.words import (
+    DOCUMENT_WORDS,
+    NOT_SENT,
+    is_body,
+    is_place,
+    is_type_phrase,
+)
+from searcher.names import OFFICES, NameAuthority
+
+#: How a title is read, for the quoted title and the author before it.
+Parse = Callable[[str, NameAuthority], Correspondents]
+
+#: "A, 'quoted title'", perhaps with an editor's note after it.
+QUOTED = re.compile(
+    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’‘](?=\w))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
+    r"(?:\s*\([^)]*\))?[.,]?$"
+)
+
+
+#: The end of a sentence, not of an abbreviation ("Dr.", "Com."): "... Sebestyén. Comrade".
+_SENTENCE_END = re.compile(r"(?<=[a-z\u00e0-\u024f]{3})\.\s+(?=[A-Z])")
+#: A person's name ending a text: "... Lieut. Col. Aksenov", "Captain A. E. Nikifiorov".
+_ENDS_WITH_PERSON = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,5}\.\s*)+[A-Z][a-z]+$")
+
+
+def _office_or_body(text: str) -> bool:
+    """Whether a text is an office or a body: "Operative Plenipotentiary of Division I",
+    "Department 2 of the Sixth Service USSR KGB Administration for Moscow"."""
+    return bool(office_split(LEAD_WORDS.sub("", text))[0]) or is_body(text)
+
+
+#: Things named after a person, no author: "Truman Doctrine", "Marshall Plan".
+_NAMED_AFTER = frozenset({"doctrine", "plan"})
+
+
+def _may_author(text: str) -> bool:
+    """Whether the text before a quoted title can be its author: not a type of document
+    ("Transcript of BBC Panorama Television Program"), a nationality's document ("Soviet
+    Instructions") or a thing named after someone ("Truman Doctrine")."""
+    words = text.split()
+    named = looks_like_name(text) or name_run(text) == text and _ENDS_WITH_PERSON.search(text)
+    if not named or words[0].casefold() in DOCUMENT_WORDS:
+        return False
+    while len(words) > 1 and is_type_phrase(words[-1]):
+        words.pop()
+    lone = len(words) == 1 and (words[0].casefold() in OFFICES or is_place(words[0]))
+    return not lone and words[-1].casefold() not in _NAMED_AFTER
+
+
+def read_quoted(
+    match: re.Match[str], authority: NameAuthority, collect: Collector, parse: Parse
+) -> Correspondents:
+    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
+    # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
+    pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
+    if (
+        len(pieces) > 1
+        and _ENDS_WITH_PERSON.search(pieces[0])
+        and all(map(_office_or_body, pieces[1:]))
+    ):
+        pieces = pieces[:1]  # "Captain A. E. Nikifiorov, Operative Plenipotentiary of ..."
+    written = ", ".join(pieces) or match["author"]
+    if NOT_SENT.search(written):
+        return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
+    outer = parse(written, authority)
+    if outer.participants:
+        return outer
+    # the quoted title's first sentence: "'Discussion with Comrade Sebestyén. Comrade ...'"
+    inner = parse(_SENTENCE_END.split(match["inner"])[0], authority)
+    if outer.recipient:
+        # "Cable from A to B, 'Situation of the Talks between Premier Zhou and Ben Bella ...'";
+        # not the sender's own meeting "with" someone ("..., 'Sixteenth Meeting with ...'")
+        talk = CONVERSATION.search(match["inner"])
+        between = talk is not None and (talk["prep"] or "").lower() == "between"
+        participants = inner.participants if between else ()
+        return Correspondents(*astuple(outer)[:3], participants, outer.as_written)
+    if outer.sender:
+        if not inner.participants:
+            return outer
+        if DIARY_WORDS.search(written):
+            participants = unique([*outer.sender, *inner.participants])
+            return Correspondents((), (), (), participants, outer.as_written)
+        if own_talk(match["inner"]):  # "A, 'Memo [on a Meeting with B]'": A took part
+            participants = unique([*outer.sender, *inner.participants])
+            return Correspondents(outer.sender, (), (), participants, outer.as_written)
+        return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
+    author = collect.person_or_body(written) if _may_author(written) else None
+    if author and inner.sender and (is_body(author) or authority.canonical(author)):
+        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
+        return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
+    if author and not inner.sender:
+        authors = collect.names(written) if AND.search(written) else [author]
+        participants = inner.participants
+        # "A, 'Note About a Conversation with B'": A talked with B
+        talk = CONVERSATION.search(match["inner"])
+        # a body in its own consultations: "Ministry for State Security, 'Consultations with
+        # KGB ...'"; not in a conversation it reports ("Embassy, 'Note About a Conversation ...")
+        own = not is_body(author) or talk is not None and talk.start() == 0
+        if participants and talk and (talk["prep"] or "").lower() == "with" and own:
+            participants = unique([author, *participants])
+        return Correspondents(
+            tuple(authors),  # "A. Putintsev and V. Gorovoy, 'Key Aspects of ...'"
+            inner.recipient,
+            inner.via,
+            participants,
+            unique([*collect.written, *inner.as_written]),
+        )
+    return inner
