@@ -203,6 +203,15 @@ def test_example_runs_and_finds_something(example: Example, inside, capsys) -> N
         run_one(part, example, work, env, capsys)
 
 
+def _local(word: str, home: str) -> str:
+    """An example's word with its ``~/`` and ``/tmp/`` paths under the test's own folders."""
+    if word.startswith("~/"):
+        return home + word[1:]
+    if word.startswith("/tmp/"):
+        return str(Path(home).parent / "tmp" / word[len("/tmp/") :])
+    return word
+
+
 def run_one(
     command: str,
     example: Example,
@@ -213,7 +222,7 @@ def run_one(
     """Run one command of an example in ``work``, with its ``> file`` and ``| pager``."""
     from searcher.cli import main
 
-    words = [env["HOME"] + w[1:] if w.startswith("~/") else w for w in shlex.split(command)]
+    words = [_local(w, env["HOME"]) for w in shlex.split(command)]
     if "|" in words:  # the pager or filter after a pipe is not the example's business
         words = words[: words.index("|")]
     target = None
