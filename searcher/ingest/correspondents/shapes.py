@@ -62,6 +62,7 @@ from searcher.ingest.correspondents.words import (
     is_body,
     is_place,
     is_type_phrase,
+    without_type_end,
 )
 from searcher.names import NameAuthority
 
@@ -213,6 +214,9 @@ def _message(text: str, collect: Collector) -> Correspondents:
     if to_match:
         prefix = text[: to_match.start()]
         parts = [p for p in split_outside_brackets(prefix, COMMA) if not is_type_phrase(p)]
+        if parts:
+            # "State Department Telegram 233 to US Embassy Egypt": a sender, then its type
+            parts[-1] = without_type_end(parts[-1])
         if len(parts) > 1 and parts[-1].startswith("and "):
             # "Yurii Andropov, Nikolai Shchelokov, and Mikhail Malyarov to the CPSU CC"
             first = len(parts) - 1

@@ -376,6 +376,10 @@ _OF_PLACE = re.compile(r"\s(?:of|in|at)\s")
 _CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']+)[\"”’']$")
 
 
+#: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
+_NAME_TAIL = re.compile(r"^(?:(?i:jr|sr)\.?|II|III|IV|(?:[A-Z]\.\s*){1,3})$")
+
+
 class Collector:
     """Resolves written names to canonical ones and remembers how the title wrote them."""
 
@@ -562,6 +566,10 @@ class Collector:
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
             parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
             parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
+            for i in range(len(parts) - 1, 0, -1):
+                if _NAME_TAIL.match(parts[i]):
+                    # "William K. Harrison, Jr.", "Yakubov, T.": the name before, no other
+                    parts[i - 1 : i + 1] = [f"{parts[i - 1]} {parts[i]}"]
             for i in range(len(parts) - 1, 0, -1):
                 gloss = GLOSSED.match(parts[i])
                 if gloss and is_place(gloss["main"]) and is_body(parts[i - 1]):

@@ -84,6 +84,30 @@ def is_type_phrase(text: str) -> bool:
     return bool(words) and all(w in TYPE_WORDS or _NUMBER.match(w) for w in words)
 
 
+#: Nouns that head a sent document's type: the "Telegram" of "State Department Telegram 233".
+_SENT_NOUNS = word_set(
+    "telegram telegrams cable cables letter letters note notes memorandum memo report reports "
+    "message messages directive directives instructions airgram radiogram dispatch despatch "
+    "circular wire telephonogram reply answer response request"
+)
+
+
+def without_type_end(text: str) -> str:
+    """A sender without the type and number of its document after it: "State Department
+    Telegram 233" is the State Department, "US Embassy Japan Telegram 14873" the Embassy."""
+    words = text.split()
+    cut = len(words)
+    while cut > 1 and (bare(words[cut - 1]) in TYPE_WORDS or _NUMBER.match(bare(words[cut - 1]))):
+        cut -= 1
+    if not any(bare(w) in _SENT_NOUNS for w in words[cut:]) or bare(words[cut - 1]) in _JOINING:
+        return text
+    return " ".join(words[:cut])
+
+
+#: Words after which a name runs on: "Report of the", "A and".
+_JOINING = word_set("of the a an and no no. nos.")
+
+
 def is_body(text: str) -> bool:
     """Whether a name is a body's: "Hungarian Foreign Ministry", "CC of the CPSU"."""
     return any(t in BODY_WORDS for t in name_tokens(text))

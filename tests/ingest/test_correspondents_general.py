@@ -1,0 +1,67 @@
+"""Correspondents by general rule: each rule read on two or more real titles it was made for.
+
+The titles come from ``tests/data/titles-real-listings-4.tsv`` and later sets (the file is
+named beside each rule); the roles are those sets' labels, each title read wrong before its
+rule was added.  The rules are shapes of whole titles and checks of what a name can be,
+not kinds of single titles.
+"""
+
+import pytest
+
+from searcher.ingest.correspondents import parse_title
+from searcher.names import default_authority
+
+ROLES = ("sender", "recipient", "via", "participants")
+S, R, V, P = ROLES
+
+#: rule: [(title, roles)], roles not given are empty.
+RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
+    # titles-real-listings-4.tsv
+    "SENDER TYPE [No.] to RECIPIENT: the type and its number go from the sender": [
+        (
+            "State Department Telegram 233 to US Embassy Egypt",
+            {S: ["State Department"], R: ["US Embassy Egypt"]},
+        ),
+        (
+            "State Department Telegram 010144 to US Embassy Japan, 'Tokai-Mura Negotiations "
+            "Text of Notes'",
+            {S: ["State Department"], R: ["US Embassy Japan"]},
+        ),
+        (
+            "US Embassy Japan Telegram 14873 to State Department, 'GAO Review: Nuclear "
+            "Nonproliferation Act of 1978'",
+            {S: ["US Embassy Japan"], R: ["State Department"]},
+        ),
+    ],
+    # titles-real-listings-4.tsv
+    "a suffix or an initial after a comma ends the name before it, no name of its own": [
+        (
+            "Letter, General Duk Shin Choi to General William K. Harrison, Jr. on Civilian "
+            "Internees",
+            {S: ["Choi"], R: ["Harrison"]},
+        ),
+        (
+            "Letter, M.D. Bagirov to Cdes. Kafar-Zade, Yemel’yanov, Yakubov, T., and "
+            "Atakishiyev",
+            {S: ["Bagirov"], R: ["Kafar-Zade", "Yemel’yanov", "Yakubov", "Atakishiyev"]},
+        ),
+    ],
+}
+
+CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]
+
+
+@pytest.fixture(scope="module")
+def names():
+    return default_authority()
+
+
+def _contains(wanted: list[str], got: tuple[str, ...]) -> bool:
+    return len(wanted) == len(got) and all(any(w in name for name in got) for w in wanted)
+
+
+@pytest.mark.parametrize(("rule", "title", "roles"), CASES, ids=[c[1][:60] for c in CASES])
+def test_rule(names, rule, title, roles):
+    got = parse_title(title, names)
+    for role in ROLES:
+        assert _contains(roles.get(role, []), getattr(got, role)), (rule, role, got)
