@@ -41,9 +41,45 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Choi"], R: ["Harrison"]},
         ),
         (
-            "Letter, M.D. Bagirov to Cdes. Kafar-Zade, Yemel’yanov, Yakubov, T., and "
-            "Atakishiyev",
+            "Letter, M.D. Bagirov to Cdes. Kafar-Zade, Yemel’yanov, Yakubov, T., and Atakishiyev",
             {S: ["Bagirov"], R: ["Kafar-Zade", "Yemel’yanov", "Yakubov", "Atakishiyev"]},
+        ),
+    ],
+    # titles-real-listings-4.tsv
+    "a numbered meeting or contact between parties names its participants": [
+        (
+            "Record of the First Contact between Premier Zhou and Vice Premier Chen Yi and Kosygin",
+            {P: ["Zhou", "Chen Yi", "Kosygin"]},
+        ),
+        (
+            "Record of the Fifth Contact between Premier Zhou and Vice Premier Chen Yi and "
+            "Kosygin (1)",
+            {P: ["Zhou", "Chen Yi", "Kosygin"]},
+        ),
+        (
+            "Eleventh Meeting Between Delegates from North Korea and South Korea",
+            {P: ["North Korea", "South Korea"]},
+        ),
+    ],
+    # titles-real-listings-4.tsv
+    "NAME, OFFICE, to RECIPIENT: the office after the name is no sender": [
+        (
+            "William Brubeck, Executive Secretary, to McGeorge Bundy, 'Second Visit by U.S. "
+            "Scientists to the Dimona Reactor'",
+            {S: ["Brubeck"], R: ["Bundy"]},
+        ),
+        ("William Brubeck, Executive Secretary, to McGeorge Bundy", {S: ["Brubeck"], R: ["Bundy"]}),
+    ],
+    # titles-real-listings-4.tsv
+    "an office in lower case runs on into its holder's name": [
+        (
+            "Telegram from Soviet delegate to the UN Zorin to USSR Foreign Ministry",
+            {S: ["Zorin"], R: ["USSR Foreign Ministry"]},
+        ),
+        (
+            "Telegram from Soviet delegate to the United Nations V. A. Zorin to USSR Foreign "
+            "Ministry",
+            {S: ["Zorin"], R: ["USSR Foreign Ministry"]},
         ),
     ],
 }

@@ -23,6 +23,7 @@ from searcher.ingest.correspondents.words import is_body, is_place, is_type_phra
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
+    r"contacts?(?=\s+between\s)|"
     r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
     r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
@@ -91,6 +92,7 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Notes by A. S. Chernyaev, Record of Conversation between A and B": the note-taker
         sender = (author[0],)
     who = DASH.sub(" and ", _AT_GATHERING.split(_WHO_SUBJECT.split(match["who"])[0])[0])
+    who = _GROUP_FROM.sub(r"\1 of ", who)  # "Delegates from North Korea": of North Korea
     if who.startswith(("a ", "an ")) and not is_body(who):
         return Correspondents(sender=sender, participants=unique(names))  # "with a Communist"
     pieces = [who]
@@ -110,6 +112,13 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
 
 
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
+#: The people a place sent, written with "from": "Delegates from North Korea".
+_GROUP_FROM = re.compile(
+    r"\b(delegates|delegations?|representatives|officials|members)\s+from\s+(?=(?:the\s+)?[A-Z])",
+    re.IGNORECASE,
+)
+
+
 _NOTES_BY = re.compile(r"^(?:notes?|minutes)\s+(?:taken\s+)?by\s+(?P<who>[^,]+),", re.IGNORECASE)
 
 
@@ -196,8 +205,16 @@ def conversation_first(text: str, match: re.Match[str]) -> bool:
         return False  # "Report from Ji Pengfei on Liu Shaoqi's Conversation with Kim Il Sung"
     if (diary := _DIARY.search(last)) and diary["owner"] or _RECORD_OF.match(last.lstrip()):
         return True  # "Excerpts from Tsedenbal's diary on his conversation with ..."
-    prefix = _PREPOSITIONS.sub(" ", last)
+    prefix = _PREPOSITIONS.sub(" ", _ORDINALS.sub(" ", last))
     return not prefix.strip() or is_type_phrase(prefix) or _HOST.match(prefix) is not None
+
+
+#: The number of a meeting in a series: "Eleventh Meeting Between ...", "the 3rd Round of".
+_ORDINALS = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w+teenth|twentieth|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
 
 
 #: A record's author, possessive: "Gomulka's Memorandum of a Conversation with Stalin".

@@ -56,15 +56,17 @@ from searcher.ingest.correspondents.title_names import (
 )
 from searcher.ingest.correspondents.words import (
     DOCUMENT_WORDS,
+    LEADING_OFFICE,
     NOT_SENT,
     NOUN_ENDING,
+    bare,
     data_lines,
     is_body,
     is_place,
     is_type_phrase,
     without_type_end,
 )
-from searcher.names import NameAuthority
+from searcher.names import HONORIFICS, NameAuthority
 
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 
@@ -226,6 +228,9 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if len(parts) > 1 and is_body(parts[-2]) and is_place(GLOSSED.sub(r"\g<main>", parts[-1])):
             # "Office of the British Political Representative, Bucharest, to ...": where it sits
             parts[-2:] = [", ".join(parts[-2:])]
+        if len(parts) > 1 and _holds_office(parts[-2], parts[-1]):
+            # "William Brubeck, Executive Secretary, to McGeorge Bundy": his office, no sender
+            parts.pop()
         if parts and not _may_send(parts[-1]) or _VERB_OBJECT.match(text, to_match.end()):
             # "Plan of Measures to Implement the Decisions ...": what is to be done
             return _possessive_author(text, collect)
@@ -317,6 +322,14 @@ _TYPE_FOR = re.compile(
 
 #: A subject noun before "by": "The Official Visit Paid by ...".
 _SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def _holds_office(person: str, office: str) -> bool:
+    """Whether an office follows a person's name: "William Brubeck, Executive Secretary"."""
+    words = office.split()
+    named = looks_like_name(person) and not is_body(person) and not is_place(person)
+    ends_office = bare(words[-1]) in LEADING_OFFICE - HONORIFICS and not is_body(office)
+    return named and (office_phrase(office) or ends_office and len(words) < 4)
 
 
 def _type_lead(text: str) -> bool:

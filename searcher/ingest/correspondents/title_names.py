@@ -124,7 +124,7 @@ def name_run(text: str) -> str:
                     first.islower()
                     and plain not in CONNECTORS
                     and plain.rstrip(".") not in HONORIFICS
-                    and plain not in OFFICES
+                    and plain not in LEADING_OFFICE
                     and not _PARTICLE.match(plain)
                     and not POSSESSIVE_END.search(plain)
                 )
