@@ -82,6 +82,34 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Zorin"], R: ["USSR Foreign Ministry"]},
         ),
     ],
+    # titles-real-listings-4.tsv
+    "AUTHOR, TYPE on SUBJECT, 'quoted title': the type and its subject are no second author": [
+        (
+            "Raúl Castro, Report on his Visit to Africa, 'Informe al Buró Político del Segundo "
+            "Secretario del Comité Central del Partido Comunista de Cuba acerca de su visita... "
+            "(19 de abril a 7 junio de 1976)'",
+            {S: ["Raúl Castro"]},
+        ),
+        (
+            "Raúl Castro, Report on Cuban Technical Assistance to Angola, 'Acerca de la "
+            "necesidad de una masiva ayuda técnica (civil) a RPA'",
+            {S: ["Raúl Castro"]},
+        ),
+    ],
+    # titles-real-listings-4.tsv (the first printed twice on its page)
+    "TYPE from PLACE to PLACE, SENDERS to RECIPIENTS: the route names no one": [
+        (
+            "Telegram from Baku to Moscow, M.D. Bagriov and I.I. Maslennikov to Cdes. Stalin, "
+            "Molotov, Beria, and MalenkovTelegram from Baku to Moscow, M.D. Bagriov and I.I. "
+            "Maslennikov to Cdes. Stalin, Molotov, Beria, and Malenkov",
+            {S: ["Bagriov", "Maslennikov"], R: ["Stalin", "Molotov", "Beria", "Malenkov"]},
+        ),
+        (
+            "Telegram from Baku to Moscow, M.D. Bagriov and I.I. Maslennikov to Cdes. Stalin, "
+            "Molotov, Beria, and Malenkov",
+            {S: ["Bagriov", "Maslennikov"], R: ["Stalin", "Molotov", "Beria", "Malenkov"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

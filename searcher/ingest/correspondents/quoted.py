@@ -45,6 +45,16 @@ _SENTENCE_END = re.compile(r"(?<=[a-z\u00e0-\u024f]{3})\.\s+(?=[A-Z])")
 _ENDS_WITH_PERSON = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,5}\.\s*)+[A-Z][a-z]+$")
 
 
+#: A document's type and its subject: "Report on Cuban Technical Assistance to Angola".
+_TYPE_ON = re.compile(r"^(?P<type>.+?)\s+(?:on|about|regarding|concerning)\s", re.IGNORECASE)
+
+
+def _type_on(piece: str) -> bool:
+    """Whether a piece names a document's type and its subject, no correspondent."""
+    match = _TYPE_ON.match(piece)
+    return match is not None and is_type_phrase(match["type"])
+
+
 def _office_or_body(text: str) -> bool:
     """Whether a text is an office or a body: "Operative Plenipotentiary of Division I",
     "Department 2 of the Sixth Service USSR KGB Administration for Moscow"."""
@@ -75,6 +85,8 @@ def read_quoted(
     """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
     # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
     pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
+    # "Raúl Castro, Report on his Visit to Africa, '...'": the type and its subject go
+    pieces = pieces[:1] + [p for p in pieces[1:] if not _type_on(p)]
     if (
         len(pieces) > 1
         and _ENDS_WITH_PERSON.search(pieces[0])

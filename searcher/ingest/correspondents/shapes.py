@@ -407,9 +407,26 @@ _NOTE_WITH = re.compile(
 _SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\s*)?", re.I)
 
 
+#: A message's route from place to place, then who sent it to whom: "Telegram from Baku to
+#: Moscow, M.D. Bagirov and I.I. Maslennikov to Cdes. Stalin, ...".
+_ROUTE = re.compile(
+    r"^(?P<type>[^,]+?)\s+from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?),\s+"
+    r"(?P<rest>[^,]+?\sto\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def _without_route(text: str) -> str:
+    """A title without the places its message went between, when people are named after."""
+    match = _ROUTE.match(text)
+    if match and is_place(match["origin"]) and is_place(match["end"]):
+        return f"{match['type']}, {match['rest']}"
+    return text
+
+
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = _EXCERPT.sub("", protect_office_to(tidy(title)))
+    text = _without_route(_EXCERPT.sub("", protect_office_to(tidy(title))))
     collect = Collector(authority)
     if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
