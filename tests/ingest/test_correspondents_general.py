@@ -110,6 +110,63 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Bagriov", "Maslennikov"], R: ["Stalin", "Molotov", "Beria", "Malenkov"]},
         ),
     ],
+    # titles-real-listings-4.tsv, titles-real-listings-2.tsv
+    "TYPE from A to B on SUBJECT: 'on' ends the addressees, save a body's own ('Committee on')": [
+        (
+            "Cable from South African Embassy in the US to the South African Secretary for "
+            "Foreign Affairs on South Africa and the Bomb",
+            {S: ["South African Embassy in the US"], R: ["South African Secretary for Foreign"]},
+        ),
+        (
+            "Information from D. Stoyanov to M. Balev on Propaganda Against People's Republic of "
+            "Bulgaria",
+            {S: ["Stoyanov"], R: ["Balev"]},
+        ),
+    ],
+    # titles-real-listings-4.tsv, titles-real-listings-3.tsv
+    "a plural office after 'and' shares the group before it: one group of addressees": [
+        (
+            "CPSU CC Politburo Directive to Soviet Ambassadors and Representatives, 'Carrying Out "
+            "Additional Measures to Counter American-Chinese Military Cooperation'",
+            {S: ["CPSU CC Politburo"], R: ["Soviet Ambassadors and Representatives"]},
+        ),
+        (
+            "Note from the GPRA Secretary General to Foreign Missions and Delegations, ‘Our "
+            "Foreign Policy’",
+            {S: ["GPRA Secretary General"], R: ["Foreign Missions and Delegations"]},
+        ),
+    ],
+    # titles-real-listings-4.tsv, titles-real-listings-3.tsv, titles-more.tsv
+    "A [to B], 'Record of Conversation with C': the record's author talked with C": [
+        (
+            "S. Kudryavtsev to A.F. Dobrynin, 'Record of Conversation with Raúl Roa, Minister of "
+            "Foreign Affairs, 14 September 1960'",
+            {S: ["Kudryavtsev"], R: ["Dobrynin"], P: ["Kudryavtsev", "Roa"]},
+        ),
+        (
+            "A. Rapacki, 'Record of Conversation with the Ambassador of Great Britain, on May 17, "
+            "1958'",
+            {S: ["Rapacki"], P: ["Rapacki", "Ambassador of Great Britain"]},
+        ),
+        (  # a message's subject, no record: no participants
+            "Cable from Wang Bingnan to the Foreign Ministry, 'Sixteenth Meeting with Ambassador "
+            "Beam'",
+            {S: ["Wang Bingnan"], R: ["Foreign Ministry"]},
+        ),
+    ],
+    # titles-real-listings-4.tsv
+    "the reception or audience of a guest: the host and the guest take part": [
+        (
+            "From the Journal of A. A. Gromyko, 'Reception of the Ambassador of Iran in Moscow "
+            "Nader Arasteh, 21 July 1949'",
+            {P: ["Gromyko", "Arasteh"]},
+        ),
+        (
+            "From the Diary of V.M. Molotov, Reception of the Chinese Ambassador to France, Jing "
+            "Tai, on 6 May 1946 at 3:00 p.m. in the Soviet Embassy in Paris",
+            {P: ["Molotov", "Jing Tai"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

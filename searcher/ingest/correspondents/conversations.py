@@ -104,6 +104,8 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     # "a Meeting of Delegations of the Communist and Workers' Parties of Bulgaria, ... and
     # Czechoslovakia": bodies, and the countries they come from
     gathering = len(groups) == 1 or all(is_body(g) or is_place(g) for g in groups)
+    # "Reception of the Ambassador of Iran ... Nader Arasteh": a guest received, no gathering
+    gathering = gathering and not _RECEIVED.match(match[0])
     if prep == "of" and len(pieces) == 1 and gathering and not names:
         pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:
@@ -112,6 +114,10 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
 
 
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
+#: A guest's reception or audience: "Reception of the Ambassador of Iran".
+_RECEIVED = re.compile(r"(?:reception|audience)\s+of\s", re.IGNORECASE)
+
+
 #: The people a place sent, written with "from": "Delegates from North Korea".
 _GROUP_FROM = re.compile(
     r"\b(delegates|delegations?|representatives|officials|members)\s+from\s+(?=(?:the\s+)?[A-Z])",

@@ -55,6 +55,12 @@ def _type_on(piece: str) -> bool:
     return match is not None and is_type_phrase(match["type"])
 
 
+#: A record's type before the conversation it records: "Record of a Conversation with".
+_RECORD_LEAD = re.compile(
+    r"^(?:record|memorandum|minutes|notes?|transcript)\s+of\s+(?:an?\s+|the\s+)?$", re.I
+)
+
+
 def _office_or_body(text: str) -> bool:
     """Whether a text is an office or a body: "Operative Plenipotentiary of Division I",
     "Department 2 of the Sixth Service USSR KGB Administration for Moscow"."""
@@ -105,8 +111,11 @@ def read_quoted(
         # "Cable from A to B, 'Situation of the Talks between Premier Zhou and Ben Bella ...'";
         # not the sender's own meeting "with" someone ("..., 'Sixteenth Meeting with ...'")
         talk = CONVERSATION.search(match["inner"])
-        between = talk is not None and (talk["prep"] or "").lower() == "between"
-        participants = inner.participants if between else ()
+        prep = (talk["prep"] or "").lower() if talk else ""
+        participants = inner.participants if prep == "between" else ()
+        if prep == "with" and _RECORD_LEAD.match(match["inner"], 0, talk.start()):
+            # "A to B, 'Record of Conversation with C'": the record A made of his talk with C
+            participants = unique([*outer.sender, *inner.participants])
         return Correspondents(*astuple(outer)[:3], participants, outer.as_written)
     if outer.sender:
         if not inner.participants:

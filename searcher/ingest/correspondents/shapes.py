@@ -117,6 +117,8 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
     for match in _VIA_BRACKET.finditer(segment):
         via += collect.names(match[1])
     segment = _CC.sub(" and ", _VIA_BRACKET.sub("", segment))
+    if (on := _ON.search(segment)) and not _BODY_ON.search(segment, 0, on.start()):
+        segment = segment[: on.start()]  # "... Affairs on South Africa and the Bomb": a subject
     segment, _, via_text = _split_via(segment)
     if via_text:
         via += collect.names(via_text)
@@ -128,6 +130,11 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
     for part in split_outside_brackets(segment, _FOR):
         names += collect.names(part)
     return names, via
+
+
+#: "on" after an addressee, before the subject; a body's own "on": "Committee on ...".
+_ON = re.compile(r"\s+on\s+")
+_BODY_ON = re.compile(r"\b(?:committee|commission|subcommittee|council|board|group)$", re.I)
 
 
 def _split_via(segment: str) -> tuple[str, str, str]:

@@ -250,6 +250,14 @@ def _is_office_of_body(text: str) -> bool:
     return any(bare(w) in _TITLES for w in office.split()) and is_body(rest)
 
 
+def _offices(first: str, second: str) -> bool:
+    """ "Soviet Ambassadors" and "Representatives": holders of offices, one group of addressees."""
+    return all(
+        (word := bare(part.split()[-1])).endswith("s") and word[:-1] in LEADING_OFFICE
+        for part in (first, second)
+    )
+
+
 def _one_body(first: str, second: str) -> bool:
     """ "the Leadership of the Party" and "Government of Albania": one body's name."""
     return bare(first.split()[-1]) == "party" and second.split()[0] in ("Government", "State")
@@ -541,7 +549,7 @@ class Collector:
             if (
                 (
                     " " not in groups[i]
-                    and is_body(groups[i - 1])
+                    and (is_body(groups[i - 1]) or _offices(groups[i - 1], groups[i]))
                     and not self.authority.canonical(groups[i])
                 )
                 or _one_body(groups[i - 1], groups[i])
