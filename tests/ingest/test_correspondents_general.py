@@ -167,6 +167,15 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Molotov", "Jing Tai"]},
         ),
     ],
+    # titles-real-listings-4.tsv (the second, its first quoted subject alone)
+    "a lone word with a common noun's ending, unknown as a name, is a subject's word": [
+        (
+            "Memorandum of Conversation, 'Non-Proliferation and Reprocessing in Japan,' with "
+            "Attached 'Possible Basis of Japan-US Understanding of Nuclear Fuel Cycle'",
+            {},
+        ),
+        ("Memorandum of Conversation, 'Non-Proliferation and Reprocessing in Japan'", {}),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

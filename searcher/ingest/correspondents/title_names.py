@@ -17,6 +17,7 @@ from searcher.ingest.correspondents.words import (
     CONNECTORS,
     LEADING_OFFICE,
     MARK,
+    NOUN_ENDING,
     OFFICE_PREPS,
     bare,
     is_body,
@@ -401,12 +402,27 @@ class Collector:
         written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
         if (code := _CODE_NAME.match(written)) and not is_body(written):
             written = code[1]  # a code name in quotes: "MARIAN", Trusted Individual "Zh. V.A."
-        if not written or is_type_phrase(written):
+        if not written or is_type_phrase(written) or self._common_noun(written):
             return None
         name = self._resolve(written)
         if name and written not in self.written:
             self.written.append(written)
         return name
+
+    def _common_noun(self, written: str) -> bool:
+        """A lone word no person, body, office or place is named by, but a subject's noun:
+        "Reprocessing", "Non-Proliferation", "Reprocessing in Japan"."""
+        written = _drop_place(written)
+        word = written.split("-")[-1]
+        return (
+            " " not in written
+            and len(word) > 6
+            and NOUN_ENDING.search(word) is not None
+            and not is_body(written)
+            and not is_place(written)
+            and bare(written) not in LEADING_OFFICE
+            and self.authority.canonical(written) is None
+        )
 
     def _resolve(self, written: str) -> str:
         authority = self.authority
