@@ -9,15 +9,14 @@ from collections.abc import Callable
 from dataclasses import astuple
 
 from searcher.ingest.correspondents.conversations import CONVERSATION, DIARY_WORDS, own_talk
+from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
     COMMA,
-    LEAD_WORDS,
     Collector,
     looks_like_name,
     name_run,
-    office_split,
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import (

@@ -39,6 +39,7 @@ from searcher.ingest.correspondents.conversations import (
     read_hosted,
     read_own_talk,
 )
+from searcher.ingest.correspondents.offices import office_phrase, office_split, protect_office_to
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.tidy import tidy
@@ -49,9 +50,6 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     name_run,
-    office_phrase,
-    office_split,
-    protect_office_to,
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import (
