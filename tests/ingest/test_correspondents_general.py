@@ -176,6 +176,63 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         ),
         ("Memorandum of Conversation, 'Non-Proliferation and Reprocessing in Japan'", {}),
     ],
+    # titles-real-listings-5.tsv, titles-real-listings-3.tsv
+    "AUTHOR, SERIES NUMBER, 'quoted title': a document's series and number name no one": [
+        (
+            "Central Intelligence Group, ORE 5/1, 'The Situation in Korea'",
+            {S: ["Central Intelligence Group"]},
+        ),
+        (
+            "National Security Council Report, NSC 8/1, 'The Position of the United States with "
+            "Respect to Korea'",
+            {S: ["National Security Council"]},
+        ),
+        (
+            "North Asia Department No. 720035, 'Summary of (redacted)’s Debrief on North Korea "
+            "following his Three-week Mission to North Korea from this Past mid-April'",
+            {S: ["North Asia Department"]},
+        ),
+        (  # the estimate is the document, no author
+            "National Intelligence Estimate, NIE 4-66, 'The Likelihood of Further Nuclear "
+            "Proliferation'",
+            {},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "a body's members in lower case before their names: the members": [
+        (
+            "Telegram from Soviet Politburo members Mikoyan and Suslov reporting on the "
+            "situation in Hungary",
+            {S: ["Mikoyan", "Suslov"]},
+        ),
+        (
+            "Report from Politburo members Mikoyan and Suslov on the crisis in Hungary",
+            {S: ["Mikoyan", "Suslov"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "TYPE of NAME Meeting with B: the one named before the meeting takes part": [
+        (
+            "Cable, Summary of Averell Harriman Meeting with Stalin and T. V. Soong",
+            {P: ["Harriman", "Stalin", "Soong"]},
+        ),
+        (
+            "Cable, Summary of Averell Harriman Meeting with T. V. Soong",
+            {P: ["Harriman", "Soong"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "A's receiving of B, A's calling on B: a conversation of A and B": [
+        (
+            "Record of Conversation from Premier Zhou’s receiving of the Hungarian Ambassador to "
+            "China Ágoston Szkladán on his Farewell Visit",
+            {P: ["Zhou", "Szkladán"]},
+        ),
+        (
+            "Record of Conversation from Premier Zhou's Calling on Chief of Staff Ne Win",
+            {P: ["Zhou", "Ne Win"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

@@ -23,7 +23,7 @@ from searcher.ingest.correspondents.words import is_body, is_place, is_type_phra
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
-    r"contacts?(?=\s+between\s)|"
+    r"contacts?(?=\s+between\s)|receiving(?=\s+of\s)|calling\s+on(?=\s)|"
     r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
     r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
@@ -31,7 +31,8 @@ CONVERSATION = re.compile(
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*[,:]\s+(?=[^,]+\s+(?:and|with|[–—])\s+)|"
     # "Memorandum of Conversation Austrian Chancellor A and East German Prime Minister B"
-    r"(?<=of\sconversation)\s+(?=[A-Z][^,]*\s(?:and|with)\s+[A-Z]))(?P<who>.+)$",
+    r"(?<=of\sconversation)\s+(?=[A-Z][^,]*\s(?:and|with)\s+[A-Z])|"
+    r"(?<=calling\son)\s+)(?P<who>.+)$",  # "Premier Zhou's Calling on Chief of Staff Ne Win"
     re.IGNORECASE,
 )
 
@@ -50,6 +51,10 @@ _HOST = re.compile(
     r"december)\s+)?(?:\d{1,4}\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: A record of someone's meeting, the name with no possessive: "Summary of A Meeting".
+_NAMED_HOST = re.compile(r"^(?P<type>.+?)\s+of\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)$")
 
 
 DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
@@ -71,6 +76,11 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         gloss = f" {host['gloss'].strip()}" if host["gloss"] else ""
         if name := collect.person_or_body(who + gloss):
             names.append(name)
+    elif (host := _NAMED_HOST.match(prefix.rsplit(",", 1)[-1].strip())) and is_type_phrase(
+        host["type"]
+    ):
+        # "Summary of Averell Harriman Meeting with Stalin": the one named before the meeting
+        names += collect.names(host["who"])
     if diary := _DIARY.search(prefix):
         names += collect.names(diary["who"] or _LEAD_FROM.sub("", diary["owner"]))
     prep = (match["prep"] or "").lower()
@@ -115,7 +125,7 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
 
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
 #: A guest's reception or audience: "Reception of the Ambassador of Iran".
-_RECEIVED = re.compile(r"(?:reception|audience)\s+of\s", re.IGNORECASE)
+_RECEIVED = re.compile(r"(?:reception|receiving|audience)\s+of\s", re.IGNORECASE)
 
 
 #: The people a place sent, written with "from": "Delegates from North Korea".

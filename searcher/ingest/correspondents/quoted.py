@@ -25,6 +25,7 @@ from searcher.ingest.correspondents.words import (
     is_body,
     is_place,
     is_type_phrase,
+    without_type_end,
 )
 from searcher.names import OFFICES, NameAuthority
 
@@ -66,8 +67,9 @@ def _office_or_body(text: str) -> bool:
     return bool(office_split(LEAD_WORDS.sub("", text))[0]) or is_body(text)
 
 
-#: Things named after a person, no author: "Truman Doctrine", "Marshall Plan".
-_NAMED_AFTER = frozenset({"doctrine", "plan"})
+#: Things named after a person or a subject, no author: "Truman Doctrine", "Marshall Plan",
+#: "National Intelligence Estimate".
+_NAMED_AFTER = frozenset({"doctrine", "plan", "estimate", "estimates"})
 
 
 def _may_author(text: str) -> bool:
@@ -92,6 +94,8 @@ def read_quoted(
     pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
     # "Raúl Castro, Report on his Visit to Africa, '...'": the type and its subject go
     pieces = pieces[:1] + [p for p in pieces[1:] if not _type_on(p)]
+    if pieces:
+        pieces[-1] = without_type_end(pieces[-1])  # "North Asia Department No. 720035, '...'"
     if (
         len(pieces) > 1
         and _ENDS_WITH_PERSON.search(pieces[0])

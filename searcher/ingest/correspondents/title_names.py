@@ -120,6 +120,7 @@ def name_run(text: str) -> str:
                     and plain not in CONNECTORS
                     and plain.rstrip(".") not in HONORIFICS
                     and plain not in LEADING_OFFICE
+                    and plain.removesuffix("s") not in LEADING_OFFICE  # "Politburo members A"
                     and not _PARTICLE.match(plain)
                     and not POSSESSIVE_END.search(plain)
                 )
