@@ -233,6 +233,64 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Zhou", "Ne Win"]},
         ),
     ],
+    # titles-real-listings-5.tsv, titles-real-archive.tsv
+    "A's TYPE on a Trip to PLACE: the trip's 'to' names no recipient": [
+        ("J. Burgin's Report on a Trip to North Korea", {S: ["Burgin"]}),
+        (  # the last "to" after the subject does
+            "Alexei Adzhubei's Account of His Visit to Washington to the Central Committee of "
+            "the Communist Party of the Soviet Union",
+            {S: ["Adzhubei"], R: ["Central Committee of the Communist Party of the Soviet Union"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "TYPE [on SUBJECT] for ADDRESSEE, sent from PLACE to PLACE: the addressee": [
+        (
+            "Secret Daily Information Bulletin for the Prime Minister Georgi Dimitrov, "
+            "communicated from Sofia to Moscow",
+            {R: ["Dimitrov"]},
+        ),
+        (
+            "Information on the Chinese Question for the Leaderships of the Fraternal Parties of "
+            "the Socialist Countries",
+            {R: ["Leaderships of the Fraternal Parties of the Socialist Countries"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "an office after a name, a nationality's adjective inside a body's name: no one more": [
+        (
+            "Note from G. Dobashin, Consul-General of the USSR in Ürümchi, to Comrades N.T. "
+            "Fedorenko, Zimianin, and P.F. Iudin",
+            {S: ["Dobashin"], R: ["Fedorenko", "Zimianin", "Yudin"]},
+        ),
+        (
+            "Cable from the Division of Soviet and East European Affairs to the Chinese Embassy "
+            "in the Soviet Union",
+            {
+                S: ["Division of Soviet and East European Affairs"],
+                R: ["Chinese Embassy in the Soviet Union"],
+            },
+        ),
+    ],
+    # titles-real-listings-5.tsv, titles-real-listings-2.tsv
+    "a conversation 'with' someone before a dinner: its parties, not the dinner's host": [
+        (
+            "Discussion of Comrade Nicolae Ceausescu with A. N. Shelepin, at a Dinner Offered by "
+            "the CPSU CC, in Honor of the Foreign Delegations at the 23rd Congress of the CPSU",
+            {P: ["Ceau", "Shelepin"]},
+        ),
+        (
+            "Memorandum of Discussions at a Dinner Hosted by Corneliu Manescu in Honor of "
+            "Marshal I.I. Yakubovksy",
+            {P: ["Manescu", "Yakubovksy"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "a nationality's TYPE to RECIPIENT: the recipient, no sender": [
+        (
+            "Soviet Report to East German Leadership on Sino-Soviet Border Clashes",
+            {R: ["East German Leadership"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

@@ -291,6 +291,9 @@ def read_hosted(text: str, collect: Collector) -> Correspondents:
     """The host and the guests of a reception or a dinner the title names, if any."""
     if not (match := _HOSTED.search(text)):
         return Correspondents()
+    talk = CONVERSATION.search(text, 0, match.start())
+    if talk and ((talk["prep"] or "").lower() in ("with", "between") or _WITH.search(talk["who"])):
+        return Correspondents()  # "Discussion of A with B, at a Dinner Offered by C": A and B
     host = collect.names(match["host"] or match["host_last"])
     guest = collect.names(_head_of_body(match["guest"] or match["guest_first"]))
     if not host or not guest:

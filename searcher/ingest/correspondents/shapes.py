@@ -64,7 +64,7 @@ from searcher.ingest.correspondents.words import (
     is_type_phrase,
     without_type_end,
 )
-from searcher.names import HONORIFICS, NameAuthority
+from searcher.names import HONORIFICS, OFFICES, NameAuthority
 
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 
@@ -223,7 +223,11 @@ def _message(text: str, collect: Collector) -> Correspondents:
         parts = [p for p in split_outside_brackets(prefix, COMMA) if not is_type_phrase(p)]
         if parts:
             # "State Department Telegram 233 to US Embassy Egypt": a sender, then its type
-            parts[-1] = without_type_end(parts[-1])
+            sender_type, parts[-1] = parts[-1], without_type_end(parts[-1])
+            if parts[-1] != sender_type and parts[-1].casefold() in OFFICES:
+                # "Soviet Report to East German Leadership": a nationality, no sender
+                recipient, via = _recipients(text[to_match.end() :], collect)
+                return Correspondents((), tuple(recipient), tuple(via))
         if len(parts) > 1 and parts[-1].startswith("and "):
             # "Yurii Andropov, Nikolai Shchelokov, and Mikhail Malyarov to the CPSU CC"
             first = len(parts) - 1
@@ -275,6 +279,12 @@ def _message(text: str, collect: Collector) -> Correspondents:
         return Correspondents(sender)
     if (match := _TYPE_FOR.match(text)) and not RECORD.match(match["who"]):
         return Correspondents((), tuple(collect.names(match["who"])))  # "Note for Comrade A"
+    if (match := _TYPE_ON_FOR.match(text)) and is_type_phrase(match["type"]):
+        # "Daily Information Bulletin for the Prime Minister Georgi Dimitrov", "Information on
+        # the Chinese Question for the Leaderships of the Fraternal Parties ..."
+        author, _, addressee = split_for(f"{match['type']} for {match['who']}", collect)
+        if addressee:
+            return Correspondents((), tuple(collect.names(addressee)))
     if (named := named_type(text, collect)) != NONE:
         return named
     parts = split_outside_brackets(text, COMMA)
@@ -325,6 +335,15 @@ _TYPE_FOR = re.compile(
 )
 
 
+#: A document for its addressee, perhaps after its subject: "Information on the Chinese
+#: Question for the Leaderships of the Fraternal Parties".
+_TYPE_ON_FOR = re.compile(
+    r"^(?P<type>[^,]+?)(?:\s+(?:on|about|regarding|concerning)\s+[^,]+?)?"
+    r"\s+for\s+(?P<who>[^,'\"‘“]+)$",
+    re.IGNORECASE,
+)
+
+
 #: A subject noun before "by": "The Official Visit Paid by ...".
 _SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
 
@@ -365,6 +384,8 @@ def _possessive_author(text: str, collect: Collector) -> Correspondents:
     if not match or not _may_send(match["who"]):
         return NONE
     tos = list(_TO.finditer(text, match.end()))
+    if tos and bare(text[: tos[-1].start()].split()[-1]) in _SUBJECT_WORDS:
+        tos = []  # "J. Burgin's Report on a Trip to North Korea": where the trip went
     recipient = _recipients(text[tos[-1].end() :], collect)[0] if tos else []
     return Correspondents(tuple(collect.names(match["who"])), tuple(recipient))
 
@@ -421,11 +442,21 @@ _ROUTE = re.compile(
 )
 
 
+#: The route after the addressee: "Bulletin for the Prime Minister Georgi Dimitrov,
+#: communicated from Sofia to Moscow".
+_SENT_ROUTE = re.compile(
+    r",\s+(?:[a-z]+ed\s+)?from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?)$", re.IGNORECASE
+)
+
+
 def _without_route(text: str) -> str:
-    """A title without the places its message went between, when people are named after."""
+    """A title without the places its message went between, when people are named too."""
     match = _ROUTE.match(text)
     if match and is_place(match["origin"]) and is_place(match["end"]):
         return f"{match['type']}, {match['rest']}"
+    match = _SENT_ROUTE.search(text)
+    if match and is_place(match["origin"]) and is_place(match["end"]):
+        return text[: match.start()]
     return text
 
 

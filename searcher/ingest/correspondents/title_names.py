@@ -174,6 +174,12 @@ _NATIONALITIES = word_set(
 )
 
 
+def _adjective(word: str) -> bool:
+    """A nationality's adjective, never a name's end: "... Division of Soviet" and "East
+    European Affairs" are one name."""
+    return (bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word))) and not is_place(word)
+
+
 def _drop_place(name: str) -> str:
     """A person without where they were: "Mikoyan in Havana", "Kohl in Novo-Ogarëvo"."""
     if (match := _PLACE_TAIL.match(name)) and is_place(match["place"]):
@@ -455,6 +461,7 @@ class Collector:
                 and (is_body(after := groups[i].split(",")[0]) or office_phrase(after))
                 and not self._names_person(after)
                 or (" of " in groups[i - 1] and _ADJECTIVES.match(f"{before} {groups[i]}"))
+                or (" of " in before and _adjective(before.split()[-1]))
             ):
                 # "A, Member of the Politburo and Secretary of the Central Committee, with B";
                 # "the Leaders of Asian and African Countries"
