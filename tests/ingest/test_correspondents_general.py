@@ -291,6 +291,41 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {R: ["East German Leadership"]},
         ),
     ],
+    # titles-real-listings-5.tsv, titles-real-listings-4.tsv
+    "an office's 'to' marked one office at a time: two offices in a title, each with its holder": [
+        (
+            "Record of a Conversation between Chinese Ambassador to Burma Geng Biao and Burmese "
+            "Ambassador to China Jiao Wen",
+            {P: ["Geng Biao", "Jiao Wen"]},
+        ),
+        (
+            "Telegram from Soviet Ambassador to Cuba A.I. Alekseev to USSR Foreign Ministry",
+            {S: ["Alekseev"], R: ["USSR Foreign Ministry"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "a discussion held by A with B, or held on a date between A and B, names its parties": [
+        (
+            "Memorandum of a Discussion held by USSR Consul-General in Ürümchi, G S. Dobashin, "
+            "with First Secretary of the Party Committee of the Xinjiang Uyghur Autonomous "
+            "Region, Comrade Wang Enmao, and Chair of the People’s Committee, Comrade S. Äzizov",
+            {P: ["Dobashin", "Wang Enmao", "Äzizov"]},
+        ),
+        (
+            "Notes from the Completed Discussions of 11 and 12 January 1957 between the "
+            "Delegates of the Chinese People’s Republic and Poland (Excerpts)",
+            {P: ["Chinese People’s Republic", "Poland"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv
+    "a note of conversation 'regarding' an audience: what it records, the audience's parties": [
+        (
+            "Note of Conversation Regarding Audience of Leslie Charles Glass, the Ambassador of "
+            "Great Britain in Bucharest, with Comrade Nicolae Ceaucescu, General Secretary of the "
+            "Central Committee of the Rumanian Communist Party",
+            {P: ["Glass", "Ceau"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

@@ -28,6 +28,9 @@ CONVERSATION = re.compile(
     r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
+    # when and how it was held: "Discussions of 11 and 12 January 1957 between", "held by"
+    r"(?:\s+(?:of|on)\s+\d{1,2}(?:\s+and\s+\d{1,2})?\s+[A-Z][a-z]+\s+\d{4}(?=\s+between\s))?"
+    r"(?:\s+(?:held|conducted))?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*[,:]\s+(?=[^,]+\s+(?:and|with|[–—])\s+)|"
     # "Memorandum of Conversation Austrian Chancellor A and East German Prime Minister B"
@@ -76,8 +79,10 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         gloss = f" {host['gloss'].strip()}" if host["gloss"] else ""
         if name := collect.person_or_body(who + gloss):
             names.append(name)
-    elif (host := _NAMED_HOST.match(prefix.rsplit(",", 1)[-1].strip())) and is_type_phrase(
-        host["type"]
+    elif (
+        (host := _NAMED_HOST.match(prefix.rsplit(",", 1)[-1].strip()))
+        and is_type_phrase(host["type"])
+        and not _PREPOSITIONS.search(host["who"])
     ):
         # "Summary of Averell Harriman Meeting with Stalin": the one named before the meeting
         names += collect.names(host["who"])
@@ -221,10 +226,12 @@ def conversation_first(text: str, match: re.Match[str]) -> bool:
         return False  # "Report from Ji Pengfei on Liu Shaoqi's Conversation with Kim Il Sung"
     if (diary := _DIARY.search(last)) and diary["owner"] or _RECORD_OF.match(last.lstrip()):
         return True  # "Excerpts from Tsedenbal's diary on his conversation with ..."
-    prefix = _PREPOSITIONS.sub(" ", _ORDINALS.sub(" ", last))
+    prefix = _PREPOSITIONS.sub(" ", _ORDINALS.sub(" ", _DONE.sub(" ", last)))
     return not prefix.strip() or is_type_phrase(prefix) or _HOST.match(prefix) is not None
 
 
+#: A meeting's state before its noun: "the Completed Discussions".
+_DONE = re.compile(r"\b(?:completed|concluded|planned|recent|latest|final)\b", re.IGNORECASE)
 #: The number of a meeting in a series: "Eleventh Meeting Between ...", "the 3rd Round of".
 _ORDINALS = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"

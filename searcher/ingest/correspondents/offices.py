@@ -37,7 +37,7 @@ _OFFICE_TO = re.compile(
     r"\b(?P<office>ambassadors?|envoys?|representatives?|delegates?|delegations?|missions?|"
     r"charg[ée]s?\s+d['’]affaires|advis[eo]rs?|counsell?ors?|attach[ée]s?|consuls?|embass(?:y|ies)"
     r"(?:[\s-]+general)?|plenipotentiar(?:y|ies)|emissar(?:y|ies)|observers?)\s+to\s+"
-    r"(?P<place>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5})",
+    r"(?=(?P<place>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}))",
     re.IGNORECASE,
 )
 
@@ -124,7 +124,7 @@ def office_phrase(part: str) -> bool:
         or not name
         or is_body(name)
         or bool(CONNECTED.search(name))
-        or bare(name) in COMPLEMENT_END
+        or bare(name.split()[-1]) in COMPLEMENT_END  # "... of the Xinjiang Autonomous Region"
     )
 
 
@@ -153,10 +153,10 @@ def protect_office_to(text: str) -> str:
         words = match["place"].split()
         start = 1 if words[0].casefold() == "the" else 0
         if start < len(words) and place_end(words, start) > start:
-            return f"{match['office']} to{MARK} {match['place']}"
-        if is_body(match["place"]) and match.string[match.end() :].startswith(","):
+            return f"{match['office']} to{MARK} "
+        if is_body(match["place"]) and match.string[match.end("place") :].startswith(","):
             # "the Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov, to ..."
-            return f"{match['office']} to{MARK} {match['place']}"
+            return f"{match['office']} to{MARK} "
         return match[0]
 
     return _OFFICE_TO.sub(mark, text)

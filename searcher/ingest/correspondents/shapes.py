@@ -69,6 +69,8 @@ from searcher.names import HONORIFICS, OFFICES, NameAuthority
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 
 
+#: A record of a conversation, before what it records: "Note of Conversation [Regarding]".
+_RECORD_ABOUT = re.compile(r"^(?:[\w-]+\s+){1,2}of\s+(?:an?\s+|the\s+)?conversations?$", re.I)
 #: Nouns of a subject before "to", never a sender ("... Official Visit to the DPRK").
 _SUBJECT_WORDS = frozenset(data_lines("title-subject-words.txt"))
 _CONTENT = re.compile(
@@ -485,6 +487,8 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     if (after := author_after_subject(text, collect)).sender:
         return Correspondents(after.sender, as_written=tuple(collect.written))
     for content in _CONTENT.finditer(text):
+        if _RECORD_ABOUT.search(text[: content.start()]):
+            break  # "Note of Conversation Regarding Audience of A with B": what it records
         if not is_type_phrase(text[: content.start()]):
             text = text[: content.start()]
             break

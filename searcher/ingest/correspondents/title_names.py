@@ -446,6 +446,7 @@ class Collector:
                     " " not in groups[i]
                     and (is_body(groups[i - 1]) or _offices(groups[i - 1], groups[i]))
                     and not self.authority.canonical(groups[i])
+                    and not is_place(groups[i])  # "the Delegates of the ... Republic and Poland"
                 )
                 or _one_body(groups[i - 1], groups[i])
                 or self._shared_body(groups[i - 1], groups[i])
