@@ -9,6 +9,7 @@ not kinds of single titles.
 import pytest
 
 from searcher.ingest.correspondents import parse_title
+from searcher.ingest.correspondents.title_names import Collector
 from searcher.names import default_authority
 
 ROLES = ("sender", "recipient", "via", "participants")
@@ -345,3 +346,21 @@ def test_rule(names, rule, title, roles):
     got = parse_title(title, names)
     for role in ROLES:
         assert _contains(roles.get(role, []), getattr(got, role)), (rule, role, got)
+
+
+@pytest.mark.parametrize(
+    ("piece", "wanted"),
+    [
+        # pieces of real titles (titles-real-listings-5.tsv, -3.tsv, -tuning.tsv)
+        ("the Current Situation and its Solutions", []),
+        ("Non-Proliferation and Reprocessing in Japan", []),
+        (
+            "Chairman of the Palestine Liberation Organization Ahmad Shukeiri",
+            ["Chairman of the Palestine Liberation Organization Ahmad Shukeiri"],
+        ),
+        ("Nevada-Semipalatinsk Movement", ["Nevada-Semipalatinsk Movement"]),
+    ],
+)
+def test_what_can_be_a_correspondent(names, piece, wanted):
+    """A person, a body, an office or a place; never a subject's abstract nouns."""
+    assert Collector(names).names(piece) == wanted

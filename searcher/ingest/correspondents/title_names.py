@@ -264,6 +264,8 @@ _OF_PLACE = re.compile(r"\s(?:of|in|at)\s")
 _CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']+)[\"”’']$")
 
 
+#: Endings of abstract nouns, never of a name of several words: "Situation", "Development".
+_ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|isms?|ships?|ances?)$")
 #: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
 _NAME_TAIL = re.compile(r"^(?:(?i:jr|sr)\.?|II|III|IV|(?:[A-Z]\.\s*){1,3})$")
 
@@ -289,18 +291,21 @@ class Collector:
         return name
 
     def _common_noun(self, written: str) -> bool:
-        """A lone word no person, body, office or place is named by, but a subject's noun:
-        "Reprocessing", "Non-Proliferation", "Reprocessing in Japan"."""
+        """Words no person, body, office or place is named by, but a subject's: a lone noun
+        ("Reprocessing", "Non-Proliferation"), or words ending in an abstract noun ("the Current
+        Situation")."""
         written = _drop_place(written)
-        word = written.split("-")[-1]
+        words = written.split()
+        last = words[-1].split("-")[-1] if words else ""
+        ending = NOUN_ENDING if len(words) == 1 else _ABSTRACT
         return (
-            " " not in written
-            and len(word) > 6
-            and NOUN_ENDING.search(word) is not None
+            len(last) > 6
+            and ending.search(last) is not None
             and not is_body(written)
             and not is_place(written)
-            and bare(written) not in LEADING_OFFICE
+            and not any(bare(w) in LEADING_OFFICE for w in words)
             and self.authority.canonical(written) is None
+            and not self.authority.find_names(written)
         )
 
     def _resolve(self, written: str) -> str:
