@@ -327,6 +327,19 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["Glass", "Ceau"]},
         ),
     ],
+    # titles-real-listings-4.tsv, titles-real-archive.tsv
+    "TYPE No. N of a BODY for a period: the body, however long its name; a span's 'to' no one": [
+        (
+            "Report No. 3 of the Embassy of the People’s Republic of Poland in the Democratic "
+            "Republic of Korea for the period of 1 May 1953 to 25 June 1953",
+            {S: ["Embassy of the People’s Republic of Poland in the Democratic Republic of Korea"]},
+        ),
+        (
+            "Conversation between General de Gaulle and Marshal Stalin at the Kremlin 6 December "
+            "1944 from 18:00 to 19:45",
+            {P: ["de Gaulle", "Stalin"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

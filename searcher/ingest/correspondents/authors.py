@@ -26,7 +26,7 @@ AUTHORED = re.compile(
     r"lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
-    r"instructions?|order|paper))\s+"
+    r"instructions?|order|paper))(?:\s+no\.?\s*\d[\w./-]*)?\s+"
     r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )

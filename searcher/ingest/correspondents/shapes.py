@@ -95,7 +95,8 @@ _FROM = re.compile(
 _BY = re.compile(r"(?:^|\s)by\s+(?=.+\s+to\s+)", re.IGNORECASE)
 #: "Memorandum for the President from ...": the addressee before the sender.
 _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.IGNORECASE)
-_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+#: "to" before an addressee; not between two dates or hours ("1 May 1953 to 25 June 1953").
+_TO = re.compile(r"(?<!\d)\s+to\s+|(?<=\d)\s+to\s+(?!\d)", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
 _VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
 #: Onward and further addressees: "to A, for B", "to the CPSU Central Committee, to A. A. Smirnov".

@@ -147,7 +147,8 @@ _GROUP_NOUNS = frozenset({"leadership", "leaders", "side", "government", "author
 def looks_like_name(text: str) -> bool:
     """Whether the whole text reads as a name (or a body's name)."""
     run = name_run(text)
-    return bool(run) and run == text.strip(" ,;:") and len(text.split()) <= 12
+    words = len(text.split())  # a body's name runs longer than a person's
+    return bool(run) and run == text.strip(" ,;:") and (words <= 12 or words <= 18 and is_body(run))
 
 
 #: A body's office before a name: "Albanian Labor Party Politburo Member Ramiz Alia".
