@@ -340,6 +340,18 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {P: ["de Gaulle", "Stalin"]},
         ),
     ],
+    # titles-real-listings-4.tsv, titles-real-listings-3.tsv
+    "TYPE from A with a Message to B: A's own message to B, unless another wrote it": [
+        (
+            "Ciphered Telegram from Molotov with a Message to Kim Il Sung",
+            {S: ["Molotov"], R: ["Kim Il Sung"]},
+        ),
+        (
+            "Cipher Message No. 145101 from Meretskov and Grushevoy with a Letter to Stalin from "
+            "Residents of Dalian",
+            {S: ["Meretskov", "Grushevoy"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

@@ -69,6 +69,11 @@ from searcher.names import HONORIFICS, OFFICES, NameAuthority
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 
 
+#: The sender's own message to someone, no other's: "Telegram from Molotov with a Message to
+#: Kim Il Sung" (not "... with a Letter to Stalin from Residents of Dalian").
+_OWN_MESSAGE = re.compile(
+    r"\s+with\s+(?:an?\s+|his\s+|her\s+|the\s+)?(?:message|letter|note|reply)\s+(?=to\s)", re.I
+)
 #: A record of a conversation, before what it records: "Note of Conversation [Regarding]".
 _RECORD_ABOUT = re.compile(r"^(?:[\w-]+\s+){1,2}of\s+(?:an?\s+|the\s+)?conversations?$", re.I)
 #: Nouns of a subject before "to", never a sender ("... Official Visit to the DPRK").
@@ -487,6 +492,9 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     collect.written.clear()
     if (after := author_after_subject(text, collect)).sender:
         return Correspondents(after.sender, as_written=tuple(collect.written))
+    own = _OWN_MESSAGE.search(text)
+    if own and _FROM.search(text, 0, own.start()) and not _FROM.search(text, own.end()):
+        text = f"{text[: own.start()]} {text[own.end() :]}"  # "from A with a Message to B"
     for content in _CONTENT.finditer(text):
         if _RECORD_ABOUT.search(text[: content.start()]):
             break  # "Note of Conversation Regarding Audience of A with B": what it records
