@@ -352,6 +352,20 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Meretskov", "Grushevoy"]},
         ),
     ],
+    # titles-real-listings-5.tsv, titles-real-listings-tuning.tsv
+    "TYPE from A, 'quoted title': its parties only when it records the talk, not a subject": [
+        ("Cable from Wang Bingnan, 'The Situation of the Talk with Ochab'", {S: ["Wang Bingnan"]}),
+        (
+            "Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks "
+            "Between China and Vietnam'",
+            {S: ["Foreign Ministry"]},
+        ),
+        (
+            "Cable from the Chinese Foreign Ministry, 'Summary of Conversation between Chairman "
+            "Mao and Governor Sampaio of Brazil'",
+            {S: ["Chinese Foreign Ministry"], P: ["Mao Zedong", "Sampaio"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]

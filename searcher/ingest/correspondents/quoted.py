@@ -8,7 +8,12 @@ import re
 from collections.abc import Callable
 from dataclasses import astuple
 
-from searcher.ingest.correspondents.conversations import CONVERSATION, DIARY_WORDS, own_talk
+from searcher.ingest.correspondents.conversations import (
+    CONVERSATION,
+    DIARY_WORDS,
+    conversation_first,
+    own_talk,
+)
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
@@ -129,6 +134,9 @@ def read_quoted(
         if own_talk(match["inner"]):  # "A, 'Memo [on a Meeting with B]'": A took part
             participants = unique([*outer.sender, *inner.participants])
             return Correspondents(outer.sender, (), (), participants, outer.as_written)
+        talk = CONVERSATION.search(match["inner"])
+        if talk and not conversation_first(match["inner"], talk):
+            return outer  # "Cable from A, 'The Situation of the Talk with B'": its subject
         return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
     author = collect.person_or_body(written) if _may_author(written) else None
     if author and inner.sender and (is_body(author) or authority.canonical(author)):
