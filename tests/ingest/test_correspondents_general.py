@@ -366,6 +366,26 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Chinese Foreign Ministry"], P: ["Mao Zedong", "Sampaio"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings-5.tsv
+    "BODY, the BODY it belongs to, 'quoted title': the first body; a body 'on' what it is for": [
+        (
+            "Commission on Questions of the Chernobyl Catastrophe, Supreme Soviet of the "
+            "Ukrainian SSR, 'On Some Problems in the Elimination of the Consequences of the "
+            "Accident at the Chernobyl Atomic Energy Station'",
+            {S: ["Commission on Questions of the Chernobyl Catastrophe"]},
+        ),
+        (
+            "Embassy of the GDR in the USSR, Political Department, 'Note about a Meeting with "
+            "Comrade Kireyev, Deputy Head of the 1st Far Eastern Department of the MID on 24 May "
+            "1977'",
+            {S: ["Embassy of the GDR in the USSR"], P: ["Kireyev"]},
+        ),
+        (
+            "United Nations Bureau, Japanese Foreign Ministry, 'Our Lobbying on the Nuclear "
+            "Non-Proliferation Treaty (Draft)'",
+            {S: ["United Nations Bureau"]},
+        ),
+    ],
 }
 
 CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]
@@ -403,3 +423,17 @@ def test_rule(names, rule, title, roles):
 def test_what_can_be_a_correspondent(names, piece, wanted):
     """A person, a body, an office or a place; never a subject's abstract nouns."""
     assert Collector(names).names(piece) == wanted
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "United Nations Bureau, Japanese Foreign Ministry, 'Our Lobbying on the Nuclear "
+        "Non-Proliferation Treaty (Draft)'",
+        "Embassy of the GDR in the USSR, Political Department, 'Note about a Meeting with Comrade "
+        "Kireyev, Deputy Head of the 1st Far Eastern Department of the MID on 24 May 1977'",
+    ],
+)
+def test_the_first_body_alone_sends(names, title):
+    """The body that wrote, without the body it belongs to (titles-real-listings-3.tsv, -5)."""
+    assert parse_title(title, names).sender[0].count(",") == 0

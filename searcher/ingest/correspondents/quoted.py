@@ -66,6 +66,11 @@ _RECORD_LEAD = re.compile(
 )
 
 
+def _body_or_place(text: str) -> bool:
+    """Whether a text is a body or a place: where the body before it belongs or sits."""
+    return is_body(text) or is_place(text)
+
+
 def _office_or_body(text: str) -> bool:
     """Whether a text is an office or a body: "Operative Plenipotentiary of Division I",
     "Department 2 of the Sixth Service USSR KGB Administration for Moscow"."""
@@ -107,6 +112,9 @@ def read_quoted(
         and all(map(_office_or_body, pieces[1:]))
     ):
         pieces = pieces[:1]  # "Captain A. E. Nikifiorov, Operative Plenipotentiary of ..."
+    if len(pieces) > 1 and is_body(pieces[0]) and all(map(_body_or_place, pieces[1:])):
+        # "Commission on ..., Supreme Soviet of the Ukrainian SSR, '...'": the body it is in
+        pieces = pieces[:1]
     written = ", ".join(pieces) or match["author"]
     if NOT_SENT.search(written):
         return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"

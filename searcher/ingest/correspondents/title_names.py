@@ -94,7 +94,8 @@ def name_run(text: str) -> str:
     """The leading run of a text that reads as a name: stop at a date or a lower-case word."""
     kept: list[str] = []
     depth = 0
-    for word in text.split():
+    words = text.split()
+    for n, word in enumerate(words):
         if depth == 0:
             plain = word.strip("\"'“”‘’,.;:")
             if not plain or (not kept and plain in _NOT_FIRST):
@@ -108,8 +109,12 @@ def name_run(text: str) -> str:
             if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
                 kept.append(word)
                 continue
-            if kept and plain == "at" and bare(kept[-1]) in BODY_WORDS:
+            if kept and plain == "at" and any(bare(w) in BODY_WORDS for w in kept):
                 kept.append(word)  # "the Party Committee at the Chinese Embassy in Poland"
+                continue
+            after = words[n + 1] if n + 1 < len(words) else ""
+            if kept and plain == "on" and bare(kept[-1]) in _BODIES_ON and after.istitle():
+                kept.append(word)  # "Commission on Questions of the Chernobyl Catastrophe"
                 continue
             first = plain[0]
             if (
@@ -134,6 +139,8 @@ def name_run(text: str) -> str:
     return " ".join(kept).strip(" ,;:")
 
 
+#: Bodies named by what they are on: "Commission on ...", "Committee on ...".
+_BODIES_ON = word_set("commission committee subcommittee council conference")
 #: Units named by their number: "Region 5", "Military Zone 9".
 _NUMBERED_UNITS = word_set("region zone interzone district sector division corps army directorate")
 #: Words that never open a name: "a", "an", a preposition ("... Maurer, in Beijing").
