@@ -50,8 +50,19 @@ a colleague by these rules (three labels since made consistent with the other se
 once on arrival, before any tuning on it: 162 of the 214 (76%), the last honest held-out
 figure of that set; tuned on since, like every set above.
 
-A further ~100 real titles were held out of the project altogether (never read, never copied
-here) and measured once, after the tuning on all the sets above: 78 of 103 (76%).
+``titles-real-listings-4.tsv``: 103 real titles held out of the project altogether (never
+read, never copied here) and measured once, after the tuning on all the sets above: 78 of 103
+(76%), the last honest held-out figure of that set.  Copied here since, its misses read by the
+general shape each belongs to (one label made consistent with the other sets), and tuned on.
+
+``titles-real-listings-5.tsv``: 146 more real titles from the archive's listings, labelled by
+a colleague by these rules (one name labelled as the other sets label him).  Measured once on
+arrival, after the general rules that set 4 showed were in and before any tuning on it: 115 of
+the 146 (79%), the last honest held-out figure of that set; tuned on since.
+
+A further 101 real titles (``titles-real-listings-6``) were held out of the project altogether
+(never read, never copied here) and measured once, after the tuning on all the sets above
+(commit b9cfbee): 70 of 101 (69%).
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -78,6 +89,8 @@ REAL = (
     "titles-real-listings.tsv",
     "titles-real-listings-2.tsv",
     "titles-real-listings-3.tsv",
+    "titles-real-listings-4.tsv",
+    "titles-real-listings-5.tsv",
 )
 
 
@@ -160,9 +173,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (970 of
-#: 986, the sets once held out, ``titles-real-listings-2.tsv`` and ``-3.tsv`` among them).
-TUNING_FLOOR = 962
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1214 of
+#: 1235, the sets once held out, ``titles-real-listings-2.tsv`` to ``-5.tsv`` among them).
+TUNING_FLOOR = 1206
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185

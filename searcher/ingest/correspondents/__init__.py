@@ -24,10 +24,11 @@ Conversation with B".  How they are read:
   subjects ("Cable from A, 'Reactions to the Moscow Conference'") are not correspondents.
 
 The modules: ``words`` (the word lists, data in ``searcher/data/title-*.txt``), ``tidy``
-(editors' marks out of a title), ``title_names`` (names in a piece of a title),
-``conversations`` (who took part in a conversation, a meeting or an audience), ``authors``
-(documents read by their authors), ``quoted`` (a title quoting another), ``shapes`` (the
-shapes of whole titles) and ``roles`` (the result, and the page's own author fields).
+(editors' marks out of a title), ``offices`` (offices before or for their holders),
+``title_names`` (names in a piece of a title), ``conversations`` (who took part in a
+conversation, a meeting or an audience), ``authors`` (documents read by their authors),
+``quoted`` (a title quoting another), ``shapes`` (the shapes of whole titles) and ``roles``
+(the result, and the page's own author fields).
 
 >>> from searcher.names import default_authority
 >>> parse_title("Cable, Filippov [Stalin] to Mao Zedong", default_authority()).sender

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 
+from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
 from searcher.ingest.correspondents.roles import NONE, Correspondents
 from searcher.ingest.correspondents.title_names import (
     GLOSSED,
-    LEAD_WORDS,
     Collector,
     looks_like_name,
-    office_split,
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import NOUN_ENDING, is_body, is_place, is_type_phrase
@@ -27,7 +26,7 @@ AUTHORED = re.compile(
     r"lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
-    r"instructions?|order|paper))\s+"
+    r"instructions?|order|paper))(?:\s+no\.?\s*\d[\w./-]*)?\s+"
     r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )

@@ -23,14 +23,19 @@ from searcher.ingest.correspondents.words import is_body, is_place, is_type_phra
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
+    r"contacts?(?=\s+between\s)|receiving(?=\s+of\s)|calling\s+on(?=\s)|"
     r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
     r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
+    # when and how it was held: "Discussions of 11 and 12 January 1957 between", "held by"
+    r"(?:\s+(?:of|on)\s+\d{1,2}(?:\s+and\s+\d{1,2})?\s+[A-Z][a-z]+\s+\d{4}(?=\s+between\s))?"
+    r"(?:\s+(?:held|conducted))?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*[,:]\s+(?=[^,]+\s+(?:and|with|[–—])\s+)|"
     # "Memorandum of Conversation Austrian Chancellor A and East German Prime Minister B"
-    r"(?<=of\sconversation)\s+(?=[A-Z][^,]*\s(?:and|with)\s+[A-Z]))(?P<who>.+)$",
+    r"(?<=of\sconversation)\s+(?=[A-Z][^,]*\s(?:and|with)\s+[A-Z])|"
+    r"(?<=calling\son)\s+)(?P<who>.+)$",  # "Premier Zhou's Calling on Chief of Staff Ne Win"
     re.IGNORECASE,
 )
 
@@ -49,6 +54,10 @@ _HOST = re.compile(
     r"december)\s+)?(?:\d{1,4}\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: A record of someone's meeting, the name with no possessive: "Summary of A Meeting".
+_NAMED_HOST = re.compile(r"^(?P<type>.+?)\s+of\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)$")
 
 
 DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
@@ -70,6 +79,13 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         gloss = f" {host['gloss'].strip()}" if host["gloss"] else ""
         if name := collect.person_or_body(who + gloss):
             names.append(name)
+    elif (
+        (host := _NAMED_HOST.match(prefix.rsplit(",", 1)[-1].strip()))
+        and is_type_phrase(host["type"])
+        and not _PREPOSITIONS.search(host["who"])
+    ):
+        # "Summary of Averell Harriman Meeting with Stalin": the one named before the meeting
+        names += collect.names(host["who"])
     if diary := _DIARY.search(prefix):
         names += collect.names(diary["who"] or _LEAD_FROM.sub("", diary["owner"]))
     prep = (match["prep"] or "").lower()
@@ -91,6 +107,7 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Notes by A. S. Chernyaev, Record of Conversation between A and B": the note-taker
         sender = (author[0],)
     who = DASH.sub(" and ", _AT_GATHERING.split(_WHO_SUBJECT.split(match["who"])[0])[0])
+    who = _GROUP_FROM.sub(r"\1 of ", who)  # "Delegates from North Korea": of North Korea
     if who.startswith(("a ", "an ")) and not is_body(who):
         return Correspondents(sender=sender, participants=unique(names))  # "with a Communist"
     pieces = [who]
@@ -102,6 +119,8 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     # "a Meeting of Delegations of the Communist and Workers' Parties of Bulgaria, ... and
     # Czechoslovakia": bodies, and the countries they come from
     gathering = len(groups) == 1 or all(is_body(g) or is_place(g) for g in groups)
+    # "Reception of the Ambassador of Iran ... Nader Arasteh": a guest received, no gathering
+    gathering = gathering and not _RECEIVED.match(match[0])
     if prep == "of" and len(pieces) == 1 and gathering and not names:
         pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:
@@ -110,6 +129,17 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
 
 
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
+#: A guest's reception or audience: "Reception of the Ambassador of Iran".
+_RECEIVED = re.compile(r"(?:reception|receiving|audience)\s+of\s", re.IGNORECASE)
+
+
+#: The people a place sent, written with "from": "Delegates from North Korea".
+_GROUP_FROM = re.compile(
+    r"\b(delegates|delegations?|representatives|officials|members)\s+from\s+(?=(?:the\s+)?[A-Z])",
+    re.IGNORECASE,
+)
+
+
 _NOTES_BY = re.compile(r"^(?:notes?|minutes)\s+(?:taken\s+)?by\s+(?P<who>[^,]+),", re.IGNORECASE)
 
 
@@ -196,8 +226,18 @@ def conversation_first(text: str, match: re.Match[str]) -> bool:
         return False  # "Report from Ji Pengfei on Liu Shaoqi's Conversation with Kim Il Sung"
     if (diary := _DIARY.search(last)) and diary["owner"] or _RECORD_OF.match(last.lstrip()):
         return True  # "Excerpts from Tsedenbal's diary on his conversation with ..."
-    prefix = _PREPOSITIONS.sub(" ", last)
+    prefix = _PREPOSITIONS.sub(" ", _ORDINALS.sub(" ", _DONE.sub(" ", last)))
     return not prefix.strip() or is_type_phrase(prefix) or _HOST.match(prefix) is not None
+
+
+#: A meeting's state before its noun: "the Completed Discussions".
+_DONE = re.compile(r"\b(?:completed|concluded|planned|recent|latest|final)\b", re.IGNORECASE)
+#: The number of a meeting in a series: "Eleventh Meeting Between ...", "the 3rd Round of".
+_ORDINALS = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w+teenth|twentieth|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
 
 
 #: A record's author, possessive: "Gomulka's Memorandum of a Conversation with Stalin".
@@ -258,6 +298,9 @@ def read_hosted(text: str, collect: Collector) -> Correspondents:
     """The host and the guests of a reception or a dinner the title names, if any."""
     if not (match := _HOSTED.search(text)):
         return Correspondents()
+    talk = CONVERSATION.search(text, 0, match.start())
+    if talk and ((talk["prep"] or "").lower() in ("with", "between") or _WITH.search(talk["who"])):
+        return Correspondents()  # "Discussion of A with B, at a Dinner Offered by C": A and B
     host = collect.names(match["host"] or match["host_last"])
     guest = collect.names(_head_of_body(match["guest"] or match["guest_first"]))
     if not host or not guest:

@@ -8,16 +8,20 @@ import re
 from collections.abc import Callable
 from dataclasses import astuple
 
-from searcher.ingest.correspondents.conversations import CONVERSATION, DIARY_WORDS, own_talk
+from searcher.ingest.correspondents.conversations import (
+    CONVERSATION,
+    DIARY_WORDS,
+    conversation_first,
+    own_talk,
+)
+from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
     COMMA,
-    LEAD_WORDS,
     Collector,
     looks_like_name,
     name_run,
-    office_split,
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import (
@@ -26,6 +30,7 @@ from searcher.ingest.correspondents.words import (
     is_body,
     is_place,
     is_type_phrase,
+    without_type_end,
 )
 from searcher.names import OFFICES, NameAuthority
 
@@ -45,14 +50,36 @@ _SENTENCE_END = re.compile(r"(?<=[a-z\u00e0-\u024f]{3})\.\s+(?=[A-Z])")
 _ENDS_WITH_PERSON = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,5}\.\s*)+[A-Z][a-z]+$")
 
 
+#: A document's type and its subject: "Report on Cuban Technical Assistance to Angola".
+_TYPE_ON = re.compile(r"^(?P<type>.+?)\s+(?:on|about|regarding|concerning)\s", re.IGNORECASE)
+
+
+def _type_on(piece: str) -> bool:
+    """Whether a piece names a document's type and its subject, no correspondent."""
+    match = _TYPE_ON.match(piece)
+    return match is not None and is_type_phrase(match["type"])
+
+
+#: A record's type before the conversation it records: "Record of a Conversation with".
+_RECORD_LEAD = re.compile(
+    r"^(?:record|memorandum|minutes|notes?|transcript)\s+of\s+(?:an?\s+|the\s+)?$", re.I
+)
+
+
+def _body_or_place(text: str) -> bool:
+    """Whether a text is a body or a place: where the body before it belongs or sits."""
+    return is_body(text) or is_place(text)
+
+
 def _office_or_body(text: str) -> bool:
     """Whether a text is an office or a body: "Operative Plenipotentiary of Division I",
     "Department 2 of the Sixth Service USSR KGB Administration for Moscow"."""
     return bool(office_split(LEAD_WORDS.sub("", text))[0]) or is_body(text)
 
 
-#: Things named after a person, no author: "Truman Doctrine", "Marshall Plan".
-_NAMED_AFTER = frozenset({"doctrine", "plan"})
+#: Things named after a person or a subject, no author: "Truman Doctrine", "Marshall Plan",
+#: "National Intelligence Estimate".
+_NAMED_AFTER = frozenset({"doctrine", "plan", "estimate", "estimates"})
 
 
 def _may_author(text: str) -> bool:
@@ -75,12 +102,19 @@ def read_quoted(
     """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
     # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
     pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
+    # "Raúl Castro, Report on his Visit to Africa, '...'": the type and its subject go
+    pieces = pieces[:1] + [p for p in pieces[1:] if not _type_on(p)]
+    if pieces:
+        pieces[-1] = without_type_end(pieces[-1])  # "North Asia Department No. 720035, '...'"
     if (
         len(pieces) > 1
         and _ENDS_WITH_PERSON.search(pieces[0])
         and all(map(_office_or_body, pieces[1:]))
     ):
         pieces = pieces[:1]  # "Captain A. E. Nikifiorov, Operative Plenipotentiary of ..."
+    if len(pieces) > 1 and is_body(pieces[0]) and all(map(_body_or_place, pieces[1:])):
+        # "Commission on ..., Supreme Soviet of the Ukrainian SSR, '...'": the body it is in
+        pieces = pieces[:1]
     written = ", ".join(pieces) or match["author"]
     if NOT_SENT.search(written):
         return NONE  # "CPSU CC Decree, 'On Introducing Several Revisions ...'"
@@ -93,8 +127,11 @@ def read_quoted(
         # "Cable from A to B, 'Situation of the Talks between Premier Zhou and Ben Bella ...'";
         # not the sender's own meeting "with" someone ("..., 'Sixteenth Meeting with ...'")
         talk = CONVERSATION.search(match["inner"])
-        between = talk is not None and (talk["prep"] or "").lower() == "between"
-        participants = inner.participants if between else ()
+        prep = (talk["prep"] or "").lower() if talk else ""
+        participants = inner.participants if prep == "between" else ()
+        if prep == "with" and _RECORD_LEAD.match(match["inner"], 0, talk.start()):
+            # "A to B, 'Record of Conversation with C'": the record A made of his talk with C
+            participants = unique([*outer.sender, *inner.participants])
         return Correspondents(*astuple(outer)[:3], participants, outer.as_written)
     if outer.sender:
         if not inner.participants:
@@ -105,6 +142,9 @@ def read_quoted(
         if own_talk(match["inner"]):  # "A, 'Memo [on a Meeting with B]'": A took part
             participants = unique([*outer.sender, *inner.participants])
             return Correspondents(outer.sender, (), (), participants, outer.as_written)
+        talk = CONVERSATION.search(match["inner"])
+        if talk and not conversation_first(match["inner"], talk):
+            return outer  # "Cable from A, 'The Situation of the Talk with B'": its subject
         return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
     author = collect.person_or_body(written) if _may_author(written) else None
     if author and inner.sender and (is_body(author) or authority.canonical(author)):

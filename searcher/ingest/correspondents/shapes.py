@@ -39,6 +39,7 @@ from searcher.ingest.correspondents.conversations import (
     read_hosted,
     read_own_talk,
 )
+from searcher.ingest.correspondents.offices import office_phrase, office_split, protect_office_to
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.tidy import tidy
@@ -49,25 +50,32 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     name_run,
-    office_phrase,
-    office_split,
-    protect_office_to,
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import (
     DOCUMENT_WORDS,
+    LEADING_OFFICE,
     NOT_SENT,
     NOUN_ENDING,
+    bare,
     data_lines,
     is_body,
     is_place,
     is_type_phrase,
+    without_type_end,
 )
-from searcher.names import NameAuthority
+from searcher.names import HONORIFICS, OFFICES, NameAuthority
 
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 
 
+#: The sender's own message to someone, no other's: "Telegram from Molotov with a Message to
+#: Kim Il Sung" (not "... with a Letter to Stalin from Residents of Dalian").
+_OWN_MESSAGE = re.compile(
+    r"\s+with\s+(?:an?\s+|his\s+|her\s+|the\s+)?(?:message|letter|note|reply)\s+(?=to\s)", re.I
+)
+#: A record of a conversation, before what it records: "Note of Conversation [Regarding]".
+_RECORD_ABOUT = re.compile(r"^(?:[\w-]+\s+){1,2}of\s+(?:an?\s+|the\s+)?conversations?$", re.I)
 #: Nouns of a subject before "to", never a sender ("... Official Visit to the DPRK").
 _SUBJECT_WORDS = frozenset(data_lines("title-subject-words.txt"))
 _CONTENT = re.compile(
@@ -92,7 +100,8 @@ _FROM = re.compile(
 _BY = re.compile(r"(?:^|\s)by\s+(?=.+\s+to\s+)", re.IGNORECASE)
 #: "Memorandum for the President from ...": the addressee before the sender.
 _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.IGNORECASE)
-_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+#: "to" before an addressee; not between two dates or hours ("1 May 1953 to 25 June 1953").
+_TO = re.compile(r"(?<!\d)\s+to\s+|(?<=\d)\s+to\s+(?!\d)", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
 _VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
 #: Onward and further addressees: "to A, for B", "to the CPSU Central Committee, to A. A. Smirnov".
@@ -114,6 +123,8 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
     for match in _VIA_BRACKET.finditer(segment):
         via += collect.names(match[1])
     segment = _CC.sub(" and ", _VIA_BRACKET.sub("", segment))
+    if (on := _ON.search(segment)) and not _BODY_ON.search(segment, 0, on.start()):
+        segment = segment[: on.start()]  # "... Affairs on South Africa and the Bomb": a subject
     segment, _, via_text = _split_via(segment)
     if via_text:
         via += collect.names(via_text)
@@ -125,6 +136,11 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
     for part in split_outside_brackets(segment, _FOR):
         names += collect.names(part)
     return names, via
+
+
+#: "on" after an addressee, before the subject; a body's own "on": "Committee on ...".
+_ON = re.compile(r"\s+on\s+")
+_BODY_ON = re.compile(r"\b(?:committee|commission|subcommittee|council|board|group)$", re.I)
 
 
 def _split_via(segment: str) -> tuple[str, str, str]:
@@ -213,6 +229,13 @@ def _message(text: str, collect: Collector) -> Correspondents:
     if to_match:
         prefix = text[: to_match.start()]
         parts = [p for p in split_outside_brackets(prefix, COMMA) if not is_type_phrase(p)]
+        if parts:
+            # "State Department Telegram 233 to US Embassy Egypt": a sender, then its type
+            sender_type, parts[-1] = parts[-1], without_type_end(parts[-1])
+            if parts[-1] != sender_type and parts[-1].casefold() in OFFICES:
+                # "Soviet Report to East German Leadership": a nationality, no sender
+                recipient, via = _recipients(text[to_match.end() :], collect)
+                return Correspondents((), tuple(recipient), tuple(via))
         if len(parts) > 1 and parts[-1].startswith("and "):
             # "Yurii Andropov, Nikolai Shchelokov, and Mikhail Malyarov to the CPSU CC"
             first = len(parts) - 1
@@ -222,6 +245,9 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if len(parts) > 1 and is_body(parts[-2]) and is_place(GLOSSED.sub(r"\g<main>", parts[-1])):
             # "Office of the British Political Representative, Bucharest, to ...": where it sits
             parts[-2:] = [", ".join(parts[-2:])]
+        if len(parts) > 1 and _holds_office(parts[-2], parts[-1]):
+            # "William Brubeck, Executive Secretary, to McGeorge Bundy": his office, no sender
+            parts.pop()
         if parts and not _may_send(parts[-1]) or _VERB_OBJECT.match(text, to_match.end()):
             # "Plan of Measures to Implement the Decisions ...": what is to be done
             return _possessive_author(text, collect)
@@ -261,6 +287,12 @@ def _message(text: str, collect: Collector) -> Correspondents:
         return Correspondents(sender)
     if (match := _TYPE_FOR.match(text)) and not RECORD.match(match["who"]):
         return Correspondents((), tuple(collect.names(match["who"])))  # "Note for Comrade A"
+    if (match := _TYPE_ON_FOR.match(text)) and is_type_phrase(match["type"]):
+        # "Daily Information Bulletin for the Prime Minister Georgi Dimitrov", "Information on
+        # the Chinese Question for the Leaderships of the Fraternal Parties ..."
+        author, _, addressee = split_for(f"{match['type']} for {match['who']}", collect)
+        if addressee:
+            return Correspondents((), tuple(collect.names(addressee)))
     if (named := named_type(text, collect)) != NONE:
         return named
     parts = split_outside_brackets(text, COMMA)
@@ -311,8 +343,25 @@ _TYPE_FOR = re.compile(
 )
 
 
+#: A document for its addressee, perhaps after its subject: "Information on the Chinese
+#: Question for the Leaderships of the Fraternal Parties".
+_TYPE_ON_FOR = re.compile(
+    r"^(?P<type>[^,]+?)(?:\s+(?:on|about|regarding|concerning)\s+[^,]+?)?"
+    r"\s+for\s+(?P<who>[^,'\"‘“]+)$",
+    re.IGNORECASE,
+)
+
+
 #: A subject noun before "by": "The Official Visit Paid by ...".
 _SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def _holds_office(person: str, office: str) -> bool:
+    """Whether an office follows a person's name: "William Brubeck, Executive Secretary"."""
+    words = office.split()
+    named = looks_like_name(person) and not is_body(person) and not is_place(person)
+    ends_office = bare(words[-1]) in LEADING_OFFICE - HONORIFICS and not is_body(office)
+    return named and (office_phrase(office) or ends_office and len(words) < 4)
 
 
 def _type_lead(text: str) -> bool:
@@ -343,6 +392,8 @@ def _possessive_author(text: str, collect: Collector) -> Correspondents:
     if not match or not _may_send(match["who"]):
         return NONE
     tos = list(_TO.finditer(text, match.end()))
+    if tos and bare(text[: tos[-1].start()].split()[-1]) in _SUBJECT_WORDS:
+        tos = []  # "J. Burgin's Report on a Trip to North Korea": where the trip went
     recipient = _recipients(text[tos[-1].end() :], collect)[0] if tos else []
     return Correspondents(tuple(collect.names(match["who"])), tuple(recipient))
 
@@ -390,9 +441,36 @@ _NOTE_WITH = re.compile(
 _SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\s*)?", re.I)
 
 
+#: A message's route from place to place, then who sent it to whom: "Telegram from Baku to
+#: Moscow, M.D. Bagirov and I.I. Maslennikov to Cdes. Stalin, ...".
+_ROUTE = re.compile(
+    r"^(?P<type>[^,]+?)\s+from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?),\s+"
+    r"(?P<rest>[^,]+?\sto\s.+)$",
+    re.IGNORECASE,
+)
+
+
+#: The route after the addressee: "Bulletin for the Prime Minister Georgi Dimitrov,
+#: communicated from Sofia to Moscow".
+_SENT_ROUTE = re.compile(
+    r",\s+(?:[a-z]+ed\s+)?from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?)$", re.IGNORECASE
+)
+
+
+def _without_route(text: str) -> str:
+    """A title without the places its message went between, when people are named too."""
+    match = _ROUTE.match(text)
+    if match and is_place(match["origin"]) and is_place(match["end"]):
+        return f"{match['type']}, {match['rest']}"
+    match = _SENT_ROUTE.search(text)
+    if match and is_place(match["origin"]) and is_place(match["end"]):
+        return text[: match.start()]
+    return text
+
+
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = _EXCERPT.sub("", protect_office_to(tidy(title)))
+    text = _without_route(_EXCERPT.sub("", protect_office_to(tidy(title))))
     collect = Collector(authority)
     if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
@@ -414,7 +492,12 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     collect.written.clear()
     if (after := author_after_subject(text, collect)).sender:
         return Correspondents(after.sender, as_written=tuple(collect.written))
+    own = _OWN_MESSAGE.search(text)
+    if own and _FROM.search(text, 0, own.start()) and not _FROM.search(text, own.end()):
+        text = f"{text[: own.start()]} {text[own.end() :]}"  # "from A with a Message to B"
     for content in _CONTENT.finditer(text):
+        if _RECORD_ABOUT.search(text[: content.start()]):
+            break  # "Note of Conversation Regarding Audience of A with B": what it records
         if not is_type_phrase(text[: content.start()]):
             text = text[: content.start()]
             break

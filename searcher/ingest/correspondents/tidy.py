@@ -68,8 +68,15 @@ def _unbracket_author(match: re.Match[str]) -> str:
     return words
 
 
+def _once(title: str) -> str:
+    """A title the page printed twice in a row, once."""
+    half = len(title) // 2
+    return title[:half] if len(title) % 2 == 0 and title[:half] == title[half:] else title
+
+
 def tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
+    title = _once(title.strip())
     title = _BRACKETED_AUTHOR.sub(_unbracket_author, _CLASSIFIED.sub("", title))
     text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
     text = _BRACKETED_PARTY.sub(r"\1", _BRACKETED_WORD.sub(r"\1", text))

@@ -1,4 +1,4 @@
-"""Names in a piece of a title: where a name runs, offices before it, lists of several.
+"""Names in a piece of a title: where a name runs, lists of several, offices beside them.
 
 "Soviet Ambassador to the DPRK Shtykov" is Shtykov; "Prime Minister of India" alone stands
 for its holder; "Mao Zedong, Zhou Enlai and Others" is two people; "Beijing, Mao Zedong" is
@@ -11,18 +11,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from searcher.ingest.correspondents.offices import (
+    COMPLEMENT_END,
+    CONNECTED,
+    LEAD_WORDS,
+    NATIONALITY,
+    ORDINAL,
+    is_appositive,
+    office_phrase,
+    office_split,
+)
 from searcher.ingest.correspondents.words import (
     BODY_WORDS,
-    COMPLEMENT_WORDS,
     CONNECTORS,
     LEADING_OFFICE,
     MARK,
-    OFFICE_PREPS,
+    NOUN_ENDING,
     bare,
     is_body,
     is_place,
     is_type_phrase,
-    place_end,
     word_set,
 )
 from searcher.names import HONORIFICS, OFFICES, NameAuthority, name_tokens
@@ -40,17 +48,12 @@ MONTH = re.compile(
 _ABBREVIATED = re.compile(r"^(?:[A-Z]{2,}\b\s*)+$")
 #: A body with the person at its head: "Government Delegation Led by Ion Gheorghe Maurer".
 _LED_BY = re.compile(r"^[A-Z].*?\s+\w+ed\s+[Bb]y\s+(?P<who>[A-Z].+)$")
-#: A word for a nationality, before an office: "Argentinian", "Brazilian", "Japanese".
-_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
 _SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 COMMA = re.compile(r"\s*,\s*")
 AND = re.compile(r"\s*,?\s+and\s+|\s*&\s*", re.IGNORECASE)
 GLOSSED = re.compile(r"^(?P<main>[^\[(]+?)\s*[\[(](?P<gloss>[^\])]+)[\])]\s*$")
 _GLOSS_POSSESSIVE = re.compile(r"['’]s(?=[\])])")
-LEAD_WORDS = re.compile(
-    r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I
-)
 _PLACE_TAIL = re.compile(r"^(?P<who>.+?)\s+(?:in|at)\s+(?:the\s+)?(?P<place>[^,]+)$")
 _FILLER = re.compile(
     r"^(?:(?:and\s+)?others?|et\s+al\.?|etc\.?|(?:the\s+)?rest|"
@@ -61,14 +64,6 @@ _FILLER = re.compile(
 _TRAILING_TYPE = re.compile(
     r"(?:\s+(?:cable|telegram|letter|memorandum|memo|report|note|notes|message|speech|"
     r"remarks|minutes|resolution)(?:\s+and)?)+$",
-    re.IGNORECASE,
-)
-#: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.
-_OFFICE_TO = re.compile(
-    r"\b(?P<office>ambassadors?|envoys?|representatives?|delegates?|delegations?|missions?|"
-    r"charg[ée]s?\s+d['’]affaires|advis[eo]rs?|counsell?ors?|attach[ée]s?|consuls?|embass(?:y|ies)"
-    r"(?:[\s-]+general)?|plenipotentiar(?:y|ies)|emissar(?:y|ies)|observers?)\s+to\s+"
-    r"(?P<place>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5})",
     re.IGNORECASE,
 )
 
@@ -99,7 +94,8 @@ def name_run(text: str) -> str:
     """The leading run of a text that reads as a name: stop at a date or a lower-case word."""
     kept: list[str] = []
     depth = 0
-    for word in text.split():
+    words = text.split()
+    for n, word in enumerate(words):
         if depth == 0:
             plain = word.strip("\"'“”‘’,.;:")
             if not plain or (not kept and plain in _NOT_FIRST):
@@ -113,18 +109,23 @@ def name_run(text: str) -> str:
             if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
                 kept.append(word)
                 continue
-            if kept and plain == "at" and bare(kept[-1]) in BODY_WORDS:
+            if kept and plain == "at" and any(bare(w) in BODY_WORDS for w in kept):
                 kept.append(word)  # "the Party Committee at the Chinese Embassy in Poland"
+                continue
+            after = words[n + 1] if n + 1 < len(words) else ""
+            if kept and plain == "on" and bare(kept[-1]) in _BODIES_ON and after.istitle():
+                kept.append(word)  # "Commission on Questions of the Chernobyl Catastrophe"
                 continue
             first = plain[0]
             if (
                 first.isdigit()
-                and not _ORDINAL.match(plain)
+                and not ORDINAL.match(plain)
                 or (
                     first.islower()
                     and plain not in CONNECTORS
                     and plain.rstrip(".") not in HONORIFICS
-                    and plain not in OFFICES
+                    and plain not in LEADING_OFFICE
+                    and plain.removesuffix("s") not in LEADING_OFFICE  # "Politburo members A"
                     and not _PARTICLE.match(plain)
                     and not POSSESSIVE_END.search(plain)
                 )
@@ -138,10 +139,10 @@ def name_run(text: str) -> str:
     return " ".join(kept).strip(" ,;:")
 
 
+#: Bodies named by what they are on: "Commission on ...", "Committee on ...".
+_BODIES_ON = word_set("commission committee subcommittee council conference")
 #: Units named by their number: "Region 5", "Military Zone 9".
 _NUMBERED_UNITS = word_set("region zone interzone district sector division corps army directorate")
-#: An ordinal inside a body's name: "the 8th Directorate of the USSR Armed Forces General Staff".
-_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 #: Words that never open a name: "a", "an", a preposition ("... Maurer, in Beijing").
 _NOT_FIRST = frozenset({"a", "an"})
 #: A part opening with a preposition names a place or a time: "..., in the Cuban Embassy".
@@ -153,56 +154,8 @@ _GROUP_NOUNS = frozenset({"leadership", "leaders", "side", "government", "author
 def looks_like_name(text: str) -> bool:
     """Whether the whole text reads as a name (or a body's name)."""
     run = name_run(text)
-    return bool(run) and run == text.strip(" ,;:") and len(text.split()) <= 12
-
-
-@lru_cache(maxsize=4096)
-def office_split(text: str) -> tuple[str, str]:
-    """An office and the name after it: ("Soviet Ambassador to the DPRK", "Shtykov").
-
-    The name is empty when the office stands alone ("Prime Minister of India"), and the
-    office empty when the text does not open with one.
-    """
-    words = text.split()
-    i = place_end(words, 0)  # "USSR Ambassador", "DPRK Foreign Minister"
-    if i == 0 and _NATIONALITY.match(words[0]):
-        i = 1  # "Argentinian Ambassador to Brazil"
-    if i == len(words) or bare(words[i]) not in LEADING_OFFICE:
-        i = 0
-    while i < len(words) and bare(words[i]) in LEADING_OFFICE:
-        i += 1
-    if i == 0:
-        return "", text
-    while i < len(words) and bare(words[i]) in OFFICE_PREPS:
-        j = i + 1
-        if j < len(words) and bare(words[j]) == "the":
-            j += 1
-        k = place_end(words, j)
-        if k == j:
-            while k < len(words) - 1 and bare(words[k]) in _COMPLEMENT:
-                k += 1
-            if k == j:
-                k += 1
-        if k < len(words) and words[k].startswith("["):  # "to the SDR [Somali ...]"
-            while k < len(words) and "]" not in words[k]:
-                k += 1
-            k += 1
-        i = min(k, len(words))
-    name = " ".join(words[i:])
-    if name and not name[:1].isupper():
-        return "", text
-    return " ".join(words[:i]), name
-
-
-#: Words of an office's complement up to its next preposition ("Chairman of the Council | of
-#: Ministers | of Romania").
-_COMPLEMENT = COMPLEMENT_WORDS - OFFICE_PREPS
-
-
-def is_appositive(text: str) -> bool:
-    """An office standing alone after a name: "Prime Minister of India", "Chairman of the Board"."""
-    office, name = office_split(text)
-    return bool(office) and not name
+    words = len(text.split())  # a body's name runs longer than a person's
+    return bool(run) and run == text.strip(" ,;:") and (words <= 12 or words <= 18 and is_body(run))
 
 
 #: A body's office before a name: "Albanian Labor Party Politburo Member Ramiz Alia".
@@ -219,7 +172,7 @@ def _is_nationality(word: str) -> bool:
     """A nationality or a place before a group's noun: "Soviet", "Albanian", "DPRK"."""
     if bare(word) in LEADING_OFFICE - _NATIONALITIES:
         return False
-    return bare(word) in _NATIONALITIES or bool(_NATIONALITY.match(word)) or is_place(word)
+    return bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word)) or is_place(word)
 
 
 _NATIONALITIES = word_set(
@@ -229,6 +182,12 @@ _NATIONALITIES = word_set(
 )
 
 
+def _adjective(word: str) -> bool:
+    """A nationality's adjective, never a name's end: "... Division of Soviet" and "East
+    European Affairs" are one name."""
+    return (bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word))) and not is_place(word)
+
+
 def _drop_place(name: str) -> str:
     """A person without where they were: "Mikoyan in Havana", "Kohl in Novo-Ogarëvo"."""
     if (match := _PLACE_TAIL.match(name)) and is_place(match["place"]):
@@ -236,18 +195,12 @@ def _drop_place(name: str) -> str:
     return name
 
 
-#: Words that name an office's holder, not a body: "General Secretary of the CC ...".
-_TITLES = word_set(
-    "president premier chairman chancellor ambassador secretary minister consul envoy leader "
-    "king queen emperor prince marshal general commander chief counselor counsellor"
-)
-
-
-def _is_office_of_body(text: str) -> bool:
-    """An office of a body, standing for its holder: "General Secretary of the CC French
-    Communist Party"."""
-    office, rest = office_split(text)
-    return any(bare(w) in _TITLES for w in office.split()) and is_body(rest)
+def _offices(first: str, second: str) -> bool:
+    """ "Soviet Ambassadors" and "Representatives": holders of offices, one group of addressees."""
+    return all(
+        (word := bare(part.split()[-1])).endswith("s") and word[:-1] in LEADING_OFFICE
+        for part in (first, second)
+    )
 
 
 def _one_body(first: str, second: str) -> bool:
@@ -292,63 +245,6 @@ def _is_filler(part: str, parts: list[str]) -> bool:
     return office_phrase(part) and any(not is_place(p) and not office_phrase(p) for p in parts)
 
 
-def office_phrase(part: str) -> bool:
-    """An office standing for no one named: "Prime Minister of India", "Member of the
-    Secretariat of the National Leadership of the United Revolutionary Organizations"."""
-    if is_appositive(part) or _is_office_of_body(part):
-        return True
-    words = _NEW_OFFICE.sub("", LEAD_WORDS.sub("", part)).split() or [""]
-    if _ORDINAL.match(words[0]) and len(words) > 1:
-        words = words[1:]  # "the 1st Secretary of the Embassy of the USSR in the DPRK"
-    first = min(place_end(words, 0), len(words) - 1)  # "the USSR Ambassador to the SDR"
-    if bare(words[first]) not in LEADING_OFFICE - HONORIFICS or _PERSON_AFTER_OFFICE.search(part):
-        return False
-    office, name = office_split(" ".join(words))
-    # no office split off: what follows the office is no name ("... of the journal 'X'"), or
-    # only the last word of its complement ("Deputy Chairman of Xinjiang Province")
-    return (
-        not office
-        or not name
-        or is_body(name)
-        or bool(_CONNECTED.search(name))
-        or bare(name) in _COMPLEMENT_END
-    )
-
-
-#: Words that end an office's complement, never a name: "... for External Affairs".
-_COMPLEMENT_END = COMPLEMENT_WORDS | word_set("affairs province region district oblast")
-#: A country's possessive and "New" before an office: "Iran's New Ambassador to Romania".
-_NEW_OFFICE = re.compile(
-    r"^(?:[A-Z][\w-]*['’]s\s+)?(?:new(?:ly\s+appointed)?|incoming|outgoing)\s+(?=[A-Z])", re.I
-)
-
-
-#: A connecting word inside what follows an office: no person's name.
-_CONNECTED = re.compile(r"\s(?:of|in|at|the|to)\s")
-
-
-#: A name after an office phrase: "... of the CC French Communist Party, Comrade Thorez".
-_PERSON_AFTER_OFFICE = re.compile(r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]+$")
-
-
-def protect_office_to(text: str) -> str:
-    """Mark the "to" of "Ambassador to the DPRK Shtykov" so that it splits nothing."""
-    if " to " not in text and " To " not in text:
-        return text
-
-    def mark(match: re.Match[str]) -> str:
-        words = match["place"].split()
-        start = 1 if words[0].casefold() == "the" else 0
-        if start < len(words) and place_end(words, start) > start:
-            return f"{match['office']} to{MARK} {match['place']}"
-        if is_body(match["place"]) and match.string[match.end() :].startswith(","):
-            # "the Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov, to ..."
-            return f"{match['office']} to{MARK} {match['place']}"
-        return match[0]
-
-    return _OFFICE_TO.sub(mark, text)
-
-
 #: A name that runs on with its family's: "Abdullah al Mubarak al Sabbah".
 _FAMILY_END = re.compile(r"\s(?:al|el|bin|ibn|bint|abu)[\s-](?P<last>[A-Z][\w'’-]+)$")
 
@@ -376,6 +272,12 @@ _OF_PLACE = re.compile(r"\s(?:of|in|at)\s")
 _CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']+)[\"”’']$")
 
 
+#: Endings of abstract nouns, never of a name of several words: "Situation", "Development".
+_ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|isms?|ships?|ances?)$")
+#: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
+_NAME_TAIL = re.compile(r"^(?:(?i:jr|sr)\.?|II|III|IV|(?:[A-Z]\.\s*){1,3})$")
+
+
 class Collector:
     """Resolves written names to canonical ones and remembers how the title wrote them."""
 
@@ -389,12 +291,30 @@ class Collector:
         written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
         if (code := _CODE_NAME.match(written)) and not is_body(written):
             written = code[1]  # a code name in quotes: "MARIAN", Trusted Individual "Zh. V.A."
-        if not written or is_type_phrase(written):
+        if not written or is_type_phrase(written) or self._common_noun(written):
             return None
         name = self._resolve(written)
         if name and written not in self.written:
             self.written.append(written)
         return name
+
+    def _common_noun(self, written: str) -> bool:
+        """Words no person, body, office or place is named by, but a subject's: a lone noun
+        ("Reprocessing", "Non-Proliferation"), or words ending in an abstract noun ("the Current
+        Situation")."""
+        written = _drop_place(written)
+        words = written.split()
+        last = words[-1].split("-")[-1] if words else ""
+        ending = NOUN_ENDING if len(words) == 1 else _ABSTRACT
+        return (
+            len(last) > 6
+            and ending.search(last) is not None
+            and not is_body(written)
+            and not is_place(written)
+            and not any(bare(w) in LEADING_OFFICE for w in words)
+            and self.authority.canonical(written) is None
+            and not self.authority.find_names(written)
+        )
 
     def _resolve(self, written: str) -> str:
         authority = self.authority
@@ -440,7 +360,7 @@ class Collector:
         if len(found) == 1 and not _longer_name(written, found[0]):
             return found[0]
         office, name = office_split(written)
-        if office and (not name or bare(name) in _COMPLEMENT_END):
+        if office and (not name or bare(name) in COMPLEMENT_END):
             return written  # "Prime Minister of India", "the Director of Central Intelligence"
         if office and all(_is_nationality(w) for w in office.split()):
             return written  # "Soviet Experts", "Albanian Film Workers": a group, not an office
@@ -476,7 +396,7 @@ class Collector:
     def _ends_with_person(self, text: str) -> bool:
         """Whether an office ends with its holder's name: "... of Hong Kong John Addis"."""
         name = office_split(LEAD_WORDS.sub("", text))[1]
-        if not name or is_body(name) or _CONNECTED.search(f" {name} "):
+        if not name or is_body(name) or CONNECTED.search(f" {name} "):
             return False
         return " " in name or self.authority.canonical(name) is not None
 
@@ -537,8 +457,9 @@ class Collector:
             if (
                 (
                     " " not in groups[i]
-                    and is_body(groups[i - 1])
+                    and (is_body(groups[i - 1]) or _offices(groups[i - 1], groups[i]))
                     and not self.authority.canonical(groups[i])
+                    and not is_place(groups[i])  # "the Delegates of the ... Republic and Poland"
                 )
                 or _one_body(groups[i - 1], groups[i])
                 or self._shared_body(groups[i - 1], groups[i])
@@ -554,6 +475,7 @@ class Collector:
                 and (is_body(after := groups[i].split(",")[0]) or office_phrase(after))
                 and not self._names_person(after)
                 or (" of " in groups[i - 1] and _ADJECTIVES.match(f"{before} {groups[i]}"))
+                or (" of " in before and _adjective(before.split()[-1]))
             ):
                 # "A, Member of the Politburo and Secretary of the Central Committee, with B";
                 # "the Leaders of Asian and African Countries"
@@ -562,6 +484,10 @@ class Collector:
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
             parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
             parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
+            for i in range(len(parts) - 1, 0, -1):
+                if _NAME_TAIL.match(parts[i]):
+                    # "William K. Harrison, Jr.", "Yakubov, T.": the name before, no other
+                    parts[i - 1 : i + 1] = [f"{parts[i - 1]} {parts[i]}"]
             for i in range(len(parts) - 1, 0, -1):
                 gloss = GLOSSED.match(parts[i])
                 if gloss and is_place(gloss["main"]) and is_body(parts[i - 1]):

@@ -80,8 +80,40 @@ def words_of(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def is_type_phrase(text: str) -> bool:
     """Whether a text only names a kind of document: "Ciphered Telegram No. 25902"."""
+    if _SERIES.match(text.strip(" ,;:")):
+        return True  # "NSC 8/1", "ORE 5/1", "SNIE 93-83": a document in a series
     words = [w.lower() for w in words_of(text) if w]
     return bool(words) and all(w in TYPE_WORDS or _NUMBER.match(w) for w in words)
+
+
+#: A document's series and number: "NSC 8/1", "SNIE 93-83".
+_SERIES = re.compile(r"^[A-Z]{2,6}\s+\d[\w/.-]*$")
+
+
+#: Nouns that head a sent document's type: the "Telegram" of "State Department Telegram 233".
+_SENT_NOUNS = word_set(
+    "telegram telegrams cable cables letter letters note notes memorandum memo report reports "
+    "message messages directive directives instructions airgram radiogram dispatch despatch "
+    "circular wire telephonogram reply answer response request"
+)
+
+
+def without_type_end(text: str) -> str:
+    """A sender without the type or number of its document after it: "State Department
+    Telegram 233" is the State Department, "North Asia Department No. 720035" the Department."""
+    words = text.split()
+    cut = len(words)
+    while cut > 1 and (bare(words[cut - 1]) in TYPE_WORDS or _NUMBER.match(bare(words[cut - 1]))):
+        cut -= 1
+    tail = [bare(w) for w in words[cut:]]
+    numbered = tail[:1] in (["no"], ["no."], ["nos."]) and len(tail) > 1
+    if not (numbered or any(w in _SENT_NOUNS for w in tail)) or bare(words[cut - 1]) in _JOINING:
+        return text
+    return " ".join(words[:cut])
+
+
+#: Words after which a name runs on: "Report of the", "A and".
+_JOINING = word_set("of the a an and no no. nos.")
 
 
 def is_body(text: str) -> bool:

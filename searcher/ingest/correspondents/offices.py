@@ -1,0 +1,162 @@
+"""Offices in a title: an office before its holder's name, or standing for its holder.
+
+"Soviet Ambassador to the DPRK Shtykov" is an office and Shtykov; "Prime Minister of India"
+alone stands for its holder; the "to" of an office names no recipient.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from searcher.ingest.correspondents.words import (
+    COMPLEMENT_WORDS,
+    LEADING_OFFICE,
+    MARK,
+    OFFICE_PREPS,
+    bare,
+    is_body,
+    place_end,
+    word_set,
+)
+from searcher.names import HONORIFICS
+
+#: A word for a nationality, before an office: "Argentinian", "Brazilian", "Japanese".
+NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
+
+#: An ordinal inside a body's name: "the 8th Directorate of the USSR Armed Forces General Staff".
+ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
+
+#: Words before a name that are no part of it: "the", "Comrade", "Mr.".
+LEAD_WORDS = re.compile(
+    r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I
+)
+
+#: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.
+_OFFICE_TO = re.compile(
+    r"\b(?P<office>ambassadors?|envoys?|representatives?|delegates?|delegations?|missions?|"
+    r"charg[ée]s?\s+d['’]affaires|advis[eo]rs?|counsell?ors?|attach[ée]s?|consuls?|embass(?:y|ies)"
+    r"(?:[\s-]+general)?|plenipotentiar(?:y|ies)|emissar(?:y|ies)|observers?)\s+to\s+"
+    r"(?=(?P<place>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}))",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def office_split(text: str) -> tuple[str, str]:
+    """An office and the name after it: ("Soviet Ambassador to the DPRK", "Shtykov").
+
+    The name is empty when the office stands alone ("Prime Minister of India"), and the
+    office empty when the text does not open with one.
+    """
+    words = text.split()
+    i = place_end(words, 0)  # "USSR Ambassador", "DPRK Foreign Minister"
+    if i == 0 and NATIONALITY.match(words[0]):
+        i = 1  # "Argentinian Ambassador to Brazil"
+    if i == len(words) or bare(words[i]) not in LEADING_OFFICE:
+        i = 0
+    while i < len(words) and bare(words[i]) in LEADING_OFFICE:
+        i += 1
+    if i == 0:
+        return "", text
+    while i < len(words) and bare(words[i]) in OFFICE_PREPS:
+        j = i + 1
+        if j < len(words) and bare(words[j]) == "the":
+            j += 1
+        k = place_end(words, j)
+        if k == j:
+            while k < len(words) - 1 and bare(words[k]) in _COMPLEMENT:
+                k += 1
+            if k == j:
+                k += 1
+        if k < len(words) and words[k].startswith("["):  # "to the SDR [Somali ...]"
+            while k < len(words) and "]" not in words[k]:
+                k += 1
+            k += 1
+        i = min(k, len(words))
+    name = " ".join(words[i:])
+    if name and not name[:1].isupper():
+        return "", text
+    return " ".join(words[:i]), name
+
+
+#: Words of an office's complement up to its next preposition ("Chairman of the Council | of
+#: Ministers | of Romania").
+_COMPLEMENT = COMPLEMENT_WORDS - OFFICE_PREPS
+
+
+def is_appositive(text: str) -> bool:
+    """An office standing alone after a name: "Prime Minister of India", "Chairman of the Board"."""
+    office, name = office_split(text)
+    return bool(office) and not name
+
+
+#: Words that name an office's holder, not a body: "General Secretary of the CC ...".
+_TITLES = word_set(
+    "president premier chairman chancellor ambassador secretary minister consul envoy leader "
+    "king queen emperor prince marshal general commander chief counselor counsellor"
+)
+
+
+def _is_office_of_body(text: str) -> bool:
+    """An office of a body, standing for its holder: "General Secretary of the CC French
+    Communist Party"."""
+    office, rest = office_split(text)
+    return any(bare(w) in _TITLES for w in office.split()) and is_body(rest)
+
+
+def office_phrase(part: str) -> bool:
+    """An office standing for no one named: "Prime Minister of India", "Member of the
+    Secretariat of the National Leadership of the United Revolutionary Organizations"."""
+    if is_appositive(part) or _is_office_of_body(part):
+        return True
+    words = _NEW_OFFICE.sub("", LEAD_WORDS.sub("", part)).split() or [""]
+    if ORDINAL.match(words[0]) and len(words) > 1:
+        words = words[1:]  # "the 1st Secretary of the Embassy of the USSR in the DPRK"
+    first = min(place_end(words, 0), len(words) - 1)  # "the USSR Ambassador to the SDR"
+    if bare(words[first]) not in LEADING_OFFICE - HONORIFICS or _PERSON_AFTER_OFFICE.search(part):
+        return False
+    office, name = office_split(" ".join(words))
+    # no office split off: what follows the office is no name ("... of the journal 'X'"), or
+    # only the last word of its complement ("Deputy Chairman of Xinjiang Province")
+    return (
+        not office
+        or not name
+        or is_body(name)
+        or bool(CONNECTED.search(name))
+        or bare(name.split()[-1]) in COMPLEMENT_END  # "... of the Xinjiang Autonomous Region"
+    )
+
+
+#: Words that end an office's complement, never a name: "... for External Affairs".
+COMPLEMENT_END = COMPLEMENT_WORDS | word_set("affairs province region district oblast")
+#: A country's possessive and "New" before an office: "Iran's New Ambassador to Romania".
+_NEW_OFFICE = re.compile(
+    r"^(?:[A-Z][\w-]*['’]s\s+)?(?:new(?:ly\s+appointed)?|incoming|outgoing)\s+(?=[A-Z])", re.I
+)
+
+
+#: A connecting word inside what follows an office: no person's name.
+CONNECTED = re.compile(r"\s(?:of|in|at|the|to)\s")
+
+
+#: A name after an office phrase: "... of the CC French Communist Party, Comrade Thorez".
+_PERSON_AFTER_OFFICE = re.compile(r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]+$")
+
+
+def protect_office_to(text: str) -> str:
+    """Mark the "to" of "Ambassador to the DPRK Shtykov" so that it splits nothing."""
+    if " to " not in text and " To " not in text:
+        return text
+
+    def mark(match: re.Match[str]) -> str:
+        words = match["place"].split()
+        start = 1 if words[0].casefold() == "the" else 0
+        if start < len(words) and place_end(words, start) > start:
+            return f"{match['office']} to{MARK} "
+        if is_body(match["place"]) and match.string[match.end("place") :].startswith(","):
+            # "the Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov, to ..."
+            return f"{match['office']} to{MARK} "
+        return match[0]
+
+    return _OFFICE_TO.sub(mark, text)
