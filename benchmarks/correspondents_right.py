@@ -5,8 +5,9 @@
 Each TSV has a header with at least ``title``, ``sender``, ``recipient``, ``via`` and
 ``participants`` (default: the real labelled titles of ``/work/shared/corpus``).  A title is
 right when every role matches its label: each labelled name is contained in one of the
-canonical names produced (case and accents aside), as many names as labelled; ``-`` means
-none, and then nothing may be produced; ``|`` separates several.  Prints each miss, then
+canonical names produced (case and accents aside; the label as written or as the name
+authority writes it), as many names as labelled; ``-`` means none, and then nothing may be
+produced; ``|`` separates several.  Prints each miss, then
 "N of M titles right (P%)" per file; with ``--count``, only that line (for a held-out set,
 whose misses are not to be read while the parser is tuned).
 """
@@ -31,17 +32,23 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
-def role_matches(label: str, got: tuple[str, ...]) -> bool:
-    """Whether the names produced for a role are the labelled ones."""
+def role_matches(label: str, got: tuple[str, ...], authority: NameAuthority) -> bool:
+    """Whether the names produced for a role are the labelled ones: each label, as written
+    or as the authority writes it ("Alekseyev" is Alekseev), is in one of them."""
     wanted = [] if label.strip() in ("-", "") else label.split("|")
     return len(wanted) == len(got) and all(
-        any(fold(w.strip()) in fold(name) for name in got) for w in wanted
+        any(
+            form in fold(name)
+            for form in {fold(w.strip()), fold(authority.canonicalize(w.strip()))}
+            for name in got
+        )
+        for w in wanted
     )
 
 
-def is_right(row: dict[str, str], got: Correspondents) -> bool:
+def is_right(row: dict[str, str], got: Correspondents, authority: NameAuthority) -> bool:
     """Whether every role of a parsed title matches the row's labels."""
-    return all(role_matches(row[role], getattr(got, role)) for role in ROLES)
+    return all(role_matches(row[role], getattr(got, role), authority) for role in ROLES)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -55,7 +62,7 @@ def misses(rows: list[dict[str, str]], authority: NameAuthority) -> list[str]:
     out = []
     for row in rows:
         got = parse_title(row["title"], authority)
-        if not is_right(row, got):
+        if not is_right(row, got, authority):
             said = " ".join(f"{r}={'|'.join(getattr(got, r)) or '-'}" for r in ROLES)
             wanted = " ".join(f"{r}={row[r]}" for r in ROLES)
             out.append(f"{row['title']}\n    got   {said}\n    label {wanted}")

@@ -1253,3 +1253,19 @@ def test_the_benchmark_counts_a_held_out_set_without_its_misses(capsys, tmp_path
     main(["--count", str(labels)])
     counted = capsys.readouterr().out.splitlines()
     assert len(shown) > 1 and counted == shown[-1:] and "1 of 2 titles right" in counted[0]
+
+
+def test_the_benchmark_reads_a_label_as_the_name_authority_writes_it(capsys, tmp_path):
+    from benchmarks.correspondents_right import main
+
+    labels = tmp_path / "titles.tsv"
+    labels.write_text(
+        "title\tsender\trecipient\tvia\tparticipants\n"
+        "Ciphered Telegram from Alekseyev to Gromyko\tAlekseyev\tGromyko\t-\t-\n"
+        "Letter from Feng Xi (Stalin) to Kim Il Sung (via Shtytkov)\tStalin\tKim Il Sung\t"
+        "Shtytkov\t-\n"
+        "Ciphered Telegram from Alekseyev to Gromyko\tAleksandrov\tGromyko\t-\t-\n",
+        encoding="utf-8",
+    )
+    main(["--count", str(labels)])
+    assert "2 of 3 titles right" in capsys.readouterr().out
