@@ -20,7 +20,7 @@ import os
 from typing import Any
 
 from searcher.analysis import KEYWORD_FIELDS, STEMMER
-from searcher.engine.postgres.analyze import DERIVED, TSV_LABELS
+from searcher.engine.postgres.analyze import DERIVED, FIELD_GAP, TSV_LABELS
 from searcher.record import FIELDS
 
 #: Bumped whenever a table or what a record means changes in a way the fields' declarations
@@ -70,13 +70,14 @@ def has_rum(conn: Any) -> bool:
 
 def schema_version() -> str:
     """REVISION and a short hash of what else makes an index's rows: the fields as the
-    Record declares them, the stemmer, the text fields' labels and the columns.  Adding,
+    Record declares them, the stemmer, the text fields' labels and gap, and the columns.  Adding,
     removing or changing a field changes it, and an index of another version is rebuilt in
     full (``search rebuild`` says so)."""
     made_of = (
         tuple(dataclasses.astuple(spec) for spec in FIELDS),
         STEMMER,
         tuple(TSV_LABELS.items()),
+        FIELD_GAP,
         COLUMNS,
     )
     digest = hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()[:8]
