@@ -126,6 +126,15 @@ class PostgresEngine(Engine):
                 )
             #: Whether ``tsv`` has a RUM index: matches are ranked in it.
             self.rum = self._meta(schema.RANKING) == schema.RUM
+            #: The tables a page is ranked in: each partition of a sharded index apart.
+            self._tables: tuple[str, ...] = tuple(
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT inhrelid::regclass::text FROM pg_inherits"
+                    " WHERE inhparent = to_regclass(%s) ORDER BY 1",
+                    (DOCS,),
+                )
+            ) or (DOCS,)
         if not self.rum and not self.outdated and self.location not in _SAID:
             _SAID.add(self.location)
             print(
@@ -223,7 +232,8 @@ class PostgresEngine(Engine):
     def _page(self, c: Compiled, request: SearchRequest) -> list[Hit]:
         """A page of hits: the paths up to the page's end in order, then the page's records.
         RUM hands matches over in its order and cannot break ties too, so it is asked for
-        a few more than the page, whose ties are then broken by path."""
+        a few more than the page, whose ties are then broken by path.  Sharded, each
+        partition is asked apart, so that its shard ranks and cuts its own matches."""
         score, direction, params = self._score(c)
         offset = (request.page - 1) * request.limit
         order = _ORDER.get(request.sort) or (
@@ -232,18 +242,26 @@ class PostgresEngine(Engine):
         first, extra = order, 0
         if self.rum and c.rank is not None and request.sort not in _ORDER:
             first, extra = "score", _TIES
-        rows = self._conn.execute(
-            f"SELECT d.record, p.score FROM (SELECT path, date_start, {score} AS score"
-            f" FROM {DOCS} WHERE {c.where} ORDER BY {first} LIMIT %s) AS p"
-            f" JOIN {DOCS} AS d USING (path)"
-            f" ORDER BY {order.replace('date_start', 'p.date_start')} LIMIT %s OFFSET %s",
-            (*params, *c.params, offset + request.limit + extra, request.limit, offset),
+        arms = " UNION ALL ".join(
+            f"(SELECT path, date_start, {score} AS score FROM {table} WHERE {c.where}"
+            f" ORDER BY {first} LIMIT %s)"
+            for table in self._tables
+        )
+        ranked = self._conn.execute(
+            f"SELECT path, score FROM ({arms}) AS p ORDER BY {order} LIMIT %s OFFSET %s",
+            (*params, *c.params, offset + request.limit + extra) * len(self._tables)
+            + (request.limit, offset),
         ).fetchall()
+        records = dict(
+            self._conn.execute(
+                f"SELECT path, record FROM {DOCS} WHERE path = ANY(%s)", ([p for p, _ in ranked],)
+            ).fetchall()
+        )
         # snippets as the embedded engine makes them: from the field that matched best
         marker = marker_for(request.node) if request.snippets else None
         out = []
-        for data, score_value in rows:
-            record = Record.from_dict(data)
+        for path, score_value in ranked:
+            record = Record.from_dict(records[path])
             snippet = None
             if marker is not None:
                 snippet = make_snippet((record.body, record.summary, record.title), marker)
