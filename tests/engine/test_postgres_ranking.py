@@ -142,3 +142,16 @@ def test_a_full_rebuild_replaces_the_table_and_keeps_its_index_names(url: str) -
     update.commit({})
     assert {i for i, _ in _search(engine, "armistice")} == {"r1", "r4"}
     engine.close()
+
+
+@pg_support.needs_server
+def test_a_build_into_an_empty_index_is_a_full_one(url: str) -> None:
+    engine = open_engine(url, create=True)
+    first = engine.begin_build(False)
+    assert first.full  # its indexes are built at once, not row by row
+    first.add(_records())
+    first.commit({})
+    later = engine.begin_build(False)
+    assert not later.full
+    later.abort()
+    engine.close()

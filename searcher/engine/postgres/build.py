@@ -285,8 +285,10 @@ class PostgresBuild(Build):
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (list(kept), list(kept.values())),
                 )
-            # a new table's visibility map lets counts skip its all-visible pages' rows
-            self._conn.execute(f"{'VACUUM (ANALYZE)' if anew else 'ANALYZE'} {DOCS}")
+            # a new table's visibility map lets counts skip its all-visible pages' rows;
+            # after an incremental build autovacuum analyses the table when enough changed
+            if self.full:
+                self._conn.execute(f"{'VACUUM (ANALYZE)' if anew else 'ANALYZE'} {DOCS}")
         self._done = True
         self._conn.close()
 

@@ -406,7 +406,14 @@ class PostgresEngine(Engine):
 
     # -- writing -------------------------------------------------------------------------
     def begin_build(self, full: bool, *, wait: bool = False) -> Build:
-        build = PostgresBuild(self.url, full=full or self.outdated, wait=wait)
+        """A build; into an empty index always a full one, which builds the indexes at once
+        (a RUM index filled row by row takes ten times as long)."""
+        with self._lock, translated(self.url):
+            empty = (
+                not self.outdated
+                and not self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCS})").fetchone()[0]
+            )
+        build = PostgresBuild(self.url, full=full or self.outdated or empty, wait=wait)
         build.upgraded = self.outdated
         return build
 
