@@ -21,6 +21,9 @@ from searcher.errors import QueryError
 
 SERVER = "searcher_shard_{}"
 PARTITION = schema.DOCS + "_p{}"
+#: Settings of the coordinator's sessions on a shard, as a reader's own (see the engine):
+#: without them a shard's planner filtered a common word's rows by reading each `tsv`.
+SHARD_SESSION = "-c enable_seqscan=off -c work_mem=64MB"
 
 
 def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None) -> int:
@@ -104,6 +107,7 @@ def _server(conn: object, name: str, shard_url: str, rum: bool) -> None:
         "fetch_size": "1000",
         "batch_size": "500",
         "extensions": "pg_trgm" + (f",{schema.RUM}" if rum else ""),
+        "options": SHARD_SESSION,
     }
     server = sql.Identifier(name)
     conn.execute(sql.SQL("DROP SERVER IF EXISTS {} CASCADE").format(server))  # type: ignore[attr-defined]

@@ -286,8 +286,8 @@ class PostgresEngine(Engine):
         )
         rows = self._conn.execute(
             f"WITH m AS MATERIALIZED (SELECT {', '.join(facets)} FROM {DOCS} WHERE {c.where})"
-            f" SELECT f, v, count(*) FROM (SELECT 0, NULL::text FROM m UNION ALL {arms})"
-            " AS x(f, v) GROUP BY f, v",
+            f" SELECT 0, NULL, count(*) FROM m UNION ALL"
+            f" SELECT f, v, count(*) FROM ({arms}) AS x(f, v) GROUP BY f, v",
             c.params,
         ).fetchall()
         total = 0
