@@ -8,7 +8,8 @@
 #   - one single server                    -> SEARCHER_TEST_PG
 #   - a coordinator and two shard servers  -> SEARCHER_TEST_PG_CLUSTER (the coordinator)
 #                                             SEARCHER_TEST_PG_SHARDS (shard URLs, space-separated)
-# PostgreSQL is installed from the distribution's packages when missing.  initdb and the
+# PostgreSQL, with its contrib extensions and RUM, is installed from the distribution's
+# packages when missing.  initdb and the
 # server refuse to run as root, so as root they run as the `postgres` user.  Every server
 # started here is stopped on exit, whatever the exit.
 set -euo pipefail
@@ -34,6 +35,18 @@ if [[ -z "$BINDIR" ]]; then
     apt-get update -qq >&2
     apt-get install -y -qq postgresql postgresql-contrib >&2
     BINDIR="$(find_bindir)"
+fi
+
+# RUM (ranking and phrases in the index), for the server's major version; the engine works
+# without it, slower, and says so
+MAJOR="$("$BINDIR/postgres" --version | sed -E 's/[^0-9]*([0-9]+).*/\1/')"
+SHAREDIR="$("$BINDIR/pg_config" --sharedir 2>/dev/null || echo "/usr/share/postgresql/$MAJOR")"
+if [[ ! -f "$SHAREDIR/extension/rum.control" ]]; then
+    echo "postgres.sh: installing postgresql-$MAJOR-rum" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get install -y -qq "postgresql-$MAJOR-rum" \
+        || { apt-get update -qq && apt-get install -y -qq "postgresql-$MAJOR-rum"; }; } >&2 \
+        || echo "postgres.sh: no postgresql-$MAJOR-rum package: testing without RUM" >&2
 fi
 
 RUN_AS=()

@@ -1,10 +1,11 @@
 """One query language, every engine: the PostgreSQL engines answer as the embedded one.
 
-Each PostgreSQL engine -- one server, and a coordinator with its shard servers -- is
-compared with the embedded Whoosh engine on the same pages: the shipped sample pages and
-the real pages of the judged set.  For every query of the query-language table below and
-every query of the judged set they must find the same documents, the same total and the
-same facet counts (ranking scores differ by design: BM25F against ts_rank).  The servers
+Each PostgreSQL engine -- one server (with RUM where it has it, and without), and a
+coordinator with its shard servers -- is compared with the embedded Whoosh engine on the
+same pages: the shipped sample pages and the real pages of the judged set.  For every
+query of the query-language table below and every query of the judged set they must find
+the same documents, the same total and the same facet counts (ranking scores differ by
+design: BM25F against RUM's cover density or ts_rank).  The servers
 are those of ``.ci/postgres.sh`` (see ``pg_support``); without them these tests skip, and
 fail under CI.
 """
@@ -20,6 +21,7 @@ import pytest
 
 from searcher.engine import SearchRequest, open_engine
 from searcher.engine.base import Engine
+from searcher.engine.postgres.schema import RUM_ENV
 from searcher.evaluate import load_judgments
 from searcher.query import parse, parse_filters
 
@@ -67,14 +69,22 @@ def whoosh(tmp_path_factory: pytest.TempPathFactory, pages: Path) -> Iterator[En
     scope="module",
     params=[
         pytest.param("postgres", marks=pg_support.needs_server),
+        pytest.param("postgres-gin", marks=pg_support.needs_server),
         pytest.param("postgres-cluster", marks=pg_support.needs_cluster),
     ],
 )
 def engine(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, pages: Path
 ) -> Iterator[Engine]:
-    """A PostgreSQL engine over the same pages as ``whoosh``."""
-    opened = open_engine(_build(request.param, tmp_path_factory.mktemp("parity"), pages))
+    """A PostgreSQL engine over the same pages as ``whoosh``; ``postgres-gin`` is one server
+    indexed as without the rum extension (GIN, ``ts_rank``)."""
+    kind = request.param
+    with pytest.MonkeyPatch.context() as patch:
+        if kind == "postgres-gin":
+            patch.setenv(RUM_ENV, "off")
+            kind = "postgres"
+        opened = open_engine(_build(kind, tmp_path_factory.mktemp("parity"), pages))
+    assert request.param != "postgres-gin" or not getattr(opened, "rum", True)
     yield opened
     opened.close()
 

@@ -11,7 +11,7 @@ import pg_support
 import pytest
 from cli_support import run
 
-from searcher.engine.postgres.analyze import to_row
+from searcher.engine.postgres.analyze import FIELD_GAP, to_row
 from searcher.engine.postgres.compile import compile_query
 from searcher.errors import IndexBusyError, IndexMissingError, QueryError
 from searcher.query import ast, parse
@@ -59,9 +59,17 @@ def test_field_words_use_weight_labels_or_prefixed_lexemes() -> None:
 
 def test_proximity_allows_each_next_word_within_slop() -> None:
     c = compile_query(ast.Phrase(None, ("peace", "treaty"), 1), LEX)
-    # within one field: each weight label apart
-    near = " | ".join(f"'peac':{w} <{d}> 'treati':{w}" for w in "ABCD" for d in (1, 2))
-    assert (c.where, c.params) == ("tsv @@ %s::tsquery", (f"({near})",))
+    # the gap between values keeps a near reach inside one field
+    assert (c.where, c.params) == (
+        "tsv @@ %s::tsquery",
+        ("('peac' <1> 'treati' | 'peac' <2> 'treati')",),
+    )
+    # a reach wider than the gap: each weight label apart
+    wide = compile_query(ast.Phrase(None, ("peace", "treaty"), FIELD_GAP), LEX)
+    near = " | ".join(
+        f"'peac':{w} <{d}> 'treati':{w}" for w in "ABCD" for d in range(1, FIELD_GAP + 2)
+    )
+    assert wide.params == (f"({near})",)
     title = compile_query(ast.Phrase("title", ("peace", "treaty"), 1), LEX)
     assert title.params == ("('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A)",)
 
@@ -108,7 +116,7 @@ def test_dates_overlap_the_span_and_bad_fields_are_refused() -> None:
 
 def test_rows_keep_phrases_inside_one_field_value() -> None:
     row = to_row(Record(id="1", title="Mao to Stalin", summary="Korea", sender=("Mao", "Zhou")))
-    assert row["tsv"] == "'mao':1A 'to':2A 'stalin':3A 'korea':5B"
+    assert row["tsv"] == f"'mao':1A 'to':2A 'stalin':3A 'korea':{3 + FIELD_GAP + 1}B"
     assert "'sender:mao':3 'sender:zhou':5" in row["ftsv"]
     assert row["keys"][-2:] == ["sender:mao", "sender:zhou"]
 

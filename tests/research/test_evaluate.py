@@ -232,21 +232,32 @@ def test_readme_states_the_measured_held_out_figures(real):
     assert ndcg == pytest.approx(result.ndcg, abs=README_TOLERANCE)
 
 
-@pytest.mark.parametrize("kind", ["single", "cluster"])
+@pytest.mark.parametrize(
+    ("kind", "row", "rum"),
+    [
+        ("single", "PostgreSQL, single", "on"),
+        ("cluster", "PostgreSQL, single", "on"),
+        ("single", "PostgreSQL without", "off"),
+    ],
+    ids=["single", "cluster", "single-without-rum"],
+)
 @pg_support.needs_server
-def test_postgres_held_out_figures_are_the_readmes(kind):
+def test_postgres_held_out_figures_are_the_readmes(kind, row, rum, monkeypatch):
     """The PostgreSQL engine, single server and cluster, ranks the held-out half as the
-    README says (its ts_rank weights come from the same field weights)."""
+    README says: with RUM's ranking, and without the extension (``ts_rank``, its weights
+    from the same field weights)."""
     from searcher import Archive
     from searcher.build import rebuild
+    from searcher.engine.postgres.schema import RUM_ENV
 
+    monkeypatch.setenv(RUM_ENV, rum)
     location = pg_support.index_location(kind, Path(), "searcher_judged")
     report = rebuild(PAGES, location, full=True, workers=1)
     assert report.indexed == 28 and not report.failed
     _, held_out = halves(load_judgments(JUDGMENTS))
     with Archive.open(location) as archive:
         result = evaluate(archive, held_out, k=10)
-    mrr, ndcg = readme_row("PostgreSQL")
+    mrr, ndcg = readme_row(row)
     assert mrr == pytest.approx(result.mrr, abs=README_TOLERANCE)
     assert ndcg == pytest.approx(result.ndcg, abs=README_TOLERANCE)
 

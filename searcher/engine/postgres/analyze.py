@@ -3,7 +3,7 @@ Porter2 stems as the embedded engine, so both engines index (and query) the same
 
 Two tsvectors per document:
 - ``tsv``: the stems of every text field, weighted by field (title A, summary B, body C,
-  citation and source D); a gap of one position between fields keeps phrases inside one.
+  citation and source D); a gap between values (``FIELD_GAP``) keeps phrases inside one.
 - ``ftsv``: field-prefixed lexemes for what a field query needs apart from the weights:
   ``citation:stem``, ``source:stem``, and the lower-cased words of keyword values
   (``sender:mao``), so ``sender:mao`` finds "Mao Zedong" (and of the forms the title
@@ -42,6 +42,11 @@ TSV_LABELS: dict[str, str] = {**LABELS, **{f: "D" for f in PREFIXED_TEXT}}
 #: PostgreSQL keeps positions up to this number, and this many positions per lexeme.
 MAX_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 256
+#: How many positions past a value's last word the next value of ``tsv`` begins after the
+#: one that follows it (``ftsv``: 1): a phrase or proximity reaching at most this far cannot
+#: run from one value into the next, so it needs no weight label to stay inside one field
+#: (and RUM checks it in the index, which it cannot do with labels).
+FIELD_GAP = 64
 #: Facet columns derived from the date span.
 DERIVED = DERIVED_FACETS
 
@@ -73,9 +78,10 @@ def quote(lexeme: str) -> str:
 class _Vector:
     """Collects lexeme positions and labels, then writes tsvector input text."""
 
-    def __init__(self) -> None:
+    def __init__(self, gap: int = 1) -> None:
         self.positions: dict[str, list[str]] = defaultdict(list)
         self.next = 1
+        self.gap = gap
 
     def add(self, tokens: Iterable[str], label: str = "") -> None:
         pos = self.next
@@ -84,7 +90,7 @@ class _Vector:
             if len(plist) < MAX_POSITIONS_PER_LEXEME:
                 plist.append(f"{min(pos, MAX_POSITION)}{label}")
             pos += 1
-        self.next = pos + 1  # a gap: no phrase runs from one value into the next
+        self.next = pos + self.gap  # no phrase runs from one value into the next
 
     def text(self) -> str:
         return " ".join(f"{quote(lex)}:{','.join(p)}" for lex, p in self.positions.items())
@@ -92,7 +98,7 @@ class _Vector:
 
 def to_row(record: Record) -> dict[str, Any]:
     """The column values of one record (see searcher.engine.postgres.schema)."""
-    tsv = _Vector()
+    tsv = _Vector(FIELD_GAP)
     ftsv = _Vector()
     analysed_text, vocabulary = analysed(record)
     for name in TSV_LABELS:  # the labels' order, not the Record's, places the fields

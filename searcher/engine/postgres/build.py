@@ -20,6 +20,8 @@ from searcher.errors import IndexBusyError
 from searcher.record import Record
 
 DOCS, WORDS, META = schema.DOCS, schema.WORDS, schema.META
+#: The table a full build on one server fills before it takes the documents table's place.
+NEXT = DOCS + "_next"
 #: Rows buffered before they are copied into the staging table.
 COPY_BATCH = 500
 #: Name prefix of the unlogged tables parser workers copy a full rebuild's rows into.
@@ -232,23 +234,27 @@ class PostgresBuild(Build):
                     with self._conn.cursor().copy("COPY stage_deleted FROM STDIN") as copy:
                         for path in self._deleted:
                             copy.write_row((path,))
-                if self.full:
-                    if self.upgraded:
-                        self._renew_table()
+                anew = self.full and self._single()
+                table = NEXT if anew else DOCS
+                if anew:
+                    self._conn.execute(f"DROP TABLE IF EXISTS {NEXT}")
+                    self._conn.execute(f"CREATE TABLE {NEXT} ({schema.docs_columns()})")
+                elif self.full:
                     self._conn.execute(f"DELETE FROM {DOCS}")
-                    self._conn.execute(f"DELETE FROM {WORDS}")
                 else:
                     self._conn.execute(
                         f"DELETE FROM {DOCS} WHERE path IN"
                         " (SELECT path FROM stage_deleted UNION SELECT path FROM stage)"
                     )
+                if self.full:
+                    self._conn.execute(f"DELETE FROM {WORDS}")
                 self._conn.execute(
-                    f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM"
+                    f"INSERT INTO {table} ({cols}) SELECT {cols} FROM"
                     f" (SELECT DISTINCT ON (path) * FROM stage ORDER BY path, seq DESC) AS s"
                 )
                 if self._stage is not None:
                     self._conn.execute(
-                        f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM {self._stage}"
+                        f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {self._stage}"
                     )
                     self._conn.execute(f"DROP TABLE {self._stage}")
                 if self._words:
@@ -260,7 +266,9 @@ class PostgresBuild(Build):
                         ([w for w, _ in items], [n for _, n in items]),
                     )
                 if self._regroup is not None:
-                    self._apply_regroup(*self._regroup)
+                    self._apply_regroup(table, *self._regroup)
+                if anew:
+                    self._replace_table()
                 built = datetime.now(UTC).isoformat(timespec="seconds")
                 self._conn.execute(
                     f"INSERT INTO {META} VALUES ('built_at', %s), ('report', %s)"
@@ -277,32 +285,52 @@ class PostgresBuild(Build):
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (list(kept), list(kept.values())),
                 )
-            self._conn.execute(f"ANALYZE {DOCS}")
+            # a new table's visibility map lets counts skip its all-visible pages' rows;
+            # after an incremental build autovacuum analyses the table when enough changed
+            if self.full:
+                self._conn.execute(f"{'VACUUM (ANALYZE)' if anew else 'ANALYZE'} {DOCS}")
         self._done = True
         self._conn.close()
 
-    def _renew_table(self) -> None:
-        """An index of another schema version: its documents table made anew with this
-        version's columns (a field added or removed), in the commit's transaction.  A
-        sharded index's table spans its shard servers: `search engine init` lays it out."""
+    def _single(self) -> bool:
+        """Whether the index lives on one server (not laid out over shards)."""
         layout = self._conn.execute(f"SELECT value FROM {META} WHERE key = 'layout'").fetchone()
-        if layout is not None and layout[0] != "single":
-            return
-        self._conn.execute(f"DROP TABLE IF EXISTS {DOCS}")
-        self._conn.execute(f"CREATE TABLE {DOCS} ({schema.docs_columns()})")
-        for statement in schema.docs_indexes(DOCS):
-            self._conn.execute(statement)
+        return layout is None or layout[0] == "single"
 
-    def _apply_regroup(self, drop: list[str], rows: list[dict[str, Any]]) -> None:
-        """Within the commit: the rows of ``drop`` removed, ``rows`` added."""
+    def _replace_table(self) -> None:
+        """Within a full build's commit, on one server: the new documents table, filled,
+        gets its indexes (built at once, not row by row) and takes the old one's place,
+        with this version's columns and the tsv index the server can have.  Readers wait
+        only for the swap at the end of the transaction."""
+        rum = schema.has_rum(self._conn)
+        for statement in schema.docs_indexes(NEXT, rum):
+            self._conn.execute(statement)
+        self._conn.execute(f"DROP TABLE IF EXISTS {DOCS}")
+        self._conn.execute(f"ALTER TABLE {NEXT} RENAME TO {DOCS}")
+        indexes = self._conn.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+            " AND tablename = %s",
+            (DOCS,),
+        ).fetchall()
+        for (name,) in indexes:
+            if name.startswith(NEXT):
+                self._conn.execute(f"ALTER INDEX {name} RENAME TO {DOCS}{name.removeprefix(NEXT)}")
+        self._conn.execute(
+            f"INSERT INTO {META} VALUES (%s, %s)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (schema.RANKING, schema.RUM if rum else "gin"),
+        )
+
+    def _apply_regroup(self, table: str, drop: list[str], rows: list[dict[str, Any]]) -> None:
+        """Within the commit: the rows of ``drop`` removed from ``table``, ``rows`` added."""
         cols = ", ".join(schema.COLUMNS)
-        self._conn.execute(f"DELETE FROM {DOCS} WHERE path = ANY(%s)", (drop,))
+        self._conn.execute(f"DELETE FROM {table} WHERE path = ANY(%s)", (drop,))
         self._conn.execute("TRUNCATE stage")
         with self._conn.cursor().copy(f"COPY stage ({cols}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(tuple(row[c] for c in schema.COLUMNS))
         self._conn.execute(
-            f"INSERT INTO {DOCS} ({cols}) SELECT {cols} FROM"
+            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM"
             f" (SELECT DISTINCT ON (path) * FROM stage ORDER BY path, seq DESC) AS s"
         )
 

@@ -2,10 +2,10 @@
 
 The coordinator (the index URL) keeps metadata and the lexicon; ``searcher_docs`` there is
 partitioned by hash of ``path`` and each partition is a foreign table on a shard server,
-which holds the rows and their GIN/GiST indexes.  Conditions are constant tsqueries and
-built-in operators, so postgres_fdw pushes them down; ``async_capable`` scans the shards
-in parallel.  (For production, Citus does the same with create_distributed_table: see
-docs/postgres.md.)
+which holds the rows and their RUM (or GIN) and GiST indexes.  Conditions are constant
+tsqueries and built-in operators, so postgres_fdw pushes them down; ``async_capable`` scans
+the shards in parallel.  With RUM on every server, its ranking operator is shipped too.
+(For production, Citus does the same with create_distributed_table: see docs/postgres.md.)
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from searcher.errors import QueryError
 
 SERVER = "searcher_shard_{}"
 PARTITION = schema.DOCS + "_p{}"
+#: Settings of the coordinator's sessions on a shard, as a reader's own (see the engine):
+#: without them a shard's planner filtered a common word's rows by reading each `tsv`.
+SHARD_SESSION = "-c enable_seqscan=off -c work_mem=64MB"
 
 
 def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None) -> int:
@@ -35,6 +38,7 @@ def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None)
     if count < 1:
         raise QueryError("--shards must be 1 or more")
     placement = [i % len(shard_urls) for i in range(count)]
+    rum = all(_has_rum(u) for u in (url, *shard_urls))
     for s, shard_url in enumerate(shard_urls):
         conn = connect(shard_url)
         with translated(shard_url), conn:
@@ -42,19 +46,21 @@ def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None)
                 table = PARTITION.format(p)
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
                 conn.execute(f"CREATE TABLE {table} ({schema.docs_columns()})")
-                for statement in schema.docs_indexes(table):
+                for statement in schema.docs_indexes(table, rum):
                     conn.execute(statement)
     conn = connect(url)
     with translated(url), conn, conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema.COMMIT_LOCK,))
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw")
+        if rum:  # its operator ranks on the shards, and the coordinator must know it
+            conn.execute(f"CREATE EXTENSION IF NOT EXISTS {schema.RUM}")
         for statement in schema.common_tables():
             conn.execute(statement)
         conn.execute(f"DROP TABLE IF EXISTS {schema.DOCS} CASCADE")
         conn.execute(f"TRUNCATE {schema.WORDS}")
         conn.execute(f"DELETE FROM {schema.META}")
         for s, shard_url in enumerate(shard_urls):
-            _server(conn, SERVER.format(s), shard_url)
+            _server(conn, SERVER.format(s), shard_url, rum)
         conn.execute(
             f"CREATE TABLE {schema.DOCS} ({schema.docs_columns()}) PARTITION BY HASH (path)"
         )
@@ -73,13 +79,24 @@ def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None)
                 )
             )
         conn.execute(
-            f"INSERT INTO {schema.META} VALUES ('schema_version', %s), ('layout', %s)",
-            (schema.SCHEMA_VERSION, f"sharded:{count}:" + ",".join(map(describe, shard_urls))),
+            f"INSERT INTO {schema.META} VALUES ('schema_version', %s), ('layout', %s), (%s, %s)",
+            (
+                schema.SCHEMA_VERSION,
+                f"sharded:{count}:" + ",".join(map(describe, shard_urls)),
+                schema.RANKING,
+                schema.RUM if rum else "gin",
+            ),
         )
     return count
 
 
-def _server(conn: object, name: str, shard_url: str) -> None:
+def _has_rum(url: str) -> bool:
+    conn = connect(url)
+    with translated(url), conn:
+        return schema.has_rum(conn)
+
+
+def _server(conn: object, name: str, shard_url: str, rum: bool) -> None:
     """(Re)create the foreign server and the current user's mapping for one shard."""
     info = conninfo_to_dict(shard_url)
     options = {
@@ -89,7 +106,8 @@ def _server(conn: object, name: str, shard_url: str) -> None:
         "async_capable": "true",
         "fetch_size": "1000",
         "batch_size": "500",
-        "extensions": "pg_trgm",
+        "extensions": "pg_trgm" + (f",{schema.RUM}" if rum else ""),
+        "options": SHARD_SESSION,
     }
     server = sql.Identifier(name)
     conn.execute(sql.SQL("DROP SERVER IF EXISTS {} CASCADE").format(server))  # type: ignore[attr-defined]

@@ -9,7 +9,9 @@ and the whole-value rule; here:
   label (``title`` A, ``summary`` B, ``body`` C) or are prefixed lexemes
   (``citation:``/``source:`` in ``ftsv``);
 - a phrase is ``<->``; proximity ``"a b"~N`` lets each next word come 1 to N+1 positions
-  later, in order, within one field (weight label): ``a:A <1> b:A | ... | a:D <N+1> b:D``.
+  later, in order, within one field: ``a <1> b | ... | a <N+1> b``, which the gap between
+  values (``FIELD_GAP``) keeps inside one; a wider reach is asked of each weight label
+  apart, ``a:A <1> b:A | ... | a:D <N+1> b:D``.
   Of three words or more, each two in a row so find the candidate rows, and the
   candidates' positions in the tsvector are walked in SQL (see :func:`_near`): the query
   grows with the words, not as (N+1)^(words-1) as nesting ``<1> | <2> ...`` does;
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from searcher.analysis import TEXT_FIELDS, WRITTEN
-from searcher.engine.postgres.analyze import LABELS, PREFIXED_TEXT, quote
+from searcher.engine.postgres.analyze import FIELD_GAP, LABELS, PREFIXED_TEXT, quote
 from searcher.errors import QueryError
 from searcher.query import ast, plan
 from searcher.query.plan import KEYWORDS, Lexicon
@@ -154,7 +156,7 @@ class _Compiler:
             column, label = "tsv", LABELS.get(name or "", "")
         part = _sequence(column, alternatives, slop, label)
         if not unranked and column == "tsv":
-            self.rank.append(_steps(alternatives, slop, _labels(column, label)))
+            self.rank.append(_ranked(alternatives, slop, label))
             self.highlight.append(_steps(alternatives, slop, ("",)))
         return part
 
@@ -183,9 +185,12 @@ def _any(items: list[str]) -> str:
     return items[0] if len(items) == 1 else "(" + " | ".join(items) + ")"
 
 
-def _labels(column: str, label: str) -> tuple[str, ...]:
-    """The weights a sequence may lie in, one at a time ("": any)."""
-    return (label,) if label else _ALL_LABELS if column == "tsv" else ("",)
+def _labels(column: str, label: str, slop: int) -> tuple[str, ...]:
+    """The weights a sequence may lie in, one at a time ("": any).  A reach within the gap
+    between values stays inside one field without them."""
+    if label:
+        return (label,)
+    return _ALL_LABELS if column == "tsv" and slop >= FIELD_GAP else ("",)
 
 
 def _steps(alternatives: list[list[str]], slop: int, labels: tuple[str, ...]) -> str:
@@ -207,10 +212,20 @@ def _steps(alternatives: list[list[str]], slop: int, labels: tuple[str, ...]) ->
     return " & ".join(pairs)
 
 
+def _ranked(alternatives: list[list[str]], slop: int, label: str) -> str:
+    """The tsquery that ranks a sequence: a phrase itself; of a proximity every step (its
+    words nearer together rank higher, and RUM scores this far faster than the steps'
+    alternatives of distance)."""
+    if slop == 0 or len(alternatives) == 1:
+        return _steps(alternatives, slop, (label,))
+    mark = f":{label}" if label else ""
+    return " & ".join(_any([quote(s) + mark for s in alts]) for alts in alternatives)
+
+
 def _sequence(column: str, alternatives: list[list[str]], slop: int, label: str = "") -> _Part:
     """Lexemes of ``column`` in sequence, each next step 1 (phrase) or 1..slop+1 positions
     after the previous one, with ``label`` (a weight) or in any one field."""
-    tsquery = _steps(alternatives, slop, _labels(column, label))
+    tsquery = _steps(alternatives, slop, _labels(column, label, slop))
     if slop == 0 or len(alternatives) <= 2:
         return _Part(column, tsquery)
     return _near(column, tsquery, alternatives, slop, label)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
@@ -33,6 +34,20 @@ _ORDER = {
     "date": "date_start ASC NULLS LAST, path",
     "-date": "date_start DESC NULLS LAST, path",
 }
+#: Session settings of a reader.  A filter on ``tsv`` reads each row's whole tsvector out of
+#: line, which the planner does not weigh: it is told to prefer an index to a full scan.
+#: Facet counts group the matches' values in memory.
+_SESSION = (
+    "SET pg_trgm.similarity_threshold = 0.3",
+    "SET enable_partitionwise_aggregate = on",
+    "SET enable_seqscan = off",
+    "SET work_mem = '64MB'",
+)
+#: Rows beyond a page that RUM's ordered scan hands over, so that ties at the page's edge
+#: are broken by path as without it.
+_TIES = 20
+#: Indexes already said to rank without RUM (said once per process and index).
+_SAID: set[str] = set()
 
 
 def facet_field(name: str) -> str:
@@ -92,8 +107,8 @@ class PostgresEngine(Engine):
         self._lock = threading.RLock()
         self._conn = connect(url)
         with translated(url):
-            self._conn.execute("SET pg_trgm.similarity_threshold = 0.3")
-            self._conn.execute("SET enable_partitionwise_aggregate = on")
+            for setting in _SESSION:
+                self._conn.execute(setting)
             version = self._version()
             #: An index of another schema: a build rebuilds it in full.
             self.outdated = version is not None and version != schema.SCHEMA_VERSION
@@ -109,6 +124,25 @@ class PostgresEngine(Engine):
                     f"{schema.SCHEMA_VERSION}: run `search rebuild --full` (a plain"
                     " `search rebuild` also rebuilds it in full)"
                 )
+            #: Whether ``tsv`` has a RUM index: matches are ranked in it.
+            self.rum = self._meta(schema.RANKING) == schema.RUM
+            #: The tables a page is ranked in: each partition of a sharded index apart.
+            self._tables: tuple[str, ...] = tuple(
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT inhrelid::regclass::text FROM pg_inherits"
+                    " WHERE inhparent = to_regclass(%s) ORDER BY 1",
+                    (DOCS,),
+                )
+            ) or (DOCS,)
+        if not self.rum and not self.outdated and self.location not in _SAID:
+            _SAID.add(self.location)
+            print(
+                f"searcher: {self.location}: ranking without the rum extension reads every"
+                " match (slower); install it on the server (Debian: postgresql-<version>-rum)"
+                " and run `search rebuild --full`",
+                file=sys.stderr,
+            )
         self.lexicon = SqlLexicon(self._conn)
 
     # -- schema --------------------------------------------------------------------------
@@ -121,15 +155,20 @@ class PostgresEngine(Engine):
         ).fetchone()
         return row[0] if row else "0"
 
+    def _meta(self, key: str) -> str | None:
+        row = self._conn.execute(f"SELECT value FROM {META} WHERE key = %s", (key,)).fetchone()
+        return row[0] if row else None
+
     def _create(self) -> None:
+        rum = schema.has_rum(self._conn)
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema.COMMIT_LOCK,))
-            for statement in schema.single_schema():
+            for statement in schema.single_schema(rum):
                 self._conn.execute(statement)
             self._conn.execute(
-                f"INSERT INTO {META} VALUES ('schema_version', %s), ('layout', 'single')"
-                " ON CONFLICT (key) DO NOTHING",
-                (schema.SCHEMA_VERSION,),
+                f"INSERT INTO {META} VALUES ('schema_version', %s), ('layout', 'single'),"
+                " (%s, %s) ON CONFLICT (key) DO NOTHING",
+                (schema.SCHEMA_VERSION, schema.RANKING, schema.RUM if rum else "gin"),
             )
 
     def close(self) -> None:
@@ -161,13 +200,10 @@ class PostgresEngine(Engine):
 
     def _search(self, request: SearchRequest, facets: tuple[str, ...]) -> Results:
         c = self._compile(request.node, request.filter)
-        total = self._conn.execute(
-            f"SELECT count(*) FROM {DOCS} WHERE {c.where}", c.params
-        ).fetchone()[0]
+        total, counts = self._count(c, facets)
         hits: list[Hit] = []
         if request.limit and total > (request.page - 1) * request.limit:
             hits = self._page(c, request)
-        counts = {name: self._facet(name, c) for name in facets}
         parsed = request.parsed
         text = getattr(parsed, "text", "") or ""
         suggestion = self._suggest(text) if total < SUGGEST_BELOW and text else None
@@ -184,38 +220,88 @@ class PostgresEngine(Engine):
             explanation=explain() if callable(explain) else "",
         )
 
+    def _score(self, c: Compiled) -> tuple[str, str, tuple[Any, ...]]:
+        """The score of a match, the direction that puts the best first, and the score's
+        parameters: RUM's distance (served in its index's order), or ``ts_rank``."""
+        if c.rank is None:
+            return "0.0", "ASC", ()
+        if self.rum:
+            return "tsv <=> %s::tsquery", "ASC", (c.rank,)
+        return f"ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1)", "DESC", (c.rank,)
+
     def _page(self, c: Compiled, request: SearchRequest) -> list[Hit]:
-        params: list[Any] = []
-        if c.rank is not None:
-            score = f"ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1)"
-            params.append(c.rank)
-        else:
-            score = "0.0"
-        order = _ORDER.get(request.sort, "score DESC, path" if c.rank else "path")
-        inner = (
-            f"SELECT path, date_start, record, {score} AS score FROM {DOCS} WHERE {c.where}"
-            f" ORDER BY {order} LIMIT %s OFFSET %s"
+        """A page of hits: the paths up to the page's end in order, then the page's records.
+        RUM hands matches over in its order and cannot break ties too, so it is asked for
+        a few more than the page, whose ties are then broken by path.  Sharded, each
+        partition is asked apart, so that its shard ranks and cuts its own matches."""
+        score, direction, params = self._score(c)
+        offset = (request.page - 1) * request.limit
+        order = _ORDER.get(request.sort) or (
+            f"score {direction}, path" if c.rank is not None else "path"
         )
-        params += [*c.params, request.limit, (request.page - 1) * request.limit]
-        rows = self._conn.execute(inner, params).fetchall()
+        first, extra = order, 0
+        if self.rum and c.rank is not None and request.sort not in _ORDER:
+            first, extra = "score", _TIES
+        arms = " UNION ALL ".join(
+            f"(SELECT path, date_start, {score} AS score FROM {table} WHERE {c.where}"
+            f" ORDER BY {first} LIMIT %s)"
+            for table in self._tables
+        )
+        ranked = self._conn.execute(
+            f"SELECT path, score FROM ({arms}) AS p ORDER BY {order} LIMIT %s OFFSET %s",
+            (*params, *c.params, offset + request.limit + extra) * len(self._tables)
+            + (request.limit, offset),
+        ).fetchall()
+        records = dict(
+            self._conn.execute(
+                f"SELECT path, record FROM {DOCS} WHERE path = ANY(%s)", ([p for p, _ in ranked],)
+            ).fetchall()
+        )
         # snippets as the embedded engine makes them: from the field that matched best
         marker = marker_for(request.node) if request.snippets else None
         out = []
-        for _, _, data, score in rows:
-            record = Record.from_dict(data)
+        for path, score_value in ranked:
+            record = Record.from_dict(records[path])
             snippet = None
             if marker is not None:
                 snippet = make_snippet((record.body, record.summary, record.title), marker)
-            out.append(_hit(record, float(score), snippet))
+            out.append(_hit(record, self._shown(float(score_value)), snippet))
         return out
 
-    def _facet(self, name: str, c: Compiled) -> tuple[FacetCount, ...]:
+    def _shown(self, score: float) -> float:
+        """A hit's score, higher for better matches (RUM gives a distance)."""
+        if not self.rum:
+            return score
+        return 1.0 / score if score > 0 else 0.0
+
+    def _count(
+        self, c: Compiled, facets: tuple[str, ...]
+    ) -> tuple[int, dict[str, tuple[FacetCount, ...]]]:
+        """The total and the facet counts of the matches, in one pass over them."""
+        if not facets:
+            row = self._conn.execute(f"SELECT count(*) FROM {DOCS} WHERE {c.where}", c.params)
+            return row.fetchone()[0], {}
+        arms = " UNION ALL ".join(
+            f"SELECT {i}, unnest({name}) FROM m" for i, name in enumerate(facets, 1)
+        )
         rows = self._conn.execute(
-            f"SELECT v, count(*) FROM {DOCS}, unnest({name}) AS v WHERE {c.where}"
-            " GROUP BY v ORDER BY count(*) DESC, v",
+            f"WITH m AS MATERIALIZED (SELECT {', '.join(facets)} FROM {DOCS} WHERE {c.where})"
+            f" SELECT 0, NULL, count(*) FROM m UNION ALL"
+            f" SELECT f, v, count(*) FROM ({arms}) AS x(f, v) GROUP BY f, v",
             c.params,
         ).fetchall()
-        return tuple(FacetCount(v, n) for v, n in rows)
+        total = 0
+        found: list[list[tuple[str, int]]] = [[] for _ in facets]
+        for f, v, n in rows:
+            if f == 0:
+                total = n
+            else:
+                found[f - 1].append((v, n))
+        counts = {
+            name: tuple(FacetCount(v, n) for v, n in sorted(pairs, key=lambda p: (-p[1], p[0])))
+            for name, pairs in zip(facets, found, strict=True)
+        }
+        return total, counts
 
     def get(self, id: str) -> Record | None:
         with self._lock, translated(self.url):
@@ -227,7 +313,7 @@ class PostgresEngine(Engine):
     def facet_counts(self, field: str, node: Node | None = None) -> tuple[FacetCount, ...]:
         name = facet_field(field)
         with self._lock, translated(self.url):
-            return self._facet(name, self._compile(node))
+            return self._count(self._compile(node), (name,))[1][name]
 
     def iter_records(
         self, node: Node | None = None, sort: str | None = None, filter: Node | None = None
@@ -238,8 +324,8 @@ class PostgresEngine(Engine):
             c = self._compile(node, filter)
         order, params = "path", c.params
         if sort == "relevance" and c.rank is not None:  # as _page ranks a search's hits
-            order = f"ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1) DESC, path"
-            params = (*params, c.rank)
+            score, direction, extra = self._score(c)
+            order, params = f"{score} {direction}, path", (*params, *extra)
         conn = connect(self.url, autocommit=False)
         try:
             with translated(self.url), conn.cursor(name=f"searcher_{uuid.uuid4().hex}") as cur:
@@ -320,7 +406,14 @@ class PostgresEngine(Engine):
 
     # -- writing -------------------------------------------------------------------------
     def begin_build(self, full: bool, *, wait: bool = False) -> Build:
-        build = PostgresBuild(self.url, full=full or self.outdated, wait=wait)
+        """A build; into an empty index always a full one, which builds the indexes at once
+        (a RUM index filled row by row takes ten times as long)."""
+        with self._lock, translated(self.url):
+            empty = (
+                not self.outdated
+                and not self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM {DOCS})").fetchone()[0]
+            )
+        build = PostgresBuild(self.url, full=full or self.outdated or empty, wait=wait)
         build.upgraded = self.outdated
         return build
 

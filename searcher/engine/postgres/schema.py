@@ -5,7 +5,9 @@
   their lower-cased ``field:value`` forms in ``keys`` (one GIN index serves every keyword
   filter); the date span as a ``daterange`` (GiST); ``tsv``/``ftsv`` (GIN); the whole
   record as ``jsonb``.  Sharded, it is hash-partitioned on ``path`` and every partition is
-  a foreign table on a shard server, which holds the indexes.
+  a foreign table on a shard server, which holds the indexes.  ``tsv`` is indexed with RUM
+  (the ``rum`` extension: positions in the index, so phrases are checked and matches
+  ranked there) where the server has it, else with GIN (see :func:`has_rum`).
 - ``searcher_words``: the unstemmed lexicon (trigram GIN) for wildcards, fuzzy words and
   spelling suggestions.
 """
@@ -14,15 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+from typing import Any
 
 from searcher.analysis import KEYWORD_FIELDS, STEMMER
-from searcher.engine.postgres.analyze import DERIVED, TSV_LABELS
+from searcher.engine.postgres.analyze import DERIVED, FIELD_GAP, TSV_LABELS
 from searcher.record import FIELDS
 
 #: Bumped whenever a table or what a record means changes in a way the fields' declarations
 #: do not show (4: one record per document, copies merged, stale records kept, ids with the
-#: page's folders).
-REVISION = "4"
+#: page's folders; 5: ``tsv`` indexed with RUM where the server has it).
+REVISION = "5"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
 META = "searcher_meta"
@@ -46,17 +50,34 @@ COLUMNS: tuple[str, ...] = (
     "record",
 )
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
+#: The extension that ranks in the index; optional.
+RUM = "rum"
+#: Set to ``off`` to index without RUM even where the server has it.
+RUM_ENV = "SEARCHER_PG_RUM"
+#: ``searcher_meta``'s key recording how ``tsv`` is indexed and ranked (RUM or "gin").
+RANKING = "ranking"
+
+
+def has_rum(conn: Any) -> bool:
+    """Whether the server of ``conn`` can install RUM (and $SEARCHER_PG_RUM is not ``off``)."""
+    if os.environ.get(RUM_ENV, "").lower() in ("off", "0", "no", "false"):
+        return False
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = %s)", (RUM,)
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def schema_version() -> str:
     """REVISION and a short hash of what else makes an index's rows: the fields as the
-    Record declares them, the stemmer, the text fields' labels and the columns.  Adding,
+    Record declares them, the stemmer, the text fields' labels and gap, and the columns.  Adding,
     removing or changing a field changes it, and an index of another version is rebuilt in
     full (``search rebuild`` says so)."""
     made_of = (
         tuple(dataclasses.astuple(spec) for spec in FIELDS),
         STEMMER,
         tuple(TSV_LABELS.items()),
+        FIELD_GAP,
         COLUMNS,
     )
     digest = hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()[:8]
@@ -87,12 +108,19 @@ def docs_columns() -> str:
 """
 
 
-def docs_indexes(table: str) -> list[str]:
+def tsv_index(table: str, rum: bool) -> str:
+    """The index of ``tsv``: RUM with positions, or GIN."""
+    method = f"{RUM} (tsv rum_tsvector_ops)" if rum else "gin (tsv)"
+    return f"CREATE INDEX IF NOT EXISTS {table}_tsv ON {table} USING {method}"
+
+
+def docs_indexes(table: str, rum: bool) -> list[str]:
     """The indexes of a table that holds documents (the single table, or one shard's)."""
     return [
+        *((f"CREATE EXTENSION IF NOT EXISTS {RUM}",) if rum else ()),
         f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_path ON {table} (path)",
         f"CREATE INDEX IF NOT EXISTS {table}_id ON {table} (id)",
-        f"CREATE INDEX IF NOT EXISTS {table}_tsv ON {table} USING gin (tsv)",
+        tsv_index(table, rum),
         f"CREATE INDEX IF NOT EXISTS {table}_ftsv ON {table} USING gin (ftsv)",
         f"CREATE INDEX IF NOT EXISTS {table}_keys ON {table} USING gin (keys)",
         f"CREATE INDEX IF NOT EXISTS {table}_span ON {table} USING gist (span)",
@@ -111,10 +139,10 @@ def common_tables() -> list[str]:
     ]
 
 
-def single_schema() -> list[str]:
+def single_schema(rum: bool) -> list[str]:
     """Statements creating an index on one server."""
     return [
         *common_tables(),
         f"CREATE TABLE IF NOT EXISTS {DOCS} ({docs_columns()})",
-        *docs_indexes(DOCS),
+        *docs_indexes(DOCS, rum),
     ]
