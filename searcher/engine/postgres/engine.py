@@ -10,26 +10,22 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from searcher.analysis import FACET_FIELDS
-from searcher.engine.base import SORTS, Build, Engine, SearchRequest, Stats
+from searcher.engine import assemble
+from searcher.engine.base import Build, Engine, SearchRequest, Stats
 from searcher.engine.postgres import schema, similar
-from searcher.engine.postgres.analyze import DERIVED, RANK_WEIGHTS
+from searcher.engine.postgres.analyze import RANK_WEIGHTS
 from searcher.engine.postgres.build import PostgresBuild, write_stage
 from searcher.engine.postgres.compile import Compiled, compile_query, like_prefix
 from searcher.engine.postgres.connect import connect, describe, translated
-from searcher.engine.snippets import make_snippet, marker_for
 from searcher.errors import (
     IndexFormatError,
     IndexMissingError,
-    QueryError,
 )
 from searcher.query.ast import MatchAll, Node
-from searcher.query.spelling import respell
-from searcher.record import QUERY_FIELDS, Record
-from searcher.results import FacetCount, Hit, Results, Snippet
+from searcher.record import Record
+from searcher.results import FacetCount, Hit, Results
 
 DOCS, WORDS, META = schema.DOCS, schema.WORDS, schema.META
-#: A query with fewer hits than this gets a spelling suggestion (as the embedded engine).
-SUGGEST_BELOW = 3
 _ORDER = {
     "date": "date_start ASC NULLS LAST, path",
     "-date": "date_start DESC NULLS LAST, path",
@@ -48,17 +44,6 @@ _SESSION = (
 _TIES = 20
 #: Indexes already said to rank without RUM (said once per process and index).
 _SAID: set[str] = set()
-
-
-def facet_field(name: str) -> str:
-    """The column of a facet name or alias; QueryError for anything else."""
-    if name in DERIVED:
-        return name
-    spec = QUERY_FIELDS.get(name)
-    if spec is None or not spec.facet:
-        known = ", ".join(sorted(FACET_FIELDS))
-        raise QueryError(f"unknown facet {name!r} (known: {known})")
-    return spec.name
 
 
 class SqlLexicon:
@@ -189,11 +174,7 @@ class PostgresEngine(Engine):
         )
 
     def search(self, request: SearchRequest) -> Results:
-        if request.sort not in SORTS:
-            raise QueryError(f"unknown sort {request.sort!r} (known: {', '.join(SORTS)})")
-        if request.limit < 0 or request.page < 1:
-            raise QueryError("limit must be 0 or more and page 1 or more")
-        facets = tuple(dict.fromkeys(facet_field(f) for f in request.facets))
+        facets = assemble.checked(request)
         with self._lock, translated(self.url), self._conn.transaction():
             self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             return self._search(request, facets)
@@ -204,21 +185,7 @@ class PostgresEngine(Engine):
         hits: list[Hit] = []
         if request.limit and total > (request.page - 1) * request.limit:
             hits = self._page(c, request)
-        parsed = request.parsed
-        text = getattr(parsed, "text", "") or ""
-        suggestion = self._suggest(text) if total < SUGGEST_BELOW and text else None
-        explain = getattr(parsed, "explain", None)
-        return Results(
-            query=text,
-            total=total,
-            page=request.page,
-            limit=request.limit,
-            hits=tuple(hits),
-            facets=counts,
-            suggestion=suggestion,
-            expanded=dict(getattr(parsed, "expanded", {}) or {}),
-            explanation=explain() if callable(explain) else "",
-        )
+        return assemble.results(request, total, hits, counts, self._closest)
 
     def _score(self, c: Compiled) -> tuple[str, str, tuple[Any, ...]]:
         """The score of a match, the direction that puts the best first, and the score's
@@ -257,16 +224,11 @@ class PostgresEngine(Engine):
                 f"SELECT path, record FROM {DOCS} WHERE path = ANY(%s)", ([p for p, _ in ranked],)
             ).fetchall()
         )
-        # snippets as the embedded engine makes them: from the field that matched best
-        marker = marker_for(request.node) if request.snippets else None
-        out = []
-        for path, score_value in ranked:
-            record = Record.from_dict(records[path])
-            snippet = None
-            if marker is not None:
-                snippet = make_snippet((record.body, record.summary, record.title), marker)
-            out.append(_hit(record, self._shown(float(score_value)), snippet))
-        return out
+        marker = assemble.marker(request)
+        return [
+            assemble.hit(Record.from_dict(records[path]), self._shown(float(score)), marker)
+            for path, score in ranked
+        ]
 
     def _shown(self, score: float) -> float:
         """A hit's score, higher for better matches (RUM gives a distance)."""
@@ -311,15 +273,15 @@ class PostgresEngine(Engine):
         return Record.from_dict(row[0]) if row else None
 
     def facet_counts(self, field: str, node: Node | None = None) -> tuple[FacetCount, ...]:
-        name = facet_field(field)
+        name = assemble.facet_field(field)
         with self._lock, translated(self.url):
             return self._count(self._compile(node), (name,))[1][name]
 
     def iter_records(
         self, node: Node | None = None, sort: str | None = None, filter: Node | None = None
     ) -> Iterator[Record]:
-        if sort is not None and sort not in SORTS:
-            raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+        if sort is not None:
+            assemble.check_sort(sort)
         with self._lock, translated(self.url):
             c = self._compile(node, filter)
         order, params = "path", c.params
@@ -339,29 +301,35 @@ class PostgresEngine(Engine):
 
     def similar(self, id: str, limit: int = 10) -> Results:
         record = self.get(id)
-        empty = Results(query=f"similar:{id}", total=0, page=1, limit=limit, hits=())
         if record is None:
-            return empty
+            return assemble.similar_results(id, limit)
         with self._lock, translated(self.url):
             rows, total = similar.ranked(self._conn, DOCS, WORDS, record, limit)
-        hits = tuple(_hit(Record.from_dict(d), float(s), None) for d, s in rows)
-        return Results(query=f"similar:{id}", total=total, page=1, limit=limit, hits=hits)
+        hits = [assemble.hit(Record.from_dict(d), s) for d, s in rows]
+        return assemble.similar_results(id, limit, hits, total)
 
     def suggest(self, text: str) -> str | None:
         with self._lock, translated(self.url):
-            return self._suggest(text)
+            return assemble.suggest(text, self._closest)
 
-    def _suggest(self, text: str) -> str | None:
-        return respell(text, self._correct)
-
-    def _correct(self, word: str) -> str | None:
-        """The closest frequent lexicon word (same first letter, 2 edits), unless known."""
+    def _closest(self, word: str, distance: int, prefix: int) -> str | None:
+        """The nearest, then most frequent, lexicon word within ``distance`` edits that
+        shares the word's first ``prefix`` letters; None when the word is known."""
         row = self._conn.execute(
-            f"SELECT word, levenshtein_less_equal(word, %s, 2) AS d FROM {WORDS}"
+            f"SELECT word, levenshtein_less_equal(word, %s, %s) AS d FROM {WORDS}"
             " WHERE word LIKE %s AND length(word) BETWEEN %s AND %s"
-            " AND levenshtein_less_equal(word, %s, 2) <= 2"
+            " AND levenshtein_less_equal(word, %s, %s) <= %s"
             " ORDER BY d, ndoc DESC, word LIMIT 1",
-            (word, like_prefix(word[:1]), len(word) - 2, len(word) + 2, word),
+            (
+                word,
+                distance,
+                like_prefix(word[:prefix]),
+                len(word) - distance,
+                len(word) + distance,
+                word,
+                distance,
+                distance,
+            ),
         ).fetchone()
         if row is None or row[1] == 0:
             return None
@@ -418,25 +386,8 @@ class PostgresEngine(Engine):
         return build
 
 
-def _hit(record: Record, score: float, snippet: Snippet | None) -> Hit:
-    return Hit(
-        id=record.id,
-        title=record.title,
-        date=record.date,
-        date_start=record.date_start.isoformat() if record.date_start else None,
-        sender=record.sender,
-        recipient=record.recipient,
-        score=score,
-        url=record.url,
-        snippet=snippet,
-        copies=record.copies or ((record.path,) if record.path else ()),
-        stale=record.stale,
-    )
-
-
 __all__: Sequence[str] = (
     "PostgresBuild",
     "PostgresEngine",
-    "facet_field",
     "write_stage",
 )
