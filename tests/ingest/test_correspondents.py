@@ -91,6 +91,7 @@ REAL = (
     "titles-real-listings-3.tsv",
     "titles-real-listings-4.tsv",
     "titles-real-listings-5.tsv",
+    "titles-real-listings-6.tsv",
 )
 
 
