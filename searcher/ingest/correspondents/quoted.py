@@ -147,8 +147,12 @@ def read_quoted(
             return outer  # "Cable from A, 'The Situation of the Talk with B'": its subject
         return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
     author = collect.person_or_body(written) if _may_author(written) else None
-    if author and inner.sender and (is_body(author) or authority.canonical(author)):
-        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
+    known = author and (
+        is_body(author) or authority.canonical(author) or _ENDS_WITH_PERSON.search(written)
+    )
+    if known and inner.sender:
+        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'",
+        # "Fred W. Valtin, 'Czech Crisis--Policy Guidance from State'"
         return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
     if author and not inner.sender:
         authors = collect.names(written) if AND.search(written) else [author]

@@ -50,7 +50,9 @@ _ABBREVIATED = re.compile(r"^(?:[A-Z]{2,}\b\s*)+$")
 _LED_BY = re.compile(r"^[A-Z].*?\s+\w+ed\s+[Bb]y\s+(?P<who>[A-Z].+)$")
 _SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
-COMMA = re.compile(r"\s*,\s*")
+#: A comma between names, not before a name's own end ("R.E. Cushman, Jr.").
+COMMA = re.compile(r"\s*,(?!\s*(?i:jr|sr)\b)\s*")
+_TAIL_COMMA = re.compile(r"\s*,\s*(?=(?i:jr|sr)\b)")
 AND = re.compile(r"\s*,?\s+and\s+|\s*&\s*", re.IGNORECASE)
 GLOSSED = re.compile(r"^(?P<main>[^\[(]+?)\s*[\[(](?P<gloss>[^\])]+)[\])]\s*$")
 _GLOSS_POSSESSIVE = re.compile(r"['’]s(?=[\])])")
@@ -182,6 +184,10 @@ _NATIONALITIES = word_set(
 )
 
 
+#: A person's nationality alone, beside their name: "an Iranian".
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)$")
+
+
 def _adjective(word: str) -> bool:
     """A nationality's adjective, never a name's end: "... Division of Soviet" and "East
     European Affairs" are one name."""
@@ -241,8 +247,9 @@ def _is_filler(part: str, parts: list[str]) -> bool:
         # more, or of four names or more, is a list of addressees ("to Moscow, Budapest,
         # Prague, ...", "to COSVN, Region 5, Tri-Thien, Saigon, Hue, and Danang")
         return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts)) and len(parts) < 4
-    # "Maurer, Chairman of the Council of Ministers of Romania"
-    return office_phrase(part) and any(not is_place(p) and not office_phrase(p) for p in parts)
+    # "Maurer, Chairman of the Council of Ministers of Romania"; "an Iranian, Ali Reza Hekmat"
+    described = office_phrase(part) or (_DEMONYM.match(part) is not None and not is_place(part))
+    return described and any(not is_place(p) and not office_phrase(p) for p in parts)
 
 
 #: A name that runs on with its family's: "Abdullah al Mubarak al Sabbah".
@@ -289,6 +296,7 @@ class Collector:
         """The canonical name of one written person or body (None for a type phrase)."""
         written = LEAD_WORDS.sub("", piece.replace(MARK, "").strip(" ,;:"))
         written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
+        written = _TAIL_COMMA.sub(" ", written)
         if (code := _CODE_NAME.match(written)) and not is_body(written):
             written = code[1]  # a code name in quotes: "MARIAN", Trusted Individual "Zh. V.A."
         if not written or is_type_phrase(written) or self._common_noun(written):
