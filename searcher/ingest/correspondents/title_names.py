@@ -188,10 +188,15 @@ _NATIONALITIES = word_set(
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)$")
 
 
+def nationality_word(word: str) -> bool:
+    """A nationality's word: "Soviet", "South", "African", "US"."""
+    return bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word))
+
+
 def _adjective(word: str) -> bool:
     """A nationality's adjective, never a name's end: "... Division of Soviet" and "East
     European Affairs" are one name."""
-    return (bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word))) and not is_place(word)
+    return nationality_word(word) and not is_place(word)
 
 
 def _drop_place(name: str) -> str:
