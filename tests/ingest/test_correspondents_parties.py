@@ -1,0 +1,104 @@
+"""What one party is, and what can be one: general rules read on the real titles of
+``tests/data/titles-real-listings-6.tsv`` they were made for, each read wrong before its rule.
+
+Apposition: an office or a description beside a name is that name's, in either order; a
+name's own end ("Jr.") is no second name.  A nationality's document names no author, and a
+headline of stance names its author.
+"""
+
+import pytest
+
+from searcher.ingest.correspondents import parse_title
+from searcher.names import default_authority
+
+ROLES = ("sender", "recipient", "via", "participants")
+S, R, V, P = ROLES
+
+#: rule: [(title, roles)], roles not given are empty.
+RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
+    "a description beside a name, before or after it, is that name's: one party": [
+        (
+            "Letter to Cde. Khrushchev in the CC from Political Émigré, an Iranian, Ali Reza "
+            "Hekmat.",
+            {S: ["Hekmat"], R: ["Khrushchev"]},
+        ),
+        (
+            "From the Journal of Y. A. Vyshinsky, 'The Reception of Nadir Arasteh, the Iranian "
+            "Ambassador in Moscow'",
+            {P: ["Vyshinsky", "Arasteh"]},
+        ),
+        (
+            "From the Diary of O. T. Darusenkov, Record of a Conversation with the Organizational "
+            "Secretary of the National Leadership of the PURS, Emilio Aragones Navarro, 4 June "
+            "1964",
+            {P: ["Darusenkov", "Aragones Navarro"]},
+        ),
+    ],
+    "a name's suffix after a comma, and an editor's release note, leave the name whole": [
+        ("Letter, R.E. Cushman, Jr., to Howland H. Sargeant", {S: ["Cushman"], R: ["Sargeant"]}),
+        (
+            "Fred W. Valtin, 'Czech Crisis--Policy Guidance from State' [Approved for Release "
+            "May 6, 2019]",
+            {S: ["Valtin"]},
+        ),
+    ],
+    "a nationality's document before a quoted title names no author": [
+        (
+            "South African Report, 'Union-United States Cooperation in Nuclear Field: Financial "
+            "Assistance'",
+            {},
+        ),
+        (
+            "Soviet Translation, 'Statement of the Iran Party Regarding the Bill to Receive a Loan "
+            "from Foreign Countries' (Attachment)",
+            {},
+        ),
+        (
+            "Soviet Translation, Letter, 'To the Press Department for Transmission to the "
+            "International Bureau of Communist Parties' (Attachment)",
+            {},
+        ),
+    ],
+    "AUTHOR Views of / Appraisal of / Provides / on SUBJECT: the author alone": [
+        ("Prague Embassy Views of Radio Free Europe", {S: ["Prague Embassy"]}),
+        (
+            "Warsaw Embassy Appraisal of Current Broadcasting to Poland by Radio Free Europe",
+            {S: ["Warsaw Embassy"]},
+        ),
+        (
+            "Office of Policy Coordination Provides Propaganda Themes for Radio Free Europe",
+            {S: ["Office of Policy Coordination"]},
+        ),
+        ("Soviet Ambassador Dorynin on Radio Liberty", {S: ["Dorynin"]}),
+    ],
+}
+
+CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]
+
+
+@pytest.fixture(scope="module")
+def names():
+    return default_authority()
+
+
+def _contains(wanted: list[str], got: tuple[str, ...]) -> bool:
+    return len(wanted) == len(got) and all(any(w in name for name in got) for w in wanted)
+
+
+@pytest.mark.parametrize(("rule", "title", "roles"), CASES, ids=[c[1][:60] for c in CASES])
+def test_rule(names, rule, title, roles):
+    got = parse_title(title, names)
+    for role in ROLES:
+        assert _contains(roles.get(role, []), getattr(got, role)), (rule, role, got)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [  # titles-real-listings-5.tsv, titles-more.tsv
+        "Soviet Report on Communists in Korea, 1945",
+        "Soviet Report on Communist China's Nuclear Weapons Program",
+    ],
+)
+def test_a_nationalitys_document_on_a_subject_is_no_stance(names, title):
+    """ "on" after a nationality and a document's type names no author."""
+    assert parse_title(title, names).sender == ()
