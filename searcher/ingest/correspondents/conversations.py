@@ -248,10 +248,11 @@ _RECORD_OF = re.compile(
 )
 
 
-#: A message about a conversation, by its author: "Report from A on B's Conversation with C".
+#: A message about a conversation, by its author or to its addressee: "Report from A on B's
+#: Conversation with C", "Report to A on B's Conversation with C".
 _MESSAGE_ON = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:report|cable|telegram|letter|note|memorandum|information)\s+"
-    r"(?:(?:from|by|of)\s+[^,]+?\s+on\s+|on\s+(?=[^,]*['’]s\s))",
+    r"(?:(?:from|by|of|to)\s+[^,]+?\s+on\s+|on\s+(?=[^,]*['’]s\s))",
     re.IGNORECASE,
 )
 

@@ -287,6 +287,8 @@ _CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']
 #: Endings of abstract nouns, never of a name of several words: "Situation", "Development".
 _ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|isms?|ships?|ances?)$")
 #: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
+#: Spans of time, never the end of a name: "for the First Period of 1962".
+_TIMES = word_set("period periods quarter half phase stage year years month months week weeks")
 _NAME_TAIL = re.compile(r"^(?:(?i:jr|sr)\.?|II|III|IV|(?:[A-Z]\.\s*){1,3})$")
 
 
@@ -313,11 +315,13 @@ class Collector:
 
     def _common_noun(self, written: str) -> bool:
         """Words no person, body, office or place is named by, but a subject's: a lone noun
-        ("Reprocessing", "Non-Proliferation"), or words ending in an abstract noun ("the Current
-        Situation")."""
+        ("Reprocessing", "Non-Proliferation"), words ending in an abstract noun ("the Current
+        Situation") or in a span of time ("the First Period")."""
         written = _drop_place(written)
         words = written.split()
         last = words[-1].split("-")[-1] if words else ""
+        if bare(last) in _TIMES and not is_body(written):
+            return True  # "the First Period [of 1962]", "the Second Half"
         ending = NOUN_ENDING if len(words) == 1 else _ABSTRACT
         return (
             len(last) > 6
