@@ -207,6 +207,9 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
         # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
+    if author and is_body(author) and len(parts) == 2 and _subject_phrase(parts[1]):
+        # "International Operations Division, Management Turmoil at Radio Free Europe"
+        return Correspondents(tuple(collect.names(without_type_end(author))))
     if from_match and (match := _FOR_FROM.match(text)) and not RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
         recipient = collect.names(match["who"])
@@ -304,6 +307,16 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if is_body(author) or collect.authority.canonical(author):
             return Correspondents(tuple(collect.names(author)))
     return NONE
+
+
+def _subject_phrase(piece: str) -> bool:
+    """A capitalized phrase that is no name and sends nothing: a document's subject."""
+    return (
+        piece[:1].isupper()
+        and not looks_like_name(piece)
+        and not _TO.search(piece)
+        and not (_FROM.search(piece) or _BY.search(piece))
+    )
 
 
 _GERUND_END = re.compile(r"\b[A-Z]?[a-z]+ing$")
