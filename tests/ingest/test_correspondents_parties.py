@@ -1,9 +1,13 @@
 """What one party is, and what can be one: general rules read on the real titles of
-``tests/data/titles-real-listings-6.tsv`` they were made for, each read wrong before its rule.
+``tests/data/titles-real-listings-6.tsv`` they were made for, each read wrong before its rule;
+a title from another set is named beside it (those from set 5 read wrong before too, the
+others read right and guard the rule's edge).
 
 Apposition: an office or a description beside a name is that name's, in either order; a
-name's own end ("Jr.") is no second name.  A nationality's document names no author, and a
-headline of stance names its author.
+name's own end ("Jr.") is no second name.  A span of time is no correspondent.  A
+nationality's or a qualified document's type names no author; a headline of stance, or a body
+before a subject, names its author; a report to or from A on B's conversation names A alone;
+an audience granted by A to B is a meeting of both.
 """
 
 import pytest
@@ -42,7 +46,12 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Valtin"]},
         ),
     ],
-    "a nationality's document before a quoted title names no author": [
+    "a nationality's or a qualified document's type before a quoted title: no author": [
+        (
+            "Proposed Press Release, 'Information Regarding Activities in Atomic Energy in South "
+            "Africa'",
+            {},
+        ),
         (
             "South African Report, 'Union-United States Cooperation in Nuclear Field: Financial "
             "Assistance'",
@@ -70,6 +79,49 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             {S: ["Office of Policy Coordination"]},
         ),
         ("Soviet Ambassador Dorynin on Radio Liberty", {S: ["Dorynin"]}),
+    ],
+    "a span of time after 'for' is no addressee": [
+        ("Memorandum Regarding the Plan of Insurrection for the First Period of 1962", {}),
+        (  # titles-real-listings-4.tsv
+            "Report No. 3 of the Embassy of the People’s Republic of Poland in the Democratic "
+            "Republic of Korea for the period of 1 May 1953 to 25 June 1953",
+            {S: ["Embassy of the People’s Republic of Poland in the Democratic Republic of Korea"]},
+        ),
+    ],
+    "a report to or from A on B's conversation: A alone, no participants": [
+        (
+            "Report to I. V. Stalin on Ambassador Sadchikov's Conversation with Shaoban Kazemi, "
+            "Kashani's Secretary",
+            {R: ["Stalin"]},
+        ),
+        (  # titles-real-listings-tuning.tsv
+            "Report from Ji Pengfei on Liu Shaoqi’s Conversation with Kim Il Sung",
+            {S: ["Ji Pengfei"]},
+        ),
+    ],
+    "an audience granted by A to B: A and B take part": [
+        (
+            "Minutes of Conversation Taken on the Occasion of the Audience Granted by Comrade "
+            "Nicolae Ceausescu to the Delegation of the Central Committee of the Workers’ Party "
+            "of Korea",
+            {P: ["Ceau", "Delegation of the Central Committee of the Workers’ Party of Korea"]},
+        ),
+    ],
+    "BODY, SUBJECT: the body writes": [
+        (
+            "International Operations Division, Management Turmoil at Radio Free Europe",
+            {S: ["International Operations Division"]},
+        ),
+        (
+            "South African Cabinet Memorandum, Research in the Field of Nuclear Energy and "
+            "Exchanging Information with Friendly Nations",
+            {S: ["South African Cabinet"]},
+        ),
+        (  # titles-real-listings-5.tsv
+            "Chinese Foreign Ministry, Request for Instructions on Supporting the Ne Win "
+            "Government through Trade",
+            {S: ["Chinese Foreign Ministry"]},
+        ),
     ],
 }
 
