@@ -6,8 +6,8 @@ others read right and guard the rule's edge).
 Apposition: an office or a description beside a name is that name's, in either order; a
 name's own end ("Jr.") is no second name.  A span of time is no correspondent.  A
 nationality's or a qualified document's type names no author; a headline of stance, or a body
-before a subject, names its author; a report to or from A on B's conversation names A alone;
-an audience granted by A to B is a meeting of both.
+before a subject, names its author; a place sends only a wire; a report to or from A on B's
+conversation names A alone; an audience granted by A to B is a meeting of both.
 """
 
 import pytest
@@ -121,6 +121,14 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             "Chinese Foreign Ministry, Request for Instructions on Supporting the Ne Win "
             "Government through Trade",
             {S: ["Chinese Foreign Ministry"]},
+        ),
+    ],
+    "a place after 'from' sends a wire only; other documents were only written there": [
+        ("Polish Notes from Miami Regarding Situation in Cuba", {}),
+        ("Cable Nº 35418 from Tehran", {S: ["Tehran"]}),
+        (  # titles-real-listings-tuning.tsv
+            "Telegram from Pyongyang, SECRET, No.061.121, Urgent",
+            {S: ["Pyongyang"]},
         ),
     ],
 }

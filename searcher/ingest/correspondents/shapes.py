@@ -224,6 +224,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Note from the Ministry of Foreign Affairs [Gromyko] for the CC CPSU"
         author, _, addressee = split_for(text[from_match.end() :], collect)
         sender, via = _senders(author, collect)
+        if all(map(is_place, sender)) and not _WIRED.search(text, 0, from_match.start()):
+            sender = []  # "Polish Notes from Miami": where they were written; a cable's sends
         return Correspondents(tuple(sender), tuple(collect.names(addressee)), tuple(via))
     if from_match and to_match:
         sender, via_s = _senders(text[from_match.end() : to_match.start()], collect)
@@ -307,6 +309,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if is_body(author) or collect.authority.canonical(author):
             return Correspondents(tuple(collect.names(author)))
     return NONE
+
+
+#: Messages a place sends, as a post's wire does: "Cable from Tehran", "Telegram from Pyongyang".
+_WIRED = re.compile(r"\b(?:cable|telegram|cipher|ciphered|telex|radiogram|wire|airgram)", re.I)
 
 
 def _subject_phrase(piece: str) -> bool:
