@@ -184,9 +184,10 @@ _VERB_TYPES = {"reports": "Report", "cables": "Cable", "telegraphs": "Telegram"}
 #: of ...", "Warsaw Embassy Appraisal of ...", "Office of Policy Coordination Provides ...",
 #: "Soviet Ambassador Dorynin on Radio Liberty".
 _STANCE = re.compile(
-    r"^(?P<who>[A-Z][^,:;'\"‘“]*?)\s+(?:(?P<noun>(?i:views|appraisal|assessment|evaluation|"
-    r"analysis|opinion|position|comments))\s+(?:of|on|about|regarding)|(?i:provides|proposes|"
-    r"recommends|assesses|evaluates|describes|outlines|discusses)|(?P<on>on))\s+[A-Z]"
+    r"^(?P<who>[A-Z][^,:;'\"‘“]*?)\s+(?:(?i:views|appraisals?|assessments?|evaluations?|"
+    r"analysis|opinions?|position|comments|reactions?|thoughts|proposals?|recommendations?)\s+"
+    r"(?i:of|on|about|regarding|to|for)|(?i:provides|proposes|recommends|assesses|evaluates|"
+    r"describes|outlines|discusses|reviews|suggests|considers)|(?P<on>on))\s+[A-Z]"
 )
 
 
@@ -196,7 +197,7 @@ def _stance_author(text: str) -> str:
     if not match or not looks_like_name(who := match["who"]) or is_type_phrase(who):
         return ""
     office, name = office_split(who)
-    holder = bool(office and name) and not is_type_phrase(name) and not is_body(name)
+    holder = bool(office and name) and not is_body(name) and not is_type_phrase(name.split()[-1])
     if match["on"]:  # "Soviet Ambassador Dorynin on ...", not "Commission on ..."
         return who if holder else ""
     return who if is_body(who) or holder else ""
