@@ -7,7 +7,8 @@ Apposition: an office or a description beside a name is that name's, in either o
 name's own end ("Jr.") is no second name.  A span of time is no correspondent.  A
 nationality's or a qualified document's type names no author; a headline of stance, or a body
 before a subject, names its author; a place sends only a wire; a report to or from A on B's
-conversation names A alone; an audience granted by A to B is a meeting of both.
+conversation names A alone; an audience granted by A to B is a meeting of both; a note for
+Comrades addresses each of them.
 """
 
 import pytest
@@ -129,6 +130,17 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         (  # titles-real-listings-tuning.tsv
             "Telegram from Pyongyang, SECRET, No.061.121, Urgent",
             {S: ["Pyongyang"]},
+        ),
+    ],
+    "a note for Comrades: A, B, and C: each is addressed; for one Comrade, one": [
+        (
+            "Antonio Rubbi, 'Note for Comrades: Natta, Napolitano, Pajetta, Bufalini, and the "
+            "Secretariat'",
+            {S: ["Rubbi"], R: ["Natta", "Napolitano", "Pajetta", "Bufalini", "Secretariat"]},
+        ),
+        (  # titles-real-listings-tuning.tsv
+            "Note for Comrade Veljko Micunovic’s Personal Use",
+            {R: ["Micunovic"]},
         ),
     ],
 }

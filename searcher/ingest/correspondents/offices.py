@@ -33,7 +33,7 @@ ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 
 #: Words before a name that are no part of it: "the", "Comrade", "Mr.".
 LEAD_WORDS = re.compile(
-    r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I
+    r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)(?::\s*|\s+))+", re.I
 )
 
 #: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.

@@ -356,7 +356,8 @@ def _infinitive(after: str, collect: Collector) -> bool:
 _TYPE_FOR = re.compile(
     r"^(?:(?:draft|handwritten|personal|secret|urgent)\s+)?(?:note|notes|memorandum|memo|letter|"
     r"information|directive|instructions?)\s+"
-    r"for\s+(?P<who>[^,'\"‘“]+?)"
+    # "for Comrades: A, B, and C": the honorific of several opens their list
+    r"for\s+(?P<who>(?:comrades|cdes\.?)(?::|\s)\s*[^'\"‘“]+?|[^,'\"‘“]+?)"
     r"(?:['’]s\s+personal\s+use)?$",
     re.IGNORECASE,
 )
