@@ -1,6 +1,6 @@
 """What one party is, and what can be one: general rules read on the real titles of
 ``tests/data/titles-real-listings-6.tsv`` they were made for, each read wrong before its rule;
-a title from another set is named beside it (those from set 5 read wrong before too, the
+a title from another set is named beside it (those from sets 2 and 5 read wrong before too, the
 others read right and guard the rule's edge).
 
 Apposition: an office or a description beside a name is that name's, in either order; a
@@ -37,6 +37,11 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             "Secretary of the National Leadership of the PURS, Emilio Aragones Navarro, 4 June "
             "1964",
             {P: ["Darusenkov", "Aragones Navarro"]},
+        ),
+        (  # titles-real-listings-2.tsv
+            "Memorandum from Conversations with the Daughter of the Prime Minister of India, "
+            "INDIRA GANDHI",
+            {P: ["Gandhi"]},
         ),
     ],
     "a name's suffix after a comma, and an editor's release note, leave the name whole": [
