@@ -1,6 +1,6 @@
 """What one party is, and what can be one: general rules read on the real titles of
 ``tests/data/titles-real-listings-6.tsv`` they were made for, each read wrong before its rule;
-a title from another set is named beside it (those from sets 2 and 5 read wrong before too, the
+a title from another set is named beside it (those from sets 2, 3 and 5 read wrong before too, the
 others read right and guard the rule's edge).
 
 Apposition: an office or a description beside a name is that name's, in either order; a
@@ -146,6 +146,17 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         (  # titles-real-listings-tuning.tsv
             "Note for Comrade Veljko Micunovic’s Personal Use",
             {R: ["Micunovic"]},
+        ),
+    ],
+    "a person's other name in brackets: the person as written, unless the authority knows it": [
+        (  # titles-real-listings-3.tsv
+            "Summary of a Meeting of Comrade Hermann Axen with the Representative of the PLO, "
+            "Salah Khalaf (Abu Iyad), on 12 July 1983",
+            {P: ["Axen", "Salah Khalaf"]},
+        ),
+        (  # titles-real-archive.tsv
+            "Ciphered Telegram, Shtykov to Feng Xi (Stalin)",
+            {S: ["Shtykov"], R: ["Stalin"]},
         ),
     ],
 }

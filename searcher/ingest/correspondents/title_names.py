@@ -354,6 +354,8 @@ class Collector:
             joined = authority.find_names(f"{main} {gloss}")
             if not authority.canonical(gloss) and len(joined) == 1:
                 return joined[0]  # "Chairman Mao [Zedong]": the editor completes the name
+            if not authority.canonical(gloss) and person and " " in main.strip():
+                return self._resolve(main)  # "Salah Khalaf (Abu Iyad)": his other name
             return authority.canonical(gloss) or self._resolve(gloss)
         written = _TRAILING_TYPE.sub("", written) or written
         if known := authority.canonical(written):
