@@ -4,11 +4,11 @@ a title from another set is named beside it (those from sets 2, 3 and 5 read wro
 others read right and guard the rule's edge).
 
 Apposition: an office or a description beside a name is that name's, in either order; a
-name's own end ("Jr.") is no second name.  A span of time is no correspondent.  A
-nationality's or a qualified document's type names no author; a headline of stance, or a body
-before a subject, names its author; a place sends only a wire; a report to or from A on B's
-conversation names A alone; an audience granted by A to B is a meeting of both; a note for
-Comrades addresses each of them.
+name's own end ("Jr.") and a name the authority does not know in brackets are no second name.
+A span of time is no correspondent.  A nationality's or a qualified document's type names no
+author; a headline of stance, or a body before a subject, names its author; a place sends only
+a wire.  A report to or from A on B's conversation names A alone, an act by A to B no one; an
+audience granted by A to B is a meeting of both; a note for Comrades addresses each of them.
 """
 
 import pytest
@@ -157,6 +157,18 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         (  # titles-real-archive.tsv
             "Ciphered Telegram, Shtykov to Feng Xi (Stalin)",
             {S: ["Shtykov"], R: ["Stalin"]},
+        ),
+    ],
+    "an act 'by' someone 'to' someone: its agent and its goal, no correspondents": [
+        (
+            "[Memorandum] Russian-Language Broadcasts by Fund to Soviet Personnel in Eastern "
+            "European Satellite Countries",
+            {},
+        ),
+        (  # titles-real-listings-tuning.tsv
+            "The Official Visit Paid by the Minister of Foreign Affairs of the Socialist Republic "
+            "of Romania to the Democratic People's Republic of Korea",
+            {},
         ),
     ],
 }

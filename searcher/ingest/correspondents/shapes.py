@@ -372,8 +372,13 @@ _TYPE_ON_FOR = re.compile(
 )
 
 
-#: A subject noun before "by": "The Official Visit Paid by ...".
-_SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
+#: An act before "by", whose agent is no sender: "The Official Visit Paid by ...",
+#: "Russian-Language Broadcasts by ...".
+_SUBJECT_BY = re.compile(
+    r"\b(?:visits?|trips?|journey|broadcasts?|broadcasting|deliveries|shipments?|supplies)\b"
+    r"(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _holds_office(person: str, office: str) -> bool:
