@@ -47,6 +47,7 @@ _OFFICE_TO = re.compile(
 
 
 def _modifies(word: str) -> bool:
+    """Whether a word qualifies the office after it, being no office word itself."""
     return bool(_MODIFIER.match(word)) and bare(word) not in LEADING_OFFICE
 
 

@@ -52,6 +52,7 @@ _SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 #: A comma between names, not before a name's own end ("R.E. Cushman, Jr.").
 COMMA = re.compile(r"\s*,(?!\s*(?i:jr|sr)\b)\s*")
+#: That comma, read out of the name: "R.E. Cushman Jr.".
 _TAIL_COMMA = re.compile(r"\s*,\s*(?=(?i:jr|sr)\b)")
 AND = re.compile(r"\s*,?\s+and\s+|\s*&\s*", re.IGNORECASE)
 GLOSSED = re.compile(r"^(?P<main>[^\[(]+?)\s*[\[(](?P<gloss>[^\])]+)[\])]\s*$")
@@ -286,9 +287,9 @@ _CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']
 
 #: Endings of abstract nouns, never of a name of several words: "Situation", "Development".
 _ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|isms?|ships?|ances?)$")
-#: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
 #: Spans of time, never the end of a name: "for the First Period of 1962".
 _TIMES = word_set("period periods quarter half phase stage year years month months week weeks")
+#: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
 _NAME_TAIL = re.compile(r"^(?:(?i:jr|sr)\.?|II|III|IV|(?:[A-Z]\.\s*){1,3})$")
 
 
