@@ -67,6 +67,11 @@ it too.  Copied here since, one label made consistent with the other sets (a cab
 named conversation names its participants), its misses read by kind (tested in
 ``test_correspondents_parties.py``) and tuned on.
 
+A further 147 real titles (``titles-real-listings-7``) were held out of the project altogether
+(never read, never copied here) and measured once, after the tuning on all the sets above
+(commit 51726c4), by the benchmark that reads a label as the name authority writes it too: 115
+of 147 (78%).
+
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
 """
