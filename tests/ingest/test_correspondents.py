@@ -60,9 +60,17 @@ a colleague by these rules (one name labelled as the other sets label him).  Mea
 arrival, after the general rules that set 4 showed were in and before any tuning on it: 115 of
 the 146 (79%), the last honest held-out figure of that set; tuned on since.
 
-A further 101 real titles (``titles-real-listings-6``) were held out of the project altogether
+``titles-real-listings-6.tsv``: 101 real titles held out of the project altogether (never
+read, never copied here) and measured once, after the tuning on all the sets above (commit
+b9cfbee): 70 of 101 (69%); 77 by the benchmark that reads a label as the name authority writes
+it too.  Copied here since, one label made consistent with the other sets (a cable quoting a
+named conversation names its participants), its misses read by kind (tested in
+``test_correspondents_parties.py``) and tuned on.
+
+A further 147 real titles (``titles-real-listings-7``) were held out of the project altogether
 (never read, never copied here) and measured once, after the tuning on all the sets above
-(commit b9cfbee): 70 of 101 (69%).
+(commit 51726c4), by the benchmark that reads a label as the name authority writes it too: 115
+of 147 (78%).
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -91,6 +99,7 @@ REAL = (
     "titles-real-listings-3.tsv",
     "titles-real-listings-4.tsv",
     "titles-real-listings-5.tsv",
+    "titles-real-listings-6.tsv",
 )
 
 
@@ -173,14 +182,14 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1214 of
-#: 1235, the sets once held out, ``titles-real-listings-2.tsv`` to ``-5.tsv`` among them).
-TUNING_FLOOR = 1206
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1309 of
+#: 1336, the sets once held out, ``titles-real-listings-2.tsv`` to ``-6.tsv`` among them).
+TUNING_FLOOR = 1301
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185
 #: Titles of the once held-out third read right: 88 of 106 when the rule was chosen, 94 when
-#: measured last as held out, 104 now that it is tuned on.
+#: measured last as held out, 105 now that it is tuned on.
 HELD_OUT_FLOOR = 103
 
 

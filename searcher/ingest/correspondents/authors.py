@@ -180,8 +180,34 @@ _HEADLINE = re.compile(
 _VERB_TYPES = {"reports": "Report", "cables": "Cable", "telegraphs": "Telegram"}
 
 
+#: A headline with its author's stance, a noun or a verb, then its subject: "Prague Embassy Views
+#: of ...", "Warsaw Embassy Appraisal of ...", "Office of Policy Coordination Provides ...",
+#: "Soviet Ambassador Dorynin on Radio Liberty".
+_STANCE = re.compile(
+    r"^(?P<who>[A-Z][^,:;'\"‘“]*?)\s+(?:(?i:views|appraisals?|assessments?|evaluations?|"
+    r"analysis|opinions?|position|comments|reactions?|thoughts|proposals?|recommendations?)\s+"
+    r"(?i:of|on|about|regarding|to|for)|(?i:provides|proposes|recommends|assesses|evaluates|"
+    r"describes|outlines|discusses|reviews|suggests|considers)|(?P<on>on))\s+[A-Z]"
+)
+
+
+def _stance_author(text: str) -> str:
+    """The author of a headline of stance ("" when none): a body, or an office and its holder."""
+    match = _STANCE.match(text)
+    if not match or not looks_like_name(who := match["who"]) or is_type_phrase(who):
+        return ""
+    office, name = office_split(who)
+    holder = bool(office and name) and not is_body(name) and not is_type_phrase(name.split()[-1])
+    if match["on"]:  # "Soviet Ambassador Dorynin on ...", not "Commission on ..."
+        return who if holder else ""
+    return who if is_body(who) or holder else ""
+
+
 def headline_as_document(text: str) -> str:
-    """A headline read as its document: "A Sends Letter to B" is "Letter from A to B"."""
+    """A headline read as its document: "A Sends Letter to B" is "Letter from A to B";
+    "A Views of ..." is a report from A."""
+    if author := _stance_author(text):
+        return f"Report from {author}"
     match = _HEADLINE.match(text)
     if not match or not looks_like_name(who := match["who"]) or is_type_phrase(who):
         return text

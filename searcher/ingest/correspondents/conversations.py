@@ -248,10 +248,11 @@ _RECORD_OF = re.compile(
 )
 
 
-#: A message about a conversation, by its author: "Report from A on B's Conversation with C".
+#: A message about a conversation, by its author or to its addressee: "Report from A on B's
+#: Conversation with C", "Report to A on B's Conversation with C".
 _MESSAGE_ON = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:report|cable|telegram|letter|note|memorandum|information)\s+"
-    r"(?:(?:from|by|of)\s+[^,]+?\s+on\s+|on\s+(?=[^,]*['’]s\s))",
+    r"(?:(?:from|by|of|to)\s+[^,]+?\s+on\s+|on\s+(?=[^,]*['’]s\s))",
     re.IGNORECASE,
 )
 
@@ -283,12 +284,13 @@ def read_own_talk(match: re.Match[str], collect: Collector) -> Correspondents:
     return Correspondents(sender=(author[0],), participants=unique([author[0], *others]))
 
 
-#: A reception or a dinner: its host "by", its guest "in honor of" or "of": "Memorandum of
-#: Discussions at a Dinner Hosted by A in Honor of B", "Record of the Reception of the
-#: Government Delegation ..., led by A, by B".
+#: A reception, a dinner or an audience: its host "by", its guest "in honor of", "to" or "of":
+#: "Memorandum of Discussions at a Dinner Hosted by A in Honor of B", "the Audience Granted by A
+#: to B", "Record of the Reception of the Government Delegation ..., led by A, by B".
 _HOSTED = re.compile(
-    r"\b(?:reception|dinner|lunch(?:eon)?|banquet|breakfast)\s+(?:(?:(?:given|hosted|offered)"
-    r"\s+)?by\s+(?P<host>.+?)\s+(?:in\s+hono(?:u)?r\s+of|for)\s+(?P<guest>.+)|"
+    r"\b(?:reception|dinner|lunch(?:eon)?|banquet|breakfast|audience)\s+(?:(?:(?:given|hosted|"
+    r"offered|granted|accorded)\s+)?by\s+(?P<host>.+?)\s+(?:in\s+hono(?:u)?r\s+of|for|to)\s+"
+    r"(?P<guest>.+)|"
     r"of\s+(?P<guest_first>.+),?\s+by\s+(?P<host_last>.+))$",
     re.IGNORECASE,
 )

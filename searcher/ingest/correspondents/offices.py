@@ -24,12 +24,16 @@ from searcher.names import HONORIFICS
 #: A word for a nationality, before an office: "Argentinian", "Brazilian", "Japanese".
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
 
+#: A word that qualifies an office: a nationality, an adjective, an owner ("the Iranian
+#: Ambassador", "the Organizational Secretary", "Political Émigré", "Kashani's Secretary").
+_MODIFIER = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|al|ary|ive|ic|['’]s)$")
+
 #: An ordinal inside a body's name: "the 8th Directorate of the USSR Armed Forces General Staff".
 ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 
 #: Words before a name that are no part of it: "the", "Comrade", "Mr.".
 LEAD_WORDS = re.compile(
-    r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)\s+)+", re.I
+    r"^(?:(?:the|cdes?\.?|c?mrades?|comrades?|tov\.?|mr\.?|mrs\.?|dr\.?)(?::\s*|\s+))+", re.I
 )
 
 #: An office's "to": "Soviet Ambassador to the DPRK Shtykov" is one person, not a recipient.
@@ -42,6 +46,11 @@ _OFFICE_TO = re.compile(
 )
 
 
+def _modifies(word: str) -> bool:
+    """Whether a word qualifies the office after it, being no office word itself."""
+    return bool(_MODIFIER.match(word)) and bare(word) not in LEADING_OFFICE
+
+
 @lru_cache(maxsize=4096)
 def office_split(text: str) -> tuple[str, str]:
     """An office and the name after it: ("Soviet Ambassador to the DPRK", "Shtykov").
@@ -50,9 +59,10 @@ def office_split(text: str) -> tuple[str, str]:
     office empty when the text does not open with one.
     """
     words = text.split()
-    i = place_end(words, 0)  # "USSR Ambassador", "DPRK Foreign Minister"
-    if i == 0 and NATIONALITY.match(words[0]):
-        i = 1  # "Argentinian Ambassador to Brazil"
+    start = int(len(words) > 1 and words[0].casefold() == "the")
+    i = place_end(words, start)  # "USSR Ambassador", "DPRK Foreign Minister"
+    while i - start < 2 and i < len(words) - 1 and _modifies(words[i]):
+        i += 1  # "the Argentinian Ambassador", "the Organizational Secretary", "Kashani's Aide"
     if i == len(words) or bare(words[i]) not in LEADING_OFFICE:
         i = 0
     while i < len(words) and bare(words[i]) in LEADING_OFFICE:

@@ -22,11 +22,14 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     name_run,
+    nationality_word,
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import (
     DOCUMENT_WORDS,
     NOT_SENT,
+    TYPE_WORDS,
+    bare,
     is_body,
     is_place,
     is_type_phrase,
@@ -96,6 +99,14 @@ def _may_author(text: str) -> bool:
     return not lone and words[-1].casefold() not in _NAMED_AFTER
 
 
+def _nationality_document(piece: str) -> bool:
+    """ "South African Report", "Soviet Translation": a nationality's document, no author."""
+    words = piece.split()
+    while words and bare(words[-1]) in TYPE_WORDS:
+        words.pop()
+    return 0 < len(words) < len(piece.split()) and all(map(nationality_word, words))
+
+
 def read_quoted(
     match: re.Match[str], authority: NameAuthority, collect: Collector, parse: Parse
 ) -> Correspondents:
@@ -104,6 +115,8 @@ def read_quoted(
     pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
     # "Raúl Castro, Report on his Visit to Africa, '...'": the type and its subject go
     pieces = pieces[:1] + [p for p in pieces[1:] if not _type_on(p)]
+    if pieces and all(map(_nationality_document, pieces)):
+        return NONE  # "South African Report, '...'", "Soviet Translation, Letter, '...'"
     if pieces:
         pieces[-1] = without_type_end(pieces[-1])  # "North Asia Department No. 720035, '...'"
     if (
@@ -147,8 +160,12 @@ def read_quoted(
             return outer  # "Cable from A, 'The Situation of the Talk with B'": its subject
         return Correspondents(outer.sender, (), (), inner.participants, outer.as_written)
     author = collect.person_or_body(written) if _may_author(written) else None
-    if author and inner.sender and (is_body(author) or authority.canonical(author)):
-        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'"
+    known = author and (
+        is_body(author) or authority.canonical(author) or _ENDS_WITH_PERSON.search(written)
+    )
+    if known and inner.sender:
+        # the quoted title's own "A to B" is its subject: "Ministry, 'Draft for ... to ...'",
+        # "Fred W. Valtin, 'Czech Crisis--Policy Guidance from State'"
         return Correspondents((author,), (), (), inner.participants, tuple(collect.written))
     if author and not inner.sender:
         authors = collect.names(written) if AND.search(written) else [author]

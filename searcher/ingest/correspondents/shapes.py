@@ -207,6 +207,9 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
         # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
+    if author and is_body(author) and len(parts) == 2 and _subject_phrase(parts[1]):
+        # "International Operations Division, Management Turmoil at Radio Free Europe"
+        return Correspondents(tuple(collect.names(without_type_end(author))))
     if from_match and (match := _FOR_FROM.match(text)) and not RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
         recipient = collect.names(match["who"])
@@ -221,6 +224,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Note from the Ministry of Foreign Affairs [Gromyko] for the CC CPSU"
         author, _, addressee = split_for(text[from_match.end() :], collect)
         sender, via = _senders(author, collect)
+        if all(map(is_place, sender)) and not _WIRED.search(text, 0, from_match.start()):
+            sender = []  # "Polish Notes from Miami": where they were written; a cable's sends
         return Correspondents(tuple(sender), tuple(collect.names(addressee)), tuple(via))
     if from_match and to_match:
         sender, via_s = _senders(text[from_match.end() : to_match.start()], collect)
@@ -306,6 +311,20 @@ def _message(text: str, collect: Collector) -> Correspondents:
     return NONE
 
 
+#: Messages a place sends, as a post's wire does: "Cable from Tehran", "Telegram from Pyongyang".
+_WIRED = re.compile(r"\b(?:cable|telegram|cipher|ciphered|telex|radiogram|wire|airgram)", re.I)
+
+
+def _subject_phrase(piece: str) -> bool:
+    """A capitalized phrase that is no name and sends nothing: a document's subject."""
+    return (
+        piece[:1].isupper()
+        and not looks_like_name(piece)
+        and not _TO.search(piece)
+        and not (_FROM.search(piece) or _BY.search(piece))
+    )
+
+
 _GERUND_END = re.compile(r"\b[A-Z]?[a-z]+ing$")
 #: A verb and its object after "to", not an addressee: "to Implement the Decisions".
 _VERB_OBJECT = re.compile(r"[A-Z][a-z]+\s+(?:the|a|an|their|its|his|her|our|all)\s")
@@ -337,7 +356,8 @@ def _infinitive(after: str, collect: Collector) -> bool:
 _TYPE_FOR = re.compile(
     r"^(?:(?:draft|handwritten|personal|secret|urgent)\s+)?(?:note|notes|memorandum|memo|letter|"
     r"information|directive|instructions?)\s+"
-    r"for\s+(?P<who>[^,'\"‘“]+?)"
+    # "for Comrades: A, B, and C": the honorific of several opens their list
+    r"for\s+(?P<who>(?:comrades|cdes\.?)(?::|\s)\s*[^'\"‘“]+?|[^,'\"‘“]+?)"
     r"(?:['’]s\s+personal\s+use)?$",
     re.IGNORECASE,
 )
@@ -352,8 +372,13 @@ _TYPE_ON_FOR = re.compile(
 )
 
 
-#: A subject noun before "by": "The Official Visit Paid by ...".
-_SUBJECT_BY = re.compile(r"\b(?:visits?|trips?|journey)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
+#: An act before "by", whose agent is no sender: "The Official Visit Paid by ...",
+#: "Russian-Language Broadcasts by ...".
+_SUBJECT_BY = re.compile(
+    r"\b(?:visits?|trips?|journey|broadcasts?|broadcasting|deliveries|shipments?|supplies)\b"
+    r"(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _holds_office(person: str, office: str) -> bool:

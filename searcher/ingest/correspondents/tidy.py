@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 #: Editors' notes in a title: "[Undated]", "[sic]", "(Excerpt)", "(Translation)", "(including
-#: excerpts from ...)".
+#: excerpts from ...)", "[Approved for Release May 6, 2019]".
 _EDITORIAL = re.compile(
     r"[\[(](?:undated|no date|n\.\s*d\.|date unknown|sic|illegible|excerpts?|exerpts?|"
     r"fragments?|abridged|(?:unofficial\s+|partial\s+)?translation|translated|summary|copy|"
-    r"original|draft|abstract|transcript)[\])]|\((?:including|with)\s[^)]*\)",
+    r"original|draft|abstract|transcript)[\])]|\((?:including|with)\s[^)]*\)|"
+    r"\[(?:approved\s+for\s+release|declassified|sanitized)\b[^\]]*\]",
     re.IGNORECASE,
 )
 #: An editor's bracket around a joining word: "Record of a Conversation [between] A and B".

@@ -50,7 +50,10 @@ _ABBREVIATED = re.compile(r"^(?:[A-Z]{2,}\b\s*)+$")
 _LED_BY = re.compile(r"^[A-Z].*?\s+\w+ed\s+[Bb]y\s+(?P<who>[A-Z].+)$")
 _SIGNED = re.compile(r"^signed\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
-COMMA = re.compile(r"\s*,\s*")
+#: A comma between names, not before a name's own end ("R.E. Cushman, Jr.").
+COMMA = re.compile(r"\s*,(?!\s*(?i:jr|sr)\b)\s*")
+#: That comma, read out of the name: "R.E. Cushman Jr.".
+_TAIL_COMMA = re.compile(r"\s*,\s*(?=(?i:jr|sr)\b)")
 AND = re.compile(r"\s*,?\s+and\s+|\s*&\s*", re.IGNORECASE)
 GLOSSED = re.compile(r"^(?P<main>[^\[(]+?)\s*[\[(](?P<gloss>[^\])]+)[\])]\s*$")
 _GLOSS_POSSESSIVE = re.compile(r"['’]s(?=[\])])")
@@ -182,10 +185,19 @@ _NATIONALITIES = word_set(
 )
 
 
+#: A person's nationality alone, beside their name: "an Iranian".
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)$")
+
+
+def nationality_word(word: str) -> bool:
+    """A nationality's word: "Soviet", "South", "African", "US"."""
+    return bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word))
+
+
 def _adjective(word: str) -> bool:
     """A nationality's adjective, never a name's end: "... Division of Soviet" and "East
     European Affairs" are one name."""
-    return (bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word))) and not is_place(word)
+    return nationality_word(word) and not is_place(word)
 
 
 def _drop_place(name: str) -> str:
@@ -241,8 +253,9 @@ def _is_filler(part: str, parts: list[str]) -> bool:
         # more, or of four names or more, is a list of addressees ("to Moscow, Budapest,
         # Prague, ...", "to COSVN, Region 5, Tri-Thien, Saigon, Hue, and Danang")
         return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts)) and len(parts) < 4
-    # "Maurer, Chairman of the Council of Ministers of Romania"
-    return office_phrase(part) and any(not is_place(p) and not office_phrase(p) for p in parts)
+    # "Maurer, Chairman of the Council of Ministers of Romania"; "an Iranian, Ali Reza Hekmat"
+    described = office_phrase(part) or (_DEMONYM.match(part) is not None and not is_place(part))
+    return described and any(not is_place(p) and not office_phrase(p) for p in parts)
 
 
 #: A name that runs on with its family's: "Abdullah al Mubarak al Sabbah".
@@ -274,6 +287,8 @@ _CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']
 
 #: Endings of abstract nouns, never of a name of several words: "Situation", "Development".
 _ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|isms?|ships?|ances?)$")
+#: Spans of time, never the end of a name: "for the First Period of 1962".
+_TIMES = word_set("period periods quarter half phase stage year years month months week weeks")
 #: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
 _NAME_TAIL = re.compile(r"^(?:(?i:jr|sr)\.?|II|III|IV|(?:[A-Z]\.\s*){1,3})$")
 
@@ -289,6 +304,7 @@ class Collector:
         """The canonical name of one written person or body (None for a type phrase)."""
         written = LEAD_WORDS.sub("", piece.replace(MARK, "").strip(" ,;:"))
         written = _GLOSS_POSSESSIVE.sub("", POSSESSIVE_END.sub("", written)).strip()
+        written = _TAIL_COMMA.sub(" ", written)
         if (code := _CODE_NAME.match(written)) and not is_body(written):
             written = code[1]  # a code name in quotes: "MARIAN", Trusted Individual "Zh. V.A."
         if not written or is_type_phrase(written) or self._common_noun(written):
@@ -300,11 +316,13 @@ class Collector:
 
     def _common_noun(self, written: str) -> bool:
         """Words no person, body, office or place is named by, but a subject's: a lone noun
-        ("Reprocessing", "Non-Proliferation"), or words ending in an abstract noun ("the Current
-        Situation")."""
+        ("Reprocessing", "Non-Proliferation"), words ending in an abstract noun ("the Current
+        Situation") or in a span of time ("the First Period")."""
         written = _drop_place(written)
         words = written.split()
         last = words[-1].split("-")[-1] if words else ""
+        if bare(last) in _TIMES and not is_body(written):
+            return True  # "the First Period [of 1962]", "the Second Half"
         ending = NOUN_ENDING if len(words) == 1 else _ABSTRACT
         return (
             len(last) > 6
@@ -337,6 +355,8 @@ class Collector:
             joined = authority.find_names(f"{main} {gloss}")
             if not authority.canonical(gloss) and len(joined) == 1:
                 return joined[0]  # "Chairman Mao [Zedong]": the editor completes the name
+            if not authority.canonical(gloss) and person and " " in main.strip():
+                return self._resolve(main)  # "Salah Khalaf (Abu Iyad)": his other name
             return authority.canonical(gloss) or self._resolve(gloss)
         written = _TRAILING_TYPE.sub("", written) or written
         if known := authority.canonical(written):
