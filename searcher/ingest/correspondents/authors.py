@@ -76,12 +76,13 @@ def split_for(who: str, collect: Collector) -> tuple[str, str, str]:
     return parts[0], "for", parts[1]
 
 
-#: "Hungarian Secretariat Report on ...", "General Staff of Defense (SMD) Summary Report": a
-#: body or a known person before a document type.
+#: "Hungarian Secretariat Report on ...", "General Staff of Defense (SMD) Summary Report",
+#: "Radio Liberty Policy Position Statement: ...": a body or a known person before a document
+#: type, its subject after "on" or a colon.
 _NAMED_TYPE = re.compile(
-    r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|"
-    r"letter|note|notes|message|statement|account|information|directive|instructions|circular)"
-    r"(?:\s+no\.?\s*\d[\w./-]*)?(?:\s+(?:on|about|regarding|concerning)\b.*)?$",
+    r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|letter|note|notes|"
+    r"message|statement|account|information|directive|instructions|circular|bulletin|document)"
+    r"(?:\s+no\.?\s*\d[\w./-]*)?(?:\s+(?:on|about|regarding|concerning)\b.*|:\s.*)?$",
     re.IGNORECASE,
 )
 

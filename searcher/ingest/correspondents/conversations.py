@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from searcher.ingest.correspondents.offices import office_phrase
 from searcher.ingest.correspondents.roles import Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
@@ -108,7 +109,8 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         sender = (author[0],)
     who = DASH.sub(" and ", _AT_GATHERING.split(_WHO_SUBJECT.split(match["who"])[0])[0])
     who = _GROUP_FROM.sub(r"\1 of ", who)  # "Delegates from North Korea": of North Korea
-    if who.startswith(("a ", "an ")) and not is_body(who):
+    described = split_outside_brackets(who, COMMA)  # "with a Member of ..., Fabio Grobart"
+    if who.startswith(("a ", "an ")) and not is_body(who) and not office_phrase(described[0]):
         return Correspondents(sender=sender, participants=unique(names))  # "with a Communist"
     pieces = [who]
     if prep in ("between", "", "of", "by"):

@@ -115,10 +115,21 @@ def _is_office_of_body(text: str) -> bool:
     return any(bare(w) in _TITLES for w in office.split()) and is_body(rest)
 
 
+#: An indefinite article before an office: "a Member of ...".
+_ARTICLE = re.compile(r"^an?\s+(?=[A-Z])")
+
+
+def _body_then_office(text: str) -> bool:
+    """An office named after its body: "Argentinian Communist Party CC Secretary"."""
+    *body, last = text.split() or [""]
+    return bare(last) in _TITLES and bool(body) and is_body(" ".join(body))
+
+
 def office_phrase(part: str) -> bool:
     """An office standing for no one named: "Prime Minister of India", "Member of the
     Secretariat of the National Leadership of the United Revolutionary Organizations"."""
-    if is_appositive(part) or _is_office_of_body(part):
+    part = _ARTICLE.sub("", part)  # "a Member of the Editorial Board of the Magazine ..."
+    if is_appositive(part) or _is_office_of_body(part) or _body_then_office(part):
         return True
     words = _NEW_OFFICE.sub("", LEAD_WORDS.sub("", part)).split() or [""]
     if ORDINAL.match(words[0]) and len(words) > 1:

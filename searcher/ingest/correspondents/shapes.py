@@ -254,8 +254,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
             # "William Brubeck, Executive Secretary, to McGeorge Bundy": his office, no sender
             parts.pop()
         if parts and not _may_send(parts[-1]) or _VERB_OBJECT.match(text, to_match.end()):
-            # "Plan of Measures to Implement the Decisions ...": what is to be done
-            return _possessive_author(text, collect)
+            # "Plan of Measures to Implement the Decisions ...": what is to be done; "CPCz
+            # Information Bulletin on Czechoslovak Reaction to ...": a "to" of the subject
+            named = named_type(text, collect)
+            return named if named != NONE else _possessive_author(text, collect)
         if (
             parts
             and (plan := _PLAN.match(parts[-1]))

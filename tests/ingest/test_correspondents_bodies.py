@@ -1,0 +1,70 @@
+"""A body before its document's type, and an office before its holder: general rules read on
+the real titles of ``tests/data/titles-real-listings-7.tsv`` they were made for, each read
+wrong before its rule.
+
+A body named before a document's type is its author, whatever qualifies the type ("Reference
+Document", "Policy Position Statement") and wherever its subject starts ("on", a colon, a
+"to" inside the subject).  An office named after its body ("Communist Party CC Secretary") or
+after an indefinite article ("a Member of ...") describes the name after it: one party.
+"""
+
+import pytest
+
+from searcher.ingest.correspondents import parse_title
+from searcher.names import default_authority
+
+ROLES = ("sender", "recipient", "via", "participants")
+S, R, V, P = ROLES
+
+#: rule: [(title, roles)], roles not given are empty.
+RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
+    "a body before its document's type, the type qualified or not, is its author": [
+        (
+            "Czechoslovak Communist Party Information Bulletin",
+            {S: ["Czechoslovak Communist Party"]},
+        ),
+        (
+            "CPCz Information Bulletin on Czechoslovak Reaction to the Events in East Germany",
+            {S: ["CPCz"]},
+        ),
+        ("Chinese Foreign Ministry Reference Document No.1", {S: ["Chinese Foreign Ministry"]}),
+        (
+            "Radio Liberty Broadcast Position Statement: Developments in Eastern Europe",
+            {S: ["Radio Liberty"]},
+        ),
+        (
+            "Radio Liberty Policy Position Statement: The Soviet Union and International Communism",
+            {S: ["Radio Liberty"]},
+        ),
+    ],
+    "an office after its body or an article, then a name: the name's description": [
+        (
+            "From the Diary of A. I. Alekseyev, Record of a Conversation with Argentinian "
+            "Communist Party CC Secretary, Victorio Cadovilla, 25 November 1964",
+            {P: ["Alekse", "Cadovilla"]},
+        ),
+        (
+            "From the Diary of N. A. Belous, Record of a Conversation with a Member of the "
+            "Editorial Board of the Magazine 'Cuba Socialista,' Fabio Grobart, 13 May 1964",
+            {P: ["Belous", "Grobart"]},
+        ),
+    ],
+}
+
+CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]
+
+
+@pytest.fixture(scope="module")
+def names():
+    return default_authority()
+
+
+def _contains(wanted: list[str], got: tuple[str, ...]) -> bool:
+    return len(wanted) == len(got) and all(any(w in name for name in got) for w in wanted)
+
+
+@pytest.mark.parametrize(("rule", "title", "roles"), CASES, ids=[c[1][:60] for c in CASES])
+def test_rule(names, rule, title, roles):
+    got = parse_title(title, names)
+    for role in ROLES:
+        assert _contains(roles.get(role, []), getattr(got, role)), (rule, role, got)
