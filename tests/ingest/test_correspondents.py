@@ -67,10 +67,11 @@ it too.  Copied here since, one label made consistent with the other sets (a cab
 named conversation names its participants), its misses read by kind (tested in
 ``test_correspondents_parties.py``) and tuned on.
 
-A further 147 real titles (``titles-real-listings-7``) were held out of the project altogether
-(never read, never copied here) and measured once, after the tuning on all the sets above
-(commit 51726c4), by the benchmark that reads a label as the name authority writes it too: 115
-of 147 (78%).
+``titles-real-listings-7.tsv``: 147 real titles held out of the project altogether (never
+read, never copied here) and measured once, after the tuning on all the sets above (commit
+51726c4), by the benchmark that reads a label as the name authority writes it too: 115 of 147
+(78%).  Copied here since, its misses read by kind (tested in
+``test_correspondents_bodies.py``) and tuned on.
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -100,6 +101,7 @@ REAL = (
     "titles-real-listings-4.tsv",
     "titles-real-listings-5.tsv",
     "titles-real-listings-6.tsv",
+    "titles-real-listings-7.tsv",
 )
 
 
@@ -182,9 +184,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1309 of
-#: 1336, the sets once held out, ``titles-real-listings-2.tsv`` to ``-6.tsv`` among them).
-TUNING_FLOOR = 1301
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1427 of
+#: 1483, the sets once held out, ``titles-real-listings-2.tsv`` to ``-7.tsv`` among them).
+TUNING_FLOOR = 1419
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185
