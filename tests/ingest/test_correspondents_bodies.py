@@ -1,10 +1,11 @@
-"""A body before its document's type, and an office before its holder: general rules read on
+"""A document's author, and an office before its holder: general rules read on
 the real titles of ``tests/data/titles-real-listings-7.tsv`` they were made for, each read
 wrong before its rule.
 
 A body named before a document's type is its author, whatever qualifies the type ("Reference
 Document", "Policy Position Statement") and wherever its subject starts ("on", a colon, a
-"to" inside the subject).  An office named after its body ("Communist Party CC Secretary") or
+"to" inside the subject); so is the author "by" whom an evaluation or a complaint is made, its
+subject's "to" no recipient.  An office named after its body ("Communist Party CC Secretary") or
 after an indefinite article ("a Member of ...") describes the name after it: one party.
 """
 
@@ -35,6 +36,17 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
         (
             "Radio Liberty Policy Position Statement: The Soviet Union and International Communism",
             {S: ["Radio Liberty"]},
+        ),
+    ],
+    "an evaluation or a complaint by its author, its subject after: the author sends": [
+        (
+            "Evaluation by the East German Embassy in Bucharest of Ceauşescu's Visit to China",
+            {S: ["East German Embassy in Bucharest"]},
+        ),
+        (
+            "Complaint by [Government of] Brazil Regarding Czechoslovak Transport of Guerrilla "
+            "Fighters from Cuba to Latin America",
+            {S: ["Brazil"]},
         ),
     ],
     "an office after its body or an article, then a name: the name's description": [

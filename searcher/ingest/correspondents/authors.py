@@ -34,7 +34,7 @@ AUTHORED = re.compile(
 #: "Memorandum of analysis by Roberto Ducci": a document by its author.
 AUTHORED_BY = re.compile(
     r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
-    r"recollections|"
+    r"recollections|evaluation|complaint|"
     r"analysis|information|proposal|draft|account)\b(?:\s+[a-z][\w-]*){0,3})\s+by\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -245,8 +245,20 @@ _ACT = re.compile(r"(?:ions?|ments?|als?|visits?|trips?|journeys?|control)$", re
 _PARTICIPLE = re.compile(r"(?:\b[a-z]+|[A-Za-z]+ed)$")
 
 
+#: A document by its author, then "of" and its subject: "Evaluation by the East German Embassy
+#: in Bucharest of Ceauşescu's Visit to China"; the subject's "to" names no recipient.
+_BY_THEN_SUBJECT = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:evaluation|assessment|analysis|report|comments)\s+by\s+"
+    r"(?P<who>[^,]+?)\s+of\s+(?P<subject>[^,]+?)\s+to\s",
+    re.IGNORECASE,
+)
+
+
 def author_after_subject(text: str, collect: Collector) -> Correspondents:
-    """The author a document names after its subject, if any."""
+    """The author a document names after its subject, or before an act of its subject, if any."""
+    before = _BY_THEN_SUBJECT.match(text)
+    if before and _ACT.search(before["subject"]) and looks_like_name(before["who"]):
+        return Correspondents(tuple(collect.names(before["who"])))
     match = _SUBJECT_THEN_BY.match(text)
     if not match or _ACT.search(match["subject"].split()[0]):
         return NONE
