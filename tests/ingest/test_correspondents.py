@@ -184,9 +184,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1429 of
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1430 of
 #: 1483, the sets once held out, ``titles-real-listings-2.tsv`` to ``-7.tsv`` among them).
-TUNING_FLOOR = 1421
+TUNING_FLOOR = 1422
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185

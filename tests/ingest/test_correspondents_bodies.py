@@ -3,10 +3,12 @@ the real titles of ``tests/data/titles-real-listings-7.tsv`` they were made for,
 wrong before its rule.
 
 A body named before a document's type is its author, whatever qualifies the type ("Reference
-Document", "Policy Position Statement") and wherever its subject starts ("on", a colon, a
-"to" inside the subject); so is the author "by" whom an evaluation or a complaint is made, its
-subject's "to" no recipient.  An office named after its body ("Communist Party CC Secretary") or
-after an indefinite article ("a Member of ...") describes the name after it: one party.
+Document", "Policy Position Statement") and wherever its subject starts ("on", a colon, a "to"
+inside the subject); so is the author "by" whom an evaluation or a complaint is made, its
+subject's "to" no recipient. Two domains joined by "and" before one noun ("a Government and
+Economic Delegation", "Minister of Posts and Communications") are one name. An office named
+after its body ("Communist Party CC Secretary") or after an indefinite article ("a Member of
+...") describes the name after it: one party.
 """
 
 import pytest
@@ -47,6 +49,18 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
             "Complaint by [Government of] Brazil Regarding Czechoslovak Transport of Guerrilla "
             "Fighters from Cuba to Latin America",
             {S: ["Brazil"]},
+        ),
+    ],
+    "two domains joined by 'and' before one noun: one body's or office's name": [
+        (
+            "Conversation from [Mao Zedong's] Audience with a Government and Economic Delegation "
+            "and Women's Delegation from Guinea",
+            {P: ["Mao Zedong", "Government and Economic Delegation", "Women's Delegation"]},
+        ),
+        (
+            "Record of Premier Zhou Enlai’s Fourth Conversation with Guinea’s Minister of Posts "
+            "and Communications Minister Diop",
+            {P: ["Zhou Enlai", "Diop"]},
         ),
     ],
     "an office after its body or an article, then a name: the name's description": [

@@ -24,6 +24,7 @@ from searcher.ingest.correspondents.offices import (
 from searcher.ingest.correspondents.words import (
     BODY_WORDS,
     CONNECTORS,
+    DOMAIN_WORDS,
     LEADING_OFFICE,
     MARK,
     NOUN_ENDING,
@@ -216,8 +217,13 @@ def _offices(first: str, second: str) -> bool:
 
 
 def _one_body(first: str, second: str) -> bool:
-    """ "the Leadership of the Party" and "Government of Albania": one body's name."""
-    return bare(first.split()[-1]) == "party" and second.split()[0] in ("Government", "State")
+    """ "the Leadership of the Party" and "Government of Albania", "a Government" and "Economic
+    Delegation", "Minister of Posts" and "Communications Minister Diop": one body's or office's
+    name, two domains before one noun."""
+    last, head = bare(first.split()[-1]), bare(second.split()[0])
+    if last in DOMAIN_WORDS and head in DOMAIN_WORDS and len(second.split()) > 1:
+        return True
+    return last == "party" and second.split()[0] in ("Government", "State")
 
 
 #: Two adjectives of one noun: "... of Asian" and "African Countries".

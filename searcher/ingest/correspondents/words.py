@@ -54,13 +54,21 @@ PLACE_FIRST = frozenset(place.split()[0] for place in PLACES if place)
 CONNECTORS = word_set(
     "of the in for and de da del della dos das do van von der den du al el bin ibn la le di y zu"
 ) | {f"to{MARK}"}
-#: Words of an office's complement: "Secretary of State", "Minister of Foreign Affairs".
-COMPLEMENT_WORDS = OFFICES | word_set(
+#: What an office or a body has in charge: "Foreign Affairs", "Posts and Communications".
+DOMAIN_WORDS = word_set(
     "affairs defense defence state intelligence security interior internal trade finance war "
     "justice economic economy planning culture cultural education health industry commerce "
     "information propaganda organization organisation liaison people peoples government "
-    "republic council commission ministry board staff forces armed volunteers communist "
-    "workers socialist the"
+    "posts communications"
+)
+#: Words of an office's complement: "Secretary of State", "Minister of Foreign Affairs".
+COMPLEMENT_WORDS = (
+    OFFICES
+    | DOMAIN_WORDS
+    | word_set(
+        "republic council commission ministry board staff forces armed volunteers communist "
+        "workers socialist the"
+    )
 )
 #: Offices the authority's list leaves out: "US Congressman Paul Findley".
 MORE_OFFICES = frozenset(data_lines("title-office-words.txt"))
