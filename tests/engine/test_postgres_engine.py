@@ -384,3 +384,54 @@ def test_staging_table_of_a_crashed_build_goes_with_the_next_full_build(url: str
     assert _stages(url) == []
     assert engine.stats().documents == 0
     engine.close()
+
+
+def _subjects(engine: object, text: str = "") -> tuple[dict[str, int], dict[str, int]]:
+    """The subjects counted by a search, and as its matching records hold them."""
+    from collections import Counter
+
+    from searcher.engine import SearchRequest
+
+    node = parse(text, exact=True).node if text else None
+    results = engine.search(SearchRequest(node=node, facets=("subjects",)))  # type: ignore[attr-defined]
+    held = Counter(v for r in engine.iter_records(node) for v in r.subjects)  # type: ignore[attr-defined]
+    assert results.total == sum(1 for _ in engine.iter_records(node))  # type: ignore[attr-defined]
+    return {c.value: c.count for c in results.facets["subjects"]}, dict(held)
+
+
+@needs_server
+def test_facet_counts_follow_every_commit_of_another_process(url: str) -> None:
+    from dataclasses import replace
+
+    from searcher.engine import SearchRequest, open_engine
+
+    writer = open_engine(url, create=True)
+    build = writer.begin_build(True)
+    a, b = _records()
+    c = replace(b, id="c", path="c.html", content_hash="3", subjects=("Korean War", "Grain"))
+    build.add([a, b, c])
+    build.commit({})
+    reader = open_engine(url)
+    counts, held = _subjects(reader)
+    assert counts == held == {"Korean War": 2, "Grain": 1}
+    assert _subjects(reader, "grain") == ({"Korean War": 1, "Grain": 1},) * 2
+    build = writer.begin_build(False)  # a page's subjects change
+    build.add([replace(a, content_hash="1b", subjects=("Grain",))])
+    build.commit({})
+    assert _subjects(reader) == ({"Grain": 2, "Korean War": 1},) * 2
+    build = writer.begin_build(False)  # a page goes
+    build.delete(["c.html"])
+    build.commit({})
+    assert _subjects(reader) == ({"Grain": 1},) * 2
+    build = writer.begin_build(False)  # copies merged into one record at commit
+    build.regroup(["a.html", "b.html"], [to_row(replace(b, subjects=("Economy", "Grain")))])
+    build.commit({})
+    assert _subjects(reader) == ({"Economy": 1, "Grain": 1},) * 2
+    shown = reader.search(SearchRequest(facets=("subjects",))).facets["subjects"]
+    assert reader.facet_counts("subject") == shown
+    build = writer.begin_build(True)  # a full rebuild
+    build.add([a])
+    build.commit({})
+    assert _subjects(reader) == ({"Korean War": 1},) * 2
+    reader.close()
+    writer.close()

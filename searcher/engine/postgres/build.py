@@ -275,7 +275,10 @@ class PostgresBuild(Build):
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (built, json.dumps(as_dict, default=list)),
                 )
-                kept = {"schema_version": schema.SCHEMA_VERSION}
+                kept = {
+                    "schema_version": schema.SCHEMA_VERSION,
+                    schema.GENERATION: uuid.uuid4().hex,
+                }
                 if self._copies is not None:
                     kept["copies"] = json.dumps(self._copies)
                 if self._pages is not None:

@@ -12,6 +12,7 @@ from typing import Any
 from searcher.analysis import FACET_FIELDS
 from searcher.engine import assemble
 from searcher.engine.base import Build, Engine, SearchRequest, Stats
+from searcher.engine.postgres import facets as facet_map
 from searcher.engine.postgres import schema, similar
 from searcher.engine.postgres.analyze import RANK_WEIGHTS
 from searcher.engine.postgres.build import PostgresBuild, write_stage
@@ -32,7 +33,6 @@ _ORDER = {
 }
 #: Session settings of a reader.  A filter on ``tsv`` reads each row's whole tsvector out of
 #: line, which the planner does not weigh: it is told to prefer an index to a full scan.
-#: Facet counts group the matches' values in memory.
 _SESSION = (
     "SET pg_trgm.similarity_threshold = 0.3",
     "SET enable_partitionwise_aggregate = on",
@@ -129,6 +129,8 @@ class PostgresEngine(Engine):
                 file=sys.stderr,
             )
         self.lexicon = SqlLexicon(self._conn)
+        #: Every document's facet values, at the generation last searched.
+        self._facets: facet_map.FacetMap | None = None
 
     # -- schema --------------------------------------------------------------------------
     def _version(self) -> str | None:
@@ -239,31 +241,22 @@ class PostgresEngine(Engine):
     def _count(
         self, c: Compiled, facets: tuple[str, ...]
     ) -> tuple[int, dict[str, tuple[FacetCount, ...]]]:
-        """The total and the facet counts of the matches, in one pass over them."""
+        """The total and the facet counts of the matches (within a transaction): with
+        facets, the matches' paths, whose values the facet map counts."""
         if not facets:
             row = self._conn.execute(f"SELECT count(*) FROM {DOCS} WHERE {c.where}", c.params)
             return row.fetchone()[0], {}
-        arms = " UNION ALL ".join(
-            f"SELECT {i}, unnest({name}) FROM m" for i, name in enumerate(facets, 1)
+        generation = self._meta(schema.GENERATION) or ""
+        if self._facets is None or self._facets.generation != generation:
+            self._facets = None  # the old map goes before the new one is loaded
+            self._facets = facet_map.load(self._conn, generation)
+        paths = (
+            self._conn.execute(
+                f"SELECT array_agg(path) FROM {DOCS} WHERE {c.where}", c.params
+            ).fetchone()[0]
+            or []
         )
-        rows = self._conn.execute(
-            f"WITH m AS MATERIALIZED (SELECT {', '.join(facets)} FROM {DOCS} WHERE {c.where})"
-            f" SELECT 0, NULL, count(*) FROM m UNION ALL"
-            f" SELECT f, v, count(*) FROM ({arms}) AS x(f, v) GROUP BY f, v",
-            c.params,
-        ).fetchall()
-        total = 0
-        found: list[list[tuple[str, int]]] = [[] for _ in facets]
-        for f, v, n in rows:
-            if f == 0:
-                total = n
-            else:
-                found[f - 1].append((v, n))
-        counts = {
-            name: tuple(FacetCount(v, n) for v, n in sorted(pairs, key=lambda p: (-p[1], p[0])))
-            for name, pairs in zip(facets, found, strict=True)
-        }
-        return total, counts
+        return len(paths), self._facets.counts(paths, facets)
 
     def get(self, id: str) -> Record | None:
         with self._lock, translated(self.url):
@@ -274,7 +267,8 @@ class PostgresEngine(Engine):
 
     def facet_counts(self, field: str, node: Node | None = None) -> tuple[FacetCount, ...]:
         name = assemble.facet_field(field)
-        with self._lock, translated(self.url):
+        with self._lock, translated(self.url), self._conn.transaction():
+            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             return self._count(self._compile(node), (name,))[1][name]
 
     def iter_records(

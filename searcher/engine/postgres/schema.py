@@ -1,6 +1,7 @@
 """The tables of a PostgreSQL index, generated from ``searcher.record.FIELDS``.
 
-- ``searcher_meta``: key/value: schema version, layout (single or sharded), last build.
+- ``searcher_meta``: key/value: schema version, layout (single or sharded), last build,
+  and a generation new at every commit (readers' facet values follow it).
 - ``searcher_docs``: one row per page (key: ``path``); keyword fields as ``text[]`` with
   their lower-cased ``field:value`` forms in ``keys`` (one GIN index serves every keyword
   filter); the date span as a ``daterange`` (GiST); ``tsv``/``ftsv`` (GIN); the whole
@@ -25,11 +26,14 @@ from searcher.record import FIELDS
 
 #: Bumped whenever a table or what a record means changes in a way the fields' declarations
 #: do not show (4: one record per document, copies merged, stale records kept, ids with the
-#: page's folders; 5: ``tsv`` indexed with RUM where the server has it).
-REVISION = "5"
+#: page's folders; 5: ``tsv`` indexed with RUM where the server has it; 6: a new
+#: ``generation`` in ``searcher_meta`` at every commit, which readers' facet maps follow).
+REVISION = "6"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
 META = "searcher_meta"
+#: ``searcher_meta``'s key naming the index's current contents, new at every commit.
+GENERATION = "generation"
 #: Advisory lock keys: builds (full ones exclusive, incremental ones shared), and commits.
 BUILD_LOCK = 0x5E_A2_C4_01
 COMMIT_LOCK = 0x5E_A2_C4_02
