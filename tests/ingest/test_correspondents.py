@@ -90,7 +90,6 @@ from pathlib import Path
 import pytest
 
 from searcher.ingest.correspondents import Correspondents, merge_authors, parse_title
-from searcher.names import default_authority
 
 DATA = Path(__file__).parents[1] / "data"
 ROLES = ("sender", "recipient", "via", "participants")
@@ -108,11 +107,6 @@ REAL = (
     "titles-real-listings-6.tsv",
     "titles-real-listings-7.tsv",
 )
-
-
-@pytest.fixture(scope="module")
-def names():
-    return default_authority()
 
 
 def _fold(text: str) -> str:

@@ -7,16 +7,12 @@ not kinds of single titles.
 """
 
 import pytest
+from title_rules import P, R, Rules, S, case_id, cases, check
 
 from searcher.ingest.correspondents import parse_title
 from searcher.ingest.correspondents.title_names import Collector
-from searcher.names import default_authority
 
-ROLES = ("sender", "recipient", "via", "participants")
-S, R, V, P = ROLES
-
-#: rule: [(title, roles)], roles not given are empty.
-RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
+RULES: Rules = {
     # titles-real-listings-4.tsv
     "SENDER TYPE [No.] to RECIPIENT: the type and its number go from the sender": [
         (
@@ -388,23 +384,12 @@ RULES: dict[str, list[tuple[str, dict[str, list[str]]]]] = {
     ],
 }
 
-CASES = [(rule, title, roles) for rule, cases in RULES.items() for title, roles in cases]
+CASES = cases(RULES)
 
 
-@pytest.fixture(scope="module")
-def names():
-    return default_authority()
-
-
-def _contains(wanted: list[str], got: tuple[str, ...]) -> bool:
-    return len(wanted) == len(got) and all(any(w in name for name in got) for w in wanted)
-
-
-@pytest.mark.parametrize(("rule", "title", "roles"), CASES, ids=[c[1][:60] for c in CASES])
-def test_rule(names, rule, title, roles):
-    got = parse_title(title, names)
-    for role in ROLES:
-        assert _contains(roles.get(role, []), getattr(got, role)), (rule, role, got)
+@pytest.mark.parametrize(("rule", "title", "roles"), CASES, ids=[case_id(c) for c in CASES])
+def test_rule(rule, title, roles):
+    check(rule, title, roles)
 
 
 @pytest.mark.parametrize(
