@@ -146,8 +146,8 @@ class PostgresBuild(Build):
         if self.full:
             return {}
         with translated(self.url):
-            row = self._conn.execute(f"SELECT value FROM {META} WHERE key = %s", (key,)).fetchone()
-        return json.loads(row[0]) if row else {}
+            value = schema.meta(self._conn, key)
+        return json.loads(value) if value is not None else {}
 
     def known_copies(self) -> dict[str, list[str]]:
         """Path -> [content hash, path of the record holding it] of merged pages."""
@@ -297,8 +297,7 @@ class PostgresBuild(Build):
 
     def _single(self) -> bool:
         """Whether the index lives on one server (not laid out over shards)."""
-        layout = self._conn.execute(f"SELECT value FROM {META} WHERE key = 'layout'").fetchone()
-        return layout is None or layout[0] == "single"
+        return schema.meta(self._conn, "layout") in (None, "single")
 
     def _replace_table(self) -> None:
         """Within a full build's commit, on one server: the new documents table, filled,

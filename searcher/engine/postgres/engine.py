@@ -137,14 +137,10 @@ class PostgresEngine(Engine):
         exists = self._conn.execute("SELECT to_regclass(%s) IS NOT NULL", (META,)).fetchone()
         if not exists or not exists[0]:
             return None
-        row = self._conn.execute(
-            f"SELECT value FROM {META} WHERE key = 'schema_version'"
-        ).fetchone()
-        return row[0] if row else "0"
+        return self._meta("schema_version") or "0"
 
     def _meta(self, key: str) -> str | None:
-        row = self._conn.execute(f"SELECT value FROM {META} WHERE key = %s", (key,)).fetchone()
-        return row[0] if row else None
+        return schema.meta(self._conn, key)
 
     def _create(self) -> None:
         rum = schema.has_rum(self._conn)

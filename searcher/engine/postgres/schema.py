@@ -62,6 +62,12 @@ RUM_ENV = "SEARCHER_PG_RUM"
 RANKING = "ranking"
 
 
+def meta(conn: Any, key: str) -> str | None:
+    """The value ``searcher_meta`` keeps under ``key`` (None when it keeps none)."""
+    row = conn.execute(f"SELECT value FROM {META} WHERE key = %s", (key,)).fetchone()
+    return row[0] if row else None
+
+
 def has_rum(conn: Any) -> bool:
     """Whether the server of ``conn`` can install RUM (and $SEARCHER_PG_RUM is not ``off``)."""
     if os.environ.get(RUM_ENV, "").lower() in ("off", "0", "no", "false"):
