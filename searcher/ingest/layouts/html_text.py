@@ -181,11 +181,6 @@ def read_html(text: str) -> tuple[lxml.html.HtmlElement, str]:
     return root, f"markup nested deeper than {MAX_DEPTH} elements: the text inside was cut"
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement:
-    """The tree of :func:`read_html`, cut or not."""
-    return read_html(text)[0]
-
-
 def squeeze(text: str) -> str:
     """One line: runs of whitespace (any kind) collapsed to a single space, ends trimmed."""
     text = " ".join(text.split())
