@@ -2,9 +2,8 @@
 
 "Cable, Stalin to Mao Zedong [via Kovalev]", "Telegram to A from B", "Memorandum for the
 President from A", "A's Telegram to B", "Hungarian Embassy in the DPRK, Report", "Speech by
-A", "Memorandum of Conversation between A and B", "From the Journal of A: Record of
-Conversation with B".  A conversation names participants, a message its sender and
-recipients; a message quoted inside the document is content, not a correspondent.
+A", "Memorandum of Conversation between A and B".  A conversation names participants, a
+message its sender and recipients; a message quoted in the document is no correspondent.
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ from searcher.ingest.correspondents.conversations import (
     read_hosted,
     read_own_talk,
 )
+from searcher.ingest.correspondents.kinds import read_kind
 from searcher.ingest.correspondents.offices import office_phrase, office_split, protect_office_to
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
@@ -592,7 +592,7 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         guest = collect.names(visit["guest"])
         if host and guest:
             result = Correspondents(participants=unique([*host, *guest]))
-    if result == NONE:
+    if result == NONE and (result := read_kind(text, collect)) == NONE:
         return NONE
     return Correspondents(
         result.sender, result.recipient, result.via, result.participants, tuple(collect.written)

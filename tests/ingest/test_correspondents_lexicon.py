@@ -1,0 +1,59 @@
+"""Correspondents read by general mechanisms: the lexicon of document kinds, the name
+authority's restraint, offices beside names, participants a record lists.
+
+Titles are real ones from the labelled sets in ``tests/data`` (the file is named beside each
+mechanism); the roles are those sets' labels.
+"""
+
+import pytest
+from title_rules import P, R, Rules, S, case_id, cases, check
+
+MECHANISMS: Rules = {
+    # titles-real-listings-8.tsv, titles-real-listings-3.tsv
+    "a kind issued by the body after 'of' or 'by'": [
+        (
+            "Decree by the USSR Council of People’s Commissars on Establishing a School in Tabriz",
+            {S: ["USSR Council of People’s Commissars"]},
+        ),
+        (
+            "Decree by the USSR Council of People's Commissars on the Organization of Soviet "
+            "Industrial Enterprises in Northern Iran",
+            {S: ["USSR Council of People's Commissars"]},
+        ),
+        (
+            "Decree of the State Defense Committee on Geological Prospecting Work for Oil in "
+            "Northern Iran",
+            {S: ["State Defense Committee"]},
+        ),
+        (
+            "Findings of the Commission of the USSR Congress of People’s Deputies to Investigate "
+            "the Events which Occurred in the City of Tbilisi on 9 April 1989",
+            {S: ["Commission of the USSR Congress of People’s Deputies"]},
+        ),
+        ("CPSU CC Decree, 'On Introducing Several Revisions to the NPT Draft'", {}),
+        ("VKP(b) CC Decree Draft, Soviet-Iranian Negotiations", {}),
+    ],
+    # titles-real-listings-8.tsv
+    "a kind sent by whoever is named before it": [
+        (
+            "Budapest Legation Dispatch No. 372, Radio Free Europe Hungarian Broadcasts Appraised",
+            {S: ["Budapest Legation"]},
+        ),
+    ],
+    # titles-real-listings-8.tsv
+    "a record's participants after 'with participation by'": [
+        (
+            "Working Notes from the Session of the CPSU CC Presidium on 3 November 1956, with "
+            "Participation by J. Kadar, F. Munnich, and I. Horvath",
+            {P: ["Kádár", "Munnich", "Horvath"]},
+        ),
+    ],
+}
+
+
+CASES = cases(MECHANISMS)
+
+
+@pytest.mark.parametrize(("rule", "title", "roles"), CASES, ids=[case_id(c) for c in CASES])
+def test_mechanism(rule, title, roles):
+    check(rule, title, roles)
