@@ -102,6 +102,16 @@ def name_tokens(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+#: Articles joined to a family name, which a list may write or leave out ("al-Qaddafi" is
+#: Qaddafi, "Anwar el-Sadat" Sadat).
+_PARTICLES = _word_set("al el ad as ash at ar az ud ul ed os ol od")
+
+
+def _without_particles(tokens: list[str]) -> list[str]:
+    """A name's words without the articles before its family name."""
+    return [t for i, t in enumerate(tokens) if t not in _PARTICLES or i == len(tokens) - 1]
+
+
 def _strip_leading(tokens: list[str], words: frozenset[str]) -> list[str]:
     start = 0
     while start < len(tokens) - 1 and tokens[start] in words:
@@ -226,6 +236,7 @@ class NameAuthority:
             if comma and gloss_tokens:
                 candidates.append(gloss_tokens + surname)
         candidates.append(_strip_leading(tokens, HONORIFICS | OFFICES))
+        candidates.append(_without_particles(candidates[-1]))
         for candidate in candidates:
             if found := self._lookup(candidate):
                 return found

@@ -48,6 +48,22 @@ MECHANISMS: Rules = {
             {P: ["Kádár", "Munnich", "Horvath"]},
         ),
     ],
+    # titles-real-listings-8.tsv
+    "a known name inside a longer one is not that person": [
+        (
+            "Memorandum from Ambassador Figuerero to Castro Madero",
+            {S: ["Figuerero"], R: ["Castro Madero"]},
+        ),
+        (
+            "Minutes of Conversation between Todor Zhivkov and Muammar al-Qaddafi , Tripoli",
+            {P: ["Zhivkov", "Qaddafi"]},
+        ),
+        # titles-real-dumps.tsv: an owner's thing after the name is no longer name
+        (
+            "Zhou Enlai's Report to Mao Zedong and Mao's Comments",
+            {S: ["Zhou Enlai"], R: ["Mao Zedong"]},
+        ),
+    ],
 }
 
 

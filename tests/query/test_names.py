@@ -90,6 +90,10 @@ def names():
         ("Carter", "Jimmy Carter"),
         ("Zbigniew Brzezinski", "Brzezinski"),
         ("Harold Wilson", "Harold Wilson"),
+        # an article before the family name, written or not: "al-Qaddafi" is Qaddafi
+        ("al-Qaddafi", "Qaddafi"),
+        ("Muammar al Qaddafi", "Qaddafi"),
+        ("el-Sadat", "Sadat"),
     ],
 )
 def test_canonical(names, written, canonical):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from searcher.ingest.correspondents.longer_names import runs_on
 from searcher.ingest.correspondents.offices import (
     COMPLEMENT_END,
     CONNECTED,
@@ -384,6 +385,8 @@ class Collector:
             return written
         found = authority.find_names(written)
         if len(found) == 1 and not _longer_name(written, found[0]):
+            if runs_on(written, found[0], authority):
+                return written  # "Castro Madero" is not Fidel Castro
             return found[0]
         office, name = office_split(written)
         if office and (not name or bare(name) in COMPLEMENT_END):
