@@ -64,6 +64,39 @@ MECHANISMS: Rules = {
             {S: ["Zhou Enlai"], R: ["Mao Zedong"]},
         ),
     ],
+    # titles-real-listings-8.tsv, titles-real-listings-5.tsv, titles-real-archive.tsv
+    "a body before a quoted title sends it, not the body it is in": [
+        (
+            "Foreign Affairs Department of the Central Committee of the Hungarian Socialist "
+            "Workers' Party, 'Report on the Party and Government Delegation’s Visit to Cuba'",
+            {
+                S: [
+                    "Foreign Affairs Department of the Central Committee of the Hungarian "
+                    "Socialist Workers' Party"
+                ]
+            },
+        ),
+        (
+            "Faculty of Mathematics and Physics at Charles University, Prague, 'Resolution "
+            "Adopted by the Faculty Organization of the Czechoslovak Youth Union'",
+            {S: ["Faculty of Mathematics and Physics at Charles University"]},
+        ),
+        (
+            "Commission on Questions of the Chernobyl Catastrophe, Supreme Soviet of the "
+            "Ukrainian SSR, 'On Some Problems in the Elimination of the Consequences of the "
+            "Accident at the Chernobyl Atomic Energy Station'",
+            {S: ["Commission on Questions of the Chernobyl Catastrophe"]},
+        ),
+    ],
+    # titles-real-listings-8.tsv
+    "a gathering before a quoted title is no author": [
+        (
+            'Session of the CPSU CC Politburo, "On the Results of a Visit to the USSR by the '
+            "First Secretary of the Polish United Workers' Party, Cde. S. Kania, and the "
+            'Chairman of the PPR Council of Ministers, Cde. J. Pinkowski," 31 October 1980',
+            {},
+        ),
+    ],
 }
 
 

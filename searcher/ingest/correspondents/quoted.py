@@ -42,7 +42,7 @@ Parse = Callable[[str, NameAuthority], Correspondents]
 
 #: "A, 'quoted title'", perhaps with an editor's note after it.
 QUOTED = re.compile(
-    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’‘](?=\w))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
+    r"^(?P<author>(?:[^'\"‘“]|(?<=\w)['’‘](?=\w)|(?<=s)['’](?=\s))+?),\s*['\"‘“](?P<inner>.+?)['\"’”]?"
     r"(?:\s*\([^)]*\))?[.,]?$"
 )
 
@@ -80,6 +80,15 @@ def _office_or_body(text: str) -> bool:
     return bool(office_split(LEAD_WORDS.sub("", text))[0]) or is_body(text)
 
 
+#: A gathering or an event at the head of a text: "Session of the CPSU CC Politburo".
+GATHERING_HEAD = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:sessions?|meetings?|plenums?|conferences?|congress|"
+    r"summits?|talks|conversations?|discussions?|visits?|receptions?|negotiations)\s+"
+    r"(?:of|with|between|in|at|on)\s",
+    re.IGNORECASE,
+)
+
+
 #: Things named after a person or a subject, no author: "Truman Doctrine", "Marshall Plan",
 #: "National Intelligence Estimate".
 _NAMED_AFTER = frozenset({"doctrine", "plan", "estimate", "estimates"})
@@ -89,6 +98,8 @@ def _may_author(text: str) -> bool:
     """Whether the text before a quoted title can be its author: not a type of document
     ("Transcript of BBC Panorama Television Program"), a nationality's document ("Soviet
     Instructions") or a thing named after someone ("Truman Doctrine")."""
+    if GATHERING_HEAD.match(text):
+        return False  # "Session of the CPSU CC Politburo, 'On ...'": an event, no author
     words = text.split()
     named = looks_like_name(text) or name_run(text) == text and _ENDS_WITH_PERSON.search(text)
     if not named or words[0].casefold() in DOCUMENT_WORDS:

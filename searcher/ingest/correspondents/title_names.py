@@ -224,7 +224,20 @@ def _one_body(first: str, second: str) -> bool:
     last, head = bare(first.split()[-1]), bare(second.split()[0])
     if last in DOMAIN_WORDS and head in DOMAIN_WORDS and len(second.split()) > 1:
         return True
+    if (
+        _SHARED_COMPLEMENT.search(first)
+        and is_body(first)
+        and _COMPLEMENT_RUNS_ON.match(second)
+        and (NOUN_ENDING.search(head) or head in DOMAIN_WORDS)
+    ):
+        return True  # "Faculty of Mathematics" and "Physics at Charles University"
     return last == "party" and second.split()[0] in ("Government", "State")
+
+
+#: A body's "of" and one word of what it is of: "Faculty of Mathematics".
+_SHARED_COMPLEMENT = re.compile(r"\bof\s+[A-Z][a-z]+$")
+#: The second word of that complement, then where the body is: "Physics at Charles University".
+_COMPLEMENT_RUNS_ON = re.compile(r"^[A-Z][a-z]+(?:\s+(?:at|in|of)\s+(?:the\s+)?[A-Z].*)?$")
 
 
 #: Two adjectives of one noun: "... of Asian" and "African Countries".
