@@ -97,6 +97,43 @@ MECHANISMS: Rules = {
             {},
         ),
     ],
+    # titles-real-listings-8.tsv, titles-real-listings-7.tsv
+    "an office beside a name, or standing alone, is no second name": [
+        (
+            "Memorandum, by L.D. Battle, Executive Secretary, to McGeorge Bundy, Special "
+            "Assistant to the President for National Security Affairs, 'American Scientists’ "
+            "Visit to Israel’s Dimona Reactor'",
+            {S: ["Battle"], R: ["Bundy"]},
+        ),
+        (
+            "Memorandum by Director of Global Issues, 'President Sarney and Brazil´s Nuclear "
+            "Policy'",
+            {S: ["Director of Global Issues"]},
+        ),
+        (
+            "Memorandum of Conversation between Senior Cuban Communist Carlos Rafael Rodriguez "
+            "and Czechoslovak Communist Party (CPCz) official Vladimir Koucky, Prague, 25 May 1965",
+            {P: ["Rodríguez", "Koucky"]},
+        ),
+    ],
+    # titles-real-listings-8.tsv
+    "a person named after a description of who they are": [
+        (
+            "Telegram from an official in the Albanian embassy in Beijing Lilo Zeneli to the "
+            "Ministry of Foreign Affairs of Albania",
+            {S: ["Lilo Zeneli"], R: ["Ministry of Foreign Affairs of Albania"]},
+        ),
+        (
+            "Minutes of the meeting between the Democratic Republic of Vietnam’s delegate Tran "
+            "Dinh Thu with an Albanian official Shpresa Fuga on June 6, 1964",
+            {P: ["Tran Dinh Thu", "Shpresa Fuga"]},
+        ),
+        # titles-real-listings-2.tsv: a quoted subject's name is no description's
+        (
+            "Report from Várkonyi József 'The visit of Korean ambassador Pak Gyeong-sun'",
+            {S: ["Várkonyi József"]},
+        ),
+    ],
 }
 
 

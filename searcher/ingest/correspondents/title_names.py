@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from searcher.ingest.correspondents.described import closing_name
 from searcher.ingest.correspondents.longer_names import runs_on
 from searcher.ingest.correspondents.offices import (
     COMPLEMENT_END,
@@ -156,6 +157,18 @@ _PREPOSITION_FIRST = re.compile(r"^(?:in|at|on|of|for|during|after|before)\s", r
 _GROUP_NOUNS = frozenset({"leadership", "leaders", "side", "government", "authorities"})
 
 
+def _run_or_closing(text: str) -> str:
+    """The name a text opens with, or the person a lower-case description of them ends with."""
+    run = name_run(text)
+    if run == text.strip(" ,;:") and not _LOWER_ROLE.search(text):
+        return run
+    return closing_name(text) or run
+
+
+#: A role in lower case before a name: "... (CPCz) official Vladimir Koucky".
+_LOWER_ROLE = re.compile(r"\s[a-z][a-z-]+\s+(?=[A-Z])")
+
+
 def looks_like_name(text: str) -> bool:
     """Whether the whole text reads as a name (or a body's name)."""
     run = name_run(text)
@@ -289,6 +302,15 @@ def _longer_name(written: str, known: str) -> bool:
     return end is not None and end["last"].casefold() not in known.casefold()
 
 
+#: An office's complement ending in an adjective: "Director of Global [Issues]".
+_ADJECTIVE_END = re.compile(r"\s(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:al|ic|ive|ary)$")
+
+
+def _qualified(office: str, name: str) -> bool:
+    """Whether the one word after an office is the noun its complement's adjective qualifies."""
+    return " " not in name and _ADJECTIVE_END.search(office) is not None
+
+
 #: A person's name: initials or given names and a surname, "M.J. Wilmshurst", "Alois Mock".
 _PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s*){0,3}[A-Z][\w'’-]+$")
 
@@ -402,7 +424,7 @@ class Collector:
                 return written  # "Castro Madero" is not Fidel Castro
             return found[0]
         office, name = office_split(written)
-        if office and (not name or bare(name) in COMPLEMENT_END):
+        if office and (not name or bare(name) in COMPLEMENT_END or _qualified(office, name)):
             return written  # "Prime Minister of India", "the Director of Central Intelligence"
         if office and all(_is_nationality(w) for w in office.split()):
             return written  # "Soviet Experts", "Albanian Film Workers": a group, not an office
@@ -525,7 +547,7 @@ class Collector:
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
             parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
-            parts = [p for p in (name_run(p) or self._known_in(p) for p in parts) if p]
+            parts = [p for p in (_run_or_closing(p) or self._known_in(p) for p in parts) if p]
             for i in range(len(parts) - 1, 0, -1):
                 if _NAME_TAIL.match(parts[i]):
                     # "William K. Harrison, Jr.", "Yakubov, T.": the name before, no other
