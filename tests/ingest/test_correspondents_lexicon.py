@@ -134,6 +134,44 @@ MECHANISMS: Rules = {
             {S: ["Várkonyi József"]},
         ),
     ],
+    # titles-real-listings-8.tsv
+    "the parties a record of conversation lists in its quoted title": [
+        (
+            "Memorandum of Conversation, 'President Kennedy, Prime Minister Ben-Gurion, "
+            "Ambassador Avraham Harman of Israel, Myer Feldman of the White House Staff, and "
+            "Philips Talbot, Assistant Secretary, Near East and South Asian Affairs'",
+            {P: ["Kennedy", "Ben-Gurion", "Harman", "Feldman", "Talbot"]},
+        ),
+        (
+            "Memorandum of Conversation, 'Official German Intentions Vis-a-Vis Radio Free Europe'",
+            {},
+        ),
+    ],
+    # titles-real-listings-8.tsv
+    "editors' added parties and handling marks": [
+        (
+            "Conversation with Comrade Mao Zedong [and Beqir Balluku], on 1 October 1968 during "
+            "the parades organized on the occasion of the 19th anniversary of liberation on "
+            "Tiananmen",
+            {P: ["Mao Zedong", "Balluku"]},
+        ),
+        (
+            "Telegram from Pyongyang to Bucharest, TOP SECRET, No. 76.020, Flash",
+            {S: ["Pyongyang"], R: ["Bucharest"]},
+        ),
+    ],
+    # titles-real-listings-8.tsv, titles-real-listings-tuning.tsv
+    "notes kept of one's own conversation send nothing; a memorandum of it is sent": [
+        (
+            "Bierut's Notes of a Conversation with Stalin on the Situation in the Polish "
+            "Socialist Party (PPS) and Preparations for Parliamentary Elections in Poland",
+            {P: ["Bierut", "Stalin"]},
+        ),
+        (
+            "Gomulka’s Memorandum of a Conversation with Stalin",
+            {S: ["Gomułka"], P: ["Gomułka", "Stalin"]},
+        ),
+    ],
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from searcher.ingest.correspondents.kinds import KINDS
 from searcher.ingest.correspondents.offices import office_phrase
 from searcher.ingest.correspondents.roles import Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
@@ -93,8 +94,9 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     sender: tuple[str, ...] = ()
     last = prefix.rsplit(",", 1)[-1].lstrip()
     if prep == "with" and (own := _RECORD_OF.match(last)) and (author := collect.names(own["who"])):
-        # "Gomulka's Memorandum of a Conversation with Stalin": its author, who took part
-        sender = (author[0],)
+        # "Gomulka's Memorandum of a Conversation with Stalin": its author, who took part;
+        # notes kept for oneself send nothing ("Bierut's Notes of a Conversation with Stalin")
+        sender = () if KINDS.get(own["kind"].casefold()) == "records" else (author[0],)
         names.append(author[0])
     if prep == "with" and not names and (author := _author_before(prefix, collect)):
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
@@ -244,7 +246,7 @@ _ORDINALS = re.compile(
 
 #: A record's author, possessive: "Gomulka's Memorandum of a Conversation with Stalin".
 _RECORD_OF = re.compile(
-    r"^(?P<who>[^,'’:]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:memorandum|record|notes?|minutes|"
+    r"^(?P<who>[^,'’:]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<kind>memorandum|record|notes?|minutes|"
     r"summary)\s+of\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ from searcher.ingest.correspondents.conversations import (
     conversation_first,
     own_talk,
 )
+from searcher.ingest.correspondents.listed import RECORD_OF_TALK, listed_people
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
@@ -145,6 +146,8 @@ def read_quoted(
     outer = parse(written, authority)
     if outer.participants:
         return outer
+    if RECORD_OF_TALK.match(written) and (listed := listed_people(match["inner"], collect)):
+        return Correspondents(participants=unique(listed), as_written=tuple(collect.written))
     # the quoted title's first sentence: "'Discussion with Comrade Sebestyén. Comrade ...'"
     inner = parse(_SENTENCE_END.split(match["inner"])[0], authority)
     if outer.recipient:

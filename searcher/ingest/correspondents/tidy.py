@@ -21,6 +21,14 @@ _BRACKETED_WORD = re.compile(r"\[(between|with|and|of|to|from|by|for)\]", re.IGN
 #: An editor's author or addressee in brackets: "Directive [from Mao Zedong] Regarding ...",
 #: "Information [for Gustav Husak] on the Progress ...".
 _BRACKETED_AUTHOR = re.compile(r"\[((?:from|by|for)\s[^\[\]]+)\]", re.IGNORECASE)
+#: A further party the editor adds in brackets: "Conversation with Mao Zedong [and Beqir Balluku]".
+_BRACKETED_PARTY_ADDED = re.compile(r"\s*\[((?:and|with)\s[^\[\]]+)\]", re.IGNORECASE)
+#: Handling marks after the correspondents: ", TOP SECRET, No. 76.020, Flash".
+_HANDLING = re.compile(
+    r"(?:,\s*(?:(?:top\s+|strictly\s+)?secret|(?:strictly\s+)?confidential|flash|immediate|"
+    r"priority|routine|urgent|no\.?\s*\d[\w./-]*))+$",
+    re.IGNORECASE,
+)
 #: An editor's note of the subject: "Memorandum by Frank Aiken [on an Interview with ...]".
 _SUBJECT_NOTE = re.compile(r"\[(?:on|about|regarding|concerning|re:?)\s[^\]]*\]", re.IGNORECASE)
 #: An editor's note of a talk with someone, which names its parties: "[on an Interview with A]".
@@ -79,6 +87,7 @@ def tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
     title = _once(title.strip())
     title = _BRACKETED_AUTHOR.sub(_unbracket_author, _CLASSIFIED.sub("", title))
+    title = _HANDLING.sub("", _BRACKETED_PARTY_ADDED.sub(r" \1", title))
     text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
     text = _BRACKETED_PARTY.sub(r"\1", _BRACKETED_WORD.sub(r"\1", text))
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
