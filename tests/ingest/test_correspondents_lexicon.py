@@ -172,6 +172,18 @@ MECHANISMS: Rules = {
             {S: ["Gomułka"], P: ["Gomułka", "Stalin"]},
         ),
     ],
+    # titles-real-listings-8.tsv, titles-real-archive.tsv
+    "two parties before what they discuss, with or without the record's type": [
+        (
+            "Saddam Hussein and His Advisers Discussing Iraq's Decision to Go to War with Iran",
+            {P: ["Saddam Hussein", "His Advisers"]},
+        ),
+        (
+            "Transcript of Vice Premier Cheny Yi and Soviet Ambassador S.V. Chervonenko "
+            "discussing the Laos Issue",
+            {P: ["Chen Yi", "Chervonenko"]},
+        ),
+    ],
 }
 
 

@@ -147,9 +147,11 @@ _GROUP_FROM = re.compile(
 _NOTES_BY = re.compile(r"^(?:notes?|minutes)\s+(?:taken\s+)?by\s+(?P<who>[^,]+),", re.IGNORECASE)
 
 
-#: A record of two parties named before the meeting, or before what they discuss.
+#: A record of two parties named before the meeting, or before what they discuss (perhaps
+#: with no record named).
 PAIR = re.compile(
-    r"^(?:minutes|notes|record|transcript|memorandum|summary)\s+of\s+(?:the\s+)?"
+    r"^(?:(?:minutes|notes|record|transcript|memorandum|summary)\s+of\s+(?:the\s+)?|"
+    r"(?=[^,]+?\s+and\s+[^,]+?\s+discussing\b))"  # "Saddam Hussein and His Advisers Discussing"
     r"(?:(?P<who>[^,]+?\s[–—]\s[^,]+?|[A-Z][a-z]+-[A-Z][^,\s-]+(?:\s[A-Z]\w+)?)\s+"
     r"(?:meeting|talks|conversation|discussions?)\b|"
     r"(?P<pair>[^,]+?\s+and\s+[^,]+?)\s+discussing\b)",
