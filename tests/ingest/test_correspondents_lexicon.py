@@ -184,6 +184,18 @@ MECHANISMS: Rules = {
             {P: ["Chen Yi", "Chervonenko"]},
         ),
     ],
+    # titles-real-listings-7.tsv
+    "a document's own title after its addressee, and a proposal as a kind": [
+        (
+            "Czechoslovak Embassy in La Paz to Ministry of Foreign Affairs, Economic Policy Report",
+            {S: ["Czechoslovak Embassy in La Paz"], R: ["Ministry of Foreign Affairs"]},
+        ),
+        (
+            "Proposal to the Presidium of the Central Committee of the Communist Party of "
+            "Czechoslovakia, 'Help to the People’s Progressive Party of British Guiana'",
+            {R: ["Presidium of the Central Committee of the Communist Party of Czechoslovakia"]},
+        ),
+    ],
 }
 
 

@@ -40,6 +40,7 @@ from searcher.ingest.correspondents.conversations import (
 )
 from searcher.ingest.correspondents.kinds import read_kind
 from searcher.ingest.correspondents.offices import office_phrase, office_split, protect_office_to
+from searcher.ingest.correspondents.pieces import holds_office, names_type, titled, type_lead
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.tidy import tidy
@@ -53,8 +54,6 @@ from searcher.ingest.correspondents.title_names import (
     split_outside_brackets,
 )
 from searcher.ingest.correspondents.words import (
-    DOCUMENT_WORDS,
-    LEADING_OFFICE,
     NOT_SENT,
     NOUN_ENDING,
     bare,
@@ -64,7 +63,7 @@ from searcher.ingest.correspondents.words import (
     is_type_phrase,
     without_type_end,
 )
-from searcher.names import HONORIFICS, OFFICES, NameAuthority
+from searcher.names import OFFICES, NameAuthority
 
 _EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
 
@@ -131,7 +130,8 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
     if (match := _POSSESSIVE_TYPE.search(segment)) and is_type_phrase(match["rest"]):
         segment = segment[: match.start()]
     pieces = split_outside_brackets(segment, COMMA)
-    segment = ", ".join(pieces[:1] + [p for p in pieces[1:] if not _SUBJECT_PIECE.search(p)])
+    kept = [p for p in pieces[1:] if not _SUBJECT_PIECE.search(p) and not titled(p)]
+    segment = ", ".join(pieces[:1] + kept)  # "..., Economic Policy Report": its title
     names: list[str] = []
     for part in split_outside_brackets(segment, _FOR):
         names += collect.names(part)
@@ -203,7 +203,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
         return NONE  # "The Official Visit Paid by the Minister ... to the DPRK": a subject
     parts = split_outside_brackets(text, COMMA)
     author = parts[0] if len(parts) > 1 and looks_like_name(parts[0]) else ""
-    if author and (is_body(author) or all(office_split(author))) and _names_type(parts[1]):
+    if author and (is_body(author) or all(office_split(author))) and names_type(parts[1]):
         # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
         # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
@@ -250,7 +250,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
         if len(parts) > 1 and is_body(parts[-2]) and is_place(GLOSSED.sub(r"\g<main>", parts[-1])):
             # "Office of the British Political Representative, Bucharest, to ...": where it sits
             parts[-2:] = [", ".join(parts[-2:])]
-        if len(parts) > 1 and _holds_office(parts[-2], parts[-1]):
+        if len(parts) > 1 and holds_office(parts[-2], parts[-1]):
             # "William Brubeck, Executive Secretary, to McGeorge Bundy": his office, no sender
             parts.pop()
         if parts and not _may_send(parts[-1]) or _VERB_OBJECT.match(text, to_match.end()):
@@ -303,7 +303,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
     if (named := named_type(text, collect)) != NONE:
         return named
     parts = split_outside_brackets(text, COMMA)
-    if len(parts) > 1 and looks_like_name(parts[0]) and _type_lead(parts[1]):
+    if len(parts) > 1 and looks_like_name(parts[0]) and type_lead(parts[1]):
         author = parts[0]
         head = _TYPE_OF.match(author)
         if MONTH.match(parts[1]) or parts[1][:1].isdigit() or head and is_type_phrase(head[1]):
@@ -381,36 +381,6 @@ _SUBJECT_BY = re.compile(
     r"(?:\s+\w+)?\s*$",
     re.IGNORECASE,
 )
-
-
-def _holds_office(person: str, office: str) -> bool:
-    """Whether an office follows a person's name: "William Brubeck, Executive Secretary"."""
-    words = office.split()
-    named = looks_like_name(person) and not is_body(person) and not is_place(person)
-    ends_office = bare(words[-1]) in LEADING_OFFICE - HONORIFICS and not is_body(office)
-    return named and (office_phrase(office) or ends_office and len(words) < 4)
-
-
-def _type_lead(text: str) -> bool:
-    """Whether a text is a document type, perhaps with its subject: "Report on Secret ..."."""
-    return is_type_phrase(_GATHERING_TAIL.sub("", _SUBJECT_TAIL.sub("", text)))
-
-
-#: The gathering a record comes from: "Notes from a Meeting of the Politburo".
-_GATHERING_TAIL = re.compile(
-    r"\s+(?:from|of)\s+(?:an?\s+|the\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,3}(?:meeting|session|"
-    r"plenum|conference|congress)s?\b.*$",
-    re.IGNORECASE,
-)
-
-
-def _names_type(text: str) -> bool:
-    """Whether a text is a document's type, perhaps with its subject: "Report on ..."."""
-    head = _SUBJECT_TAIL.sub("", text)
-    return is_type_phrase(head) and any(w.lower() in DOCUMENT_WORDS for w in head.split())
-
-
-_SUBJECT_TAIL = re.compile(r"\s+(?:on|about|regarding|concerning)\s.*$", re.IGNORECASE)
 
 
 def _possessive_author(text: str, collect: Collector) -> Correspondents:
