@@ -196,6 +196,20 @@ MECHANISMS: Rules = {
             {R: ["Presidium of the Central Committee of the Communist Party of Czechoslovakia"]},
         ),
     ],
+    # titles-real-listings-5.tsv, titles-real-listings-7.tsv
+    "a diarist and whom the quoted entry describes": [
+        (
+            "From the Journal of N.G. Sudarikov, 'General Secretary of the CC and Chairman of "
+            "the DPRK Cabinet of Ministers, Kim Il Sung'",
+            {P: ["Sudarikov", "Kim Il Sung"]},
+        ),
+        (
+            "Journal of Second Secretary at the Soviet Embassy in the DPRK V.S. Nemchinov, "
+            "'Record of a Conversation with Kim Chae-Won, Chief of the DPRK MFA Department of "
+            "International Information'",
+            {P: ["Nemchinov", "Kim Chae-Won"]},
+        ),
+    ],
 }
 
 

@@ -33,15 +33,19 @@ def _apposition(part: str) -> bool:
     return office_phrase(part) or is_place(part) or last in COMPLEMENT_END or is_body(part)
 
 
-def listed_people(text: str, collect: Collector) -> list[str]:
-    """The people a list of parties names, offices after them left out; [] unless two or more
-    and every other part is an office, a domain or a place."""
+def listed_people(text: str, collect: Collector, least: int = 2) -> list[str]:
+    """The people a list of parties names, offices beside them left out; [] unless ``least``
+    or more and every other part is an office, a domain or a place (one person alone only with
+    an office: "General Secretary of the CC ..., Kim Il Sung")."""
     people: list[str] = []
+    described = False
     for part in split_outside_brackets(text, COMMA):
         head = _OF_TAIL.sub("", _AND.sub("", part))
         if _apposition(head):
+            described = True
             continue
         if not looks_like_name(head) or not (name := collect.person_or_body(head)):
             return []
         people.append(name)
-    return people if len(people) > 1 else []
+    enough = len(people) >= max(least, 1) and (len(people) > 1 or described)
+    return people if enough else []

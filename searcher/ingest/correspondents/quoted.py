@@ -161,6 +161,10 @@ def read_quoted(
             participants = unique([*outer.sender, *inner.participants])
         return Correspondents(*astuple(outer)[:3], participants, outer.as_written)
     if outer.sender:
+        diary = DIARY_WORDS.search(written)
+        if diary and not inner.participants and (met := listed_people(match["inner"], collect, 1)):
+            # "From the Journal of A, 'General Secretary of the CC ..., Kim Il Sung'": whom A met
+            return Correspondents(participants=unique([*outer.sender, *met]))
         if not inner.participants:
             return outer
         if DIARY_WORDS.search(written):

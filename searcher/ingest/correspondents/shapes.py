@@ -49,6 +49,7 @@ from searcher.ingest.correspondents.title_names import (
     GLOSSED,
     MONTH,
     Collector,
+    lead_name,
     looks_like_name,
     name_run,
     split_outside_brackets,
@@ -283,9 +284,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
             who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
         elif len(who) > 1 and office_phrase(who[0]) and looks_like_name(name_run(who[1])):
             who = who[1:]  # "Report by the Hungarian Ambassador to the DPRK, Károly Pásztor, ..."
-        if who and looks_like_name(name_run(who[0])) and not GATHERING.search(name_run(who[0])):
+        lead = lead_name(who[0]) if who else ""  # "Second Secretary at ... V.S. Nemchinov"
+        if lead and looks_like_name(lead) and not GATHERING.search(lead):
             recipient = collect.names(addressee) if addressee else []
-            return Correspondents(tuple(collect.names(name_run(who[0]))), tuple(recipient))
+            return Correspondents(tuple(collect.names(lead)), tuple(recipient))
     if (match := POSSESSIVE_AUTHORED.match(text)) and _may_send(match["who"]):
         sender = tuple(collect.names(match["who"]))
         if addressed := _FOR_WHOM.match(text, match.end()):

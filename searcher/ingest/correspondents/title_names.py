@@ -157,7 +157,7 @@ _PREPOSITION_FIRST = re.compile(r"^(?:in|at|on|of|for|during|after|before)\s", r
 _GROUP_NOUNS = frozenset({"leadership", "leaders", "side", "government", "authorities"})
 
 
-def _run_or_closing(text: str) -> str:
+def lead_name(text: str) -> str:
     """The name a text opens with, or the person a lower-case description of them ends with."""
     run = name_run(text)
     if run == text.strip(" ,;:") and not _LOWER_ROLE.search(text):
@@ -547,7 +547,7 @@ class Collector:
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
             parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
-            parts = [p for p in (_run_or_closing(p) or self._known_in(p) for p in parts) if p]
+            parts = [p for p in (lead_name(p) or self._known_in(p) for p in parts) if p]
             for i in range(len(parts) - 1, 0, -1):
                 if _NAME_TAIL.match(parts[i]):
                     # "William K. Harrison, Jr.", "Yakubov, T.": the name before, no other
