@@ -210,6 +210,24 @@ MECHANISMS: Rules = {
             {P: ["Nemchinov", "Kim Chae-Won"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings-7.tsv
+    "people named by where they come from keep their 'from'": [
+        (
+            "Conversation from [Mao Zedong's] Audience with Guests from Africa",
+            {P: ["Mao Zedong", "Guests from Africa"]},
+        ),
+        (
+            "Conversation from [Mao Zedong's] Audience with a Government and Economic Delegation "
+            "and Women's Delegation from Guinea",
+            {
+                P: [
+                    "Mao Zedong",
+                    "Government and Economic Delegation",
+                    "Women's Delegation from Guinea",
+                ]
+            },
+        ),
+    ],
 }
 
 

@@ -110,7 +110,6 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Notes by A. S. Chernyaev, Record of Conversation between A and B": the note-taker
         sender = (author[0],)
     who = DASH.sub(" and ", _AT_GATHERING.split(_WHO_SUBJECT.split(match["who"])[0])[0])
-    who = _GROUP_FROM.sub(r"\1 of ", who)  # "Delegates from North Korea": of North Korea
     described = split_outside_brackets(who, COMMA)  # "with a Member of ..., Fabio Grobart"
     if who.startswith(("a ", "an ")) and not is_body(who) and not office_phrase(described[0]):
         return Correspondents(sender=sender, participants=unique(names))  # "with a Communist"
@@ -135,13 +134,6 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
 #: A guest's reception or audience: "Reception of the Ambassador of Iran".
 _RECEIVED = re.compile(r"(?:reception|receiving|audience)\s+of\s", re.IGNORECASE)
-
-
-#: The people a place sent, written with "from": "Delegates from North Korea".
-_GROUP_FROM = re.compile(
-    r"\b(delegates|delegations?|representatives|officials|members)\s+from\s+(?=(?:the\s+)?[A-Z])",
-    re.IGNORECASE,
-)
 
 
 _NOTES_BY = re.compile(r"^(?:notes?|minutes)\s+(?:taken\s+)?by\s+(?P<who>[^,]+),", re.IGNORECASE)

@@ -115,6 +115,9 @@ def name_run(text: str) -> str:
             if kept and plain in _GROUP_NOUNS:  # "the Soviet leadership", "the Chinese side"
                 kept.append(word)
                 continue
+            if kept and plain == "from" and bare(kept[-1]) in _FROM_GROUPS and n + 1 < len(words):
+                kept.append(word)  # "Guests from Africa", "Women's Delegation from Guinea"
+                continue
             if kept and plain == "at" and any(bare(w) in BODY_WORDS for w in kept):
                 kept.append(word)  # "the Party Committee at the Chinese Embassy in Poland"
                 continue
@@ -145,6 +148,10 @@ def name_run(text: str) -> str:
     return " ".join(kept).strip(" ,;:")
 
 
+#: People named by where they come from: "Guests from Africa", "Delegates from North Korea".
+_FROM_GROUPS = word_set(
+    "guests delegation delegations delegates representatives officials members visitors students"
+)
 #: Bodies named by what they are on: "Commission on ...", "Committee on ...".
 _BODIES_ON = word_set("commission committee subcommittee council conference")
 #: Units named by their number: "Region 5", "Military Zone 9".
