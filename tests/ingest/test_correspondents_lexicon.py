@@ -228,6 +228,10 @@ MECHANISMS: Rules = {
             },
         ),
     ],
+    # titles-real-listings-7.tsv
+    "an officer named by rank before a comma and his document's type": [
+        ("Maj. Witold Osinski, Reports on the Events of 19-23 October 1956", {S: ["Osinski"]}),
+    ],
 }
 
 
