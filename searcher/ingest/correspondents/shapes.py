@@ -310,8 +310,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         head = _TYPE_OF.match(author)
         if MONTH.match(parts[1]) or parts[1][:1].isdigit() or head and is_type_phrase(head[1]):
             return NONE
-        if is_body(author) or collect.authority.canonical(author) or all(office_split(author)):
-            return Correspondents(tuple(collect.names(author)))  # "Maj. Witold Osinski, Reports"
+        if is_body(author) or collect.authority.canonical(author):
+            return Correspondents(tuple(collect.names(author)))
     return NONE
 
 
