@@ -232,6 +232,20 @@ MECHANISMS: Rules = {
     "an officer named by rank before a comma and his document's type": [
         ("Maj. Witold Osinski, Reports on the Events of 19-23 October 1956", {S: ["Osinski"]}),
     ],
+    # titles-real-listings-7.tsv, titles-real-listings-8.tsv
+    "an office whose complement ends in an abbreviation or a country is no name": [
+        (
+            "Transcript of Conversations Between the Romanian Delegation Led by First Secretary "
+            "of the C.C. of the R.W.P., Nicolae Ceausescu, and the Chinese Delegation, Led by "
+            "Premier of the Council of State of the Chinese P.R., Zhou Enlai",
+            {P: ["Ceaușescu", "Zhou Enlai"]},
+        ),
+        (
+            "Records of the Talks between GDR Comrade Erich Honecker, and Member of the "
+            "Politburo and Minister for Foreign Affairs the USSR, Eduard A. Shevardnadze",
+            {P: ["Honecker", "Shevardnadze"]},
+        ),
+    ],
 }
 
 

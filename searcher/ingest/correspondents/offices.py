@@ -16,6 +16,7 @@ from searcher.ingest.correspondents.words import (
     OFFICE_PREPS,
     bare,
     is_body,
+    is_place,
     place_end,
     word_set,
 )
@@ -146,7 +147,13 @@ def office_phrase(part: str) -> bool:
         or is_body(name)
         or bool(CONNECTED.search(name))
         or bare(name.split()[-1]) in COMPLEMENT_END  # "... of the Xinjiang Autonomous Region"
+        or _INITIALS_ONLY.match(name) is not None  # "... of the Chinese P.R.": no surname
+        or is_place(name)  # "Minister for Foreign Affairs the USSR"
     )
+
+
+#: Letters with no surname after them: an abbreviation, never a name ("P.R.", "U.S.").
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s*)+$")
 
 
 #: Words that end an office's complement, never a name: "... for External Affairs".
