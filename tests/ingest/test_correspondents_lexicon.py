@@ -246,6 +246,14 @@ MECHANISMS: Rules = {
             {P: ["Honecker", "Shevardnadze"]},
         ),
     ],
+    # titles-real-listings-7.tsv
+    "an unknown acronym after a person is the person's body": [
+        (
+            "Airgram No. 68 from Swift to Admiral Stevens, AMCOMLIB, with attachment 'Joint "
+            "Agreement on Principles Governing Programs Broadcast by Radio Liberation'",
+            {S: ["Swift"], R: ["Stevens"]},
+        ),
+    ],
 }
 
 

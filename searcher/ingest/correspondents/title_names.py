@@ -485,10 +485,12 @@ class Collector:
         )
 
     def _affiliation(self, parts: list[str], i: int) -> bool:
-        """A body right after a person, in one list without "and": the person's body."""
+        """A body right after a person, in one list without "and": the person's body ("...
+        to Admiral Stevens, AMCOMLIB": an unknown acronym is one)."""
         before = parts[i - 1]
+        acronym = _ABBREVIATED.match(parts[i]) and not self.authority.canonical(parts[i])
         return (
-            is_body(parts[i])
+            (is_body(parts[i]) or bool(acronym) and not is_place(parts[i]))
             and not is_body(before)
             and not is_appositive(before)
             and (not is_place(before))
