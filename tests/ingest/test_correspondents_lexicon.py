@@ -6,7 +6,9 @@ mechanism); the roles are those sets' labels.
 """
 
 import pytest
-from title_rules import P, R, Rules, S, case_id, cases, check
+from title_rules import P, R, Rules, S, authority, case_id, cases, check
+
+from searcher.ingest.correspondents import parse_title
 
 MECHANISMS: Rules = {
     # titles-real-listings-8.tsv, titles-real-listings-3.tsv
@@ -263,3 +265,40 @@ CASES = cases(MECHANISMS)
 @pytest.mark.parametrize(("rule", "title", "roles"), CASES, ids=[case_id(c) for c in CASES])
 def test_mechanism(rule, title, roles):
     check(rule, title, roles)
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "names"),
+    [
+        # titles-real-listings-8.tsv: a known surname inside a longer name
+        ("Memorandum from Ambassador Figuerero to Castro Madero", R, ("Castro Madero",)),
+        # titles-real-archive.tsv, titles-real-listings*.tsv: a misspelling, a known longer
+        # form, a day or a verb after the name are no longer name
+        (
+            "Telegram, Zhou Enlai to Mao Zeong, Liu Shaoqi, and the CCP Central Committee",
+            R,
+            ("Mao Zedong", "Liu Shaoqi", "CCP Central Committee"),
+        ),
+        (
+            "From the Journal of A.I. Alekseyev, 'Record of a Conversation with Raul Castro Ruz, "
+            "Minister of the Armed Forces of the Republic of Cuba, 6-7 January 1963'",
+            P,
+            ("Alekseev", "Raúl Castro"),
+        ),
+        (
+            "Account of General de Gaulle's Meeting with Marshal Stalin Saturday, 2 December at "
+            "21:00 at the Kremlin",
+            P,
+            ("de Gaulle", "Stalin"),
+        ),
+        (
+            "Letter from Czech Communist Politicians to Brezhnev Requesting Soviet Intervention "
+            "in Prague Spring",
+            R,
+            ("Brezhnev",),
+        ),
+    ],
+)
+def test_a_known_name_runs_on_only_into_another_name(title, role, names):
+    """The authority's name, or the longer name as written; never a name and what follows."""
+    assert getattr(parse_title(title, authority()), role) == names
