@@ -32,6 +32,10 @@ MECHANISMS: Rules = {
             "the Events which Occurred in the City of Tbilisi on 9 April 1989",
             {S: ["Commission of the USSR Congress of People’s Deputies"]},
         ),
+        (
+            "Order of the Committee of State Security [KGB] of the USSR",
+            {S: ["Committee of State Security"]},
+        ),
         ("CPSU CC Decree, 'On Introducing Several Revisions to the NPT Draft'", {}),
         ("VKP(b) CC Decree Draft, Soviet-Iranian Negotiations", {}),
     ],
