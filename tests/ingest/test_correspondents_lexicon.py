@@ -306,3 +306,14 @@ def test_mechanism(rule, title, roles):
 def test_a_known_name_runs_on_only_into_another_name(title, role, names):
     """The authority's name, or the longer name as written; never a name and what follows."""
     assert getattr(parse_title(title, authority()), role) == names
+
+
+def test_a_gathering_or_a_pronoun_alone_is_no_party():
+    """titles-real-listings-8.tsv: "the Talks" and "Him" name nobody."""
+    got = parse_title(
+        "Account on the Reception of the Delegation of Our Party by Comrade Kim Il Sung and the "
+        "Talks that Took Place in this Meeting between Him and Comrade Manush",
+        authority(),
+    )
+    assert "Kim Il Sung" in got.participants and "Manush" in got.participants
+    assert not {"Talks", "Him"} & set(got.participants)

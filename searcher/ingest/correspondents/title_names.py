@@ -336,6 +336,11 @@ _CODE_NAME = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[\"“‘']([^\"“”‘’']
 
 #: Endings of abstract nouns, never of a name of several words: "Situation", "Development".
 _ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|isms?|ships?|ances?)$")
+#: Gatherings and pronouns, never a name alone: "... and the Talks that Took Place ...", "Him".
+_NO_ONE = word_set(
+    "talks talk meeting meetings conversation conversations session sessions discussion "
+    "discussions negotiations consultations him her them he she they we us it"
+)
 #: Spans of time, never the end of a name: "for the First Period of 1962".
 _TIMES = word_set("period periods quarter half phase stage year years month months week weeks")
 #: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
@@ -369,6 +374,8 @@ class Collector:
         Situation") or in a span of time ("the First Period")."""
         written = _drop_place(written)
         words = written.split()
+        if len(words) == 1 and bare(words[0]) in _NO_ONE:
+            return True  # "the Talks", "Him": a gathering or a pronoun names nobody
         last = words[-1].split("-")[-1] if words else ""
         if bare(last) in _TIMES and not is_body(written):
             return True  # "the First Period [of 1962]", "the Second Half"
