@@ -260,6 +260,14 @@ MECHANISMS: Rules = {
             {S: ["Swift"], R: ["Stevens"]},
         ),
     ],
+    # titles-real-listings-6.tsv, titles-real-listings-7.tsv
+    "a series of documents named by what they are has no author": [
+        ("US Interagency Intelligence Memorandum, 'The 22 September 1979 Event'", {}),
+        (
+            "National Intelligence Daily Cable, NIDC 78/007C, 'Argentina: No Treaty Ratification'",
+            {},
+        ),
+    ],
 }
 
 

@@ -85,12 +85,27 @@ def words_of(text: str) -> list[str]:
     return [w.strip(".,;:") for w in text.split()]
 
 
+def _series() -> re.Pattern[str]:
+    """The series the kinds' list names ("series" after a tab), as one pattern."""
+    pairs = [line.split("\t") for line in data_lines("title-document-kinds.txt")]
+    names = sorted((k.strip() for k, r in pairs if r.strip() == "series"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+
+
+#: Series of documents named by what they are: "National Intelligence Estimate".
+_NAMED_SERIES = _series()
+
+
 @lru_cache(maxsize=4096)
 def is_type_phrase(text: str) -> bool:
-    """Whether a text only names a kind of document: "Ciphered Telegram No. 25902"."""
+    """Whether a text only names a kind of document: "Ciphered Telegram No. 25902", "US
+    Interagency Intelligence Memorandum"."""
     if _SERIES.match(text.strip(" ,;:")):
         return True  # "NSC 8/1", "ORE 5/1", "SNIE 93-83": a document in a series
-    words = [w.lower() for w in words_of(text) if w]
+    words = [w.lower() for w in words_of(_NAMED_SERIES.sub("report", text)) if w]
+    if _NAMED_SERIES.search(text):
+        while len(words) > 1 and words[0] in OFFICES:
+            words.pop(0)  # the country whose series it is: "US Interagency ..."
     return bool(words) and all(w in TYPE_WORDS or _NUMBER.match(w) for w in words)
 
 
