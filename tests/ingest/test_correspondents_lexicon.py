@@ -268,6 +268,14 @@ MECHANISMS: Rules = {
             {},
         ),
     ],
+    # titles-real-listings-8.tsv
+    "who held a conversation is no party named after it": [
+        (
+            "Osóbka Morawski's Notes of a Conversation with Stalin in Sochi Held by PPR and PPS "
+            "Delegations",
+            {P: ["Osóbka Morawski", "Stalin"]},
+        ),
+    ],
 }
 
 

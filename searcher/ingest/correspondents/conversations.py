@@ -163,7 +163,11 @@ DASH = re.compile(r"\s+[–—]\s+")
 
 
 #: The subject after the parties: "... with Mikoyan on Soviet Economic Cooperation and Aid".
-_WHO_SUBJECT = re.compile(r"\s+(?:on|about|concerning|regarding)\s+(?=(?:the\s+)?[A-Z])")
+#: Or how it was held, by whom: "... with Stalin in Sochi Held by PPR and PPS Delegations".
+_WHO_SUBJECT = re.compile(
+    r"\s+(?:on|about|concerning|regarding)\s+(?=(?:the\s+)?[A-Z])|"
+    r"\s+(?i:held|organi[sz]ed|arranged|hosted)\s+by\s"
+)
 
 
 #: The gathering the parties came to: "... the South Korean Delegates to the High-Level
