@@ -276,6 +276,10 @@ MECHANISMS: Rules = {
             {P: ["Osóbka Morawski", "Stalin"]},
         ),
     ],
+    # titles-real-listings-2.tsv
+    "a kind written by whoever is named before a colon": [
+        ("Tran Quang Co: A Memoir", {S: ["Tran Quang Co"]}),
+    ],
 }
 
 

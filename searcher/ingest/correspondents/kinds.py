@@ -47,6 +47,14 @@ _PARTICIPATION = re.compile(
 )
 
 
+#: "Tran Quang Co: A Memoir": the writer before a colon and the kind alone.
+_WRITTEN = re.compile(
+    rf"^(?P<who>[A-Z][^:'\"‘“]*?):\s+(?:an?\s+|the\s+|his\s+|her\s+)?"
+    rf"(?:{_alternation('written')})$",
+    re.IGNORECASE,
+)
+
+
 def _maker(who: str, collect: Collector) -> bool:
     """Whether a text can make a document: a body, or a known person; no gathering or place."""
     if not looks_like_name(who) or GATHERING.search(who) or is_place(who):
@@ -60,6 +68,9 @@ def read_kind(text: str, collect: Collector) -> Correspondents:
         return Correspondents(tuple(collect.names(issued["who"])))
     if (sent := _SENT.match(text)) and _maker(sent["who"], collect):
         return Correspondents(tuple(collect.names(sent["who"])))
+    written = _WRITTEN.match(text)
+    if written and looks_like_name(written["who"]) and not is_place(written["who"]):
+        return Correspondents(tuple(collect.names(written["who"])))
     if _RECORDS.match(text) and (took := _PARTICIPATION.search(text)):
         return Correspondents(participants=unique(collect.names(took["who"])))
     return NONE
