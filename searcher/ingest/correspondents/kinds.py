@@ -1,6 +1,8 @@
 """Kinds of documents, each with how a title names its maker: a decree is issued by the body
-after "of" or "by", a dispatch is sent by whoever is named before it, a record of a gathering
-names those who took part.  The kinds are data, in ``searcher/data/title-document-kinds.txt``.
+after "of" or "by", a dispatch is sent by whoever is named before it, a memoir written by whoever
+is named before a colon, a record of a gathering names those who took part, a series (National
+Intelligence Estimate) no one.  The kinds are data, in ``searcher/data/title-document-kinds.txt``
+(the series are read in ``words``, as types of document).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ def _kinds() -> dict[str, str]:
     return {kind.strip(): reading.strip() for kind, reading in pairs}
 
 
-#: Each kind of document and its reading: "issued", "sent" or "records".
+#: Each kind of document and its reading: "issued", "sent", "written", "records" or "series".
 KINDS = _kinds()
 
 
