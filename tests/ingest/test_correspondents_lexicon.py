@@ -9,6 +9,7 @@ import pytest
 from title_rules import P, R, Rules, S, authority, case_id, cases, check
 
 from searcher.ingest.correspondents import parse_title
+from searcher.names import NameAuthority
 
 MECHANISMS: Rules = {
     # titles-real-listings-8.tsv, titles-real-listings-3.tsv
@@ -337,3 +338,43 @@ def test_a_gathering_or_a_pronoun_alone_is_no_party():
     )
     assert "Kim Il Sung" in got.participants and "Manush" in got.participants
     assert not {"Talks", "Him"} & set(got.participants)
+
+
+@pytest.mark.parametrize(
+    ("title", "sender", "recipient", "participants"),
+    [
+        # titles-real-listings-tuning.tsv, titles-real-archive.tsv: read with no name known
+        (
+            "Anatoly Chernyaev, Notes from a Meeting of the Politburo",
+            ("Anatoly Chernyaev",),
+            (),
+            (),
+        ),
+        (
+            "KGB Memo of Council Minister of the USSR, Y. Andropov, 25 January 1971",
+            ("Y. Andropov",),
+            (),
+            (),
+        ),
+        (
+            "Cable from the Central Committee of the Communist Party of the Soviet Union to Tito "
+            "and Central Committee of the League Of Communists Of Yugoslavia",
+            ("Central Committee of the Communist Party of the Soviet Union",),
+            ("Tito", "Central Committee of the League Of Communists Of Yugoslavia"),
+            (),
+        ),
+        (
+            "From the Diary of S. V. Chervonenko, Memorandum of Conversation between Soviet "
+            "Ambassador to China Stepan V. Chervonenko and Mongolian Ambassador to China "
+            "Dondongiin Tsevegmid",
+            (),
+            (),
+            ("S. V. Chervonenko", "Dondongiin Tsevegmid"),
+        ),
+    ],
+)
+def test_people_the_authority_does_not_know(title, sender, recipient, participants):
+    """A person's name by its shape, a lone name before "and" a body, one person written twice:
+    read without the name authority's help, as unseen titles' people often must be."""
+    got = parse_title(title, NameAuthority())
+    assert (got.sender, got.recipient, got.participants) == (sender, recipient, participants)

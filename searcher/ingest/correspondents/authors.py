@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
+from searcher.ingest.correspondents.pieces import person_shaped
 from searcher.ingest.correspondents.roles import NONE, Correspondents
 from searcher.ingest.correspondents.title_names import (
     GLOSSED,
@@ -99,7 +100,7 @@ def named_type(text: str, collect: Collector) -> Correspondents:
         return NONE  # "Soviet Report on ...": a nationality, not an author
     main = GLOSSED.match(who)
     known = main["main"] if main else who
-    if is_body(known) or collect.authority.canonical(known):
+    if is_body(known) or collect.authority.canonical(known) or person_shaped(known):
         return Correspondents(tuple(collect.names(known)))
     if surnames := _surnames(who, collect):
         return Correspondents(tuple(surnames))  # "Mikoyan-Suslov Report", "A and B Report"

@@ -16,7 +16,7 @@ from searcher.ingest.correspondents.words import (
     is_place,
     is_type_phrase,
 )
-from searcher.names import HONORIFICS
+from searcher.names import HONORIFICS, OFFICES
 
 
 def holds_office(person: str, office: str) -> bool:
@@ -53,3 +53,27 @@ def titled(piece: str) -> bool:
     """Whether a piece is a document's own title, ending in its type: "Economic Policy Report"."""
     words = piece.split()
     return len(words) > 1 and bare(words[-1]) in DOCUMENT_WORDS and not is_body(piece)
+
+
+#: A person's name by its shape: initials or given names, then a surname ("Anatoly Zorkanov",
+#: "Y. Andropov", "M.A. Turko").
+_PERSON_SHAPE = re.compile(
+    r"^(?:(?:[A-Z]\.\s*){1,3}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+$"
+)
+#: Endings of adjectives and abstract nouns, never of a surname here: "Annual", "Daily".
+_NOT_SURNAME = re.compile(r"(?:al|ly|ic|ive|ary|ion|ions|ment|ness|ity|ence|ance|ing)$")
+
+
+def person_shaped(text: str) -> bool:
+    """Whether a text has the shape of a person's name, known or not: given names or initials
+    and a surname, no office, body, place, nationality or type among them."""
+    text = text.strip()
+    if not _PERSON_SHAPE.match(text) or is_body(text) or is_place(text):
+        return False
+    words = [bare(w) for w in text.replace(".", ". ").split()]
+    full = [w for w in words if len(w.rstrip(".")) > 1]
+    return (
+        not any(w in LEADING_OFFICE or w in DOCUMENT_WORDS or is_place(w) for w in full)
+        and not _NOT_SURNAME.search(full[-1])
+        and not any(w in OFFICES for w in full)
+    )

@@ -40,7 +40,13 @@ from searcher.ingest.correspondents.conversations import (
 )
 from searcher.ingest.correspondents.kinds import read_kind
 from searcher.ingest.correspondents.offices import office_phrase, office_split, protect_office_to
-from searcher.ingest.correspondents.pieces import holds_office, names_type, titled, type_lead
+from searcher.ingest.correspondents.pieces import (
+    holds_office,
+    names_type,
+    person_shaped,
+    titled,
+    type_lead,
+)
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.tidy import tidy
@@ -280,7 +286,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         author, _, addressee = split_for(match["who"].split(": ", 1)[0], collect)
         who = split_outside_brackets(author, COMMA)
         known = collect.authority.canonical
-        if len(who) > 1 and not known(name_run(who[0])) and known(who[1]):
+        named = len(who) > 1 and (known(who[1]) or person_shaped(who[1]))
+        if named and not known(name_run(who[0])):
             who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
         elif len(who) > 1 and office_phrase(who[0]) and looks_like_name(name_run(who[1])):
             who = who[1:]  # "Report by the Hungarian Ambassador to the DPRK, Károly Pásztor, ..."
@@ -310,8 +317,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         head = _TYPE_OF.match(author)
         if MONTH.match(parts[1]) or parts[1][:1].isdigit() or head and is_type_phrase(head[1]):
             return NONE
-        if is_body(author) or collect.authority.canonical(author):
-            return Correspondents(tuple(collect.names(author)))
+        if is_body(author) or collect.authority.canonical(author) or person_shaped(author):
+            return Correspondents(tuple(collect.names(author)))  # "Anatoly A, Notes from ..."
     return NONE
 
 

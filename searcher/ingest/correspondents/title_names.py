@@ -479,10 +479,12 @@ class Collector:
         return " " in name or self.authority.canonical(name) is not None
 
     def _shared_body(self, first: str, second: str) -> bool:
-        """ "the Foreign" and "Commonwealth Office" (or "Secretary"): two words of one name."""
+        """ "the Foreign" and "Commonwealth Office" (or "Secretary"): two words of one name; a
+        lone unknown word with no "the" may be a person's ("... to Tito and Central Committee")."""
         word = LEAD_WORDS.sub("", first)
         return (
             " " not in word
+            and (word != first.strip() or bare(word) in DOMAIN_WORDS | OFFICES)
             and word[:1].isupper()
             and (is_body(second) or bare(second.split()[-1]) in LEADING_OFFICE)
             and not second.casefold().startswith("the ")
