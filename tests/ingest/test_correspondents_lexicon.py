@@ -363,6 +363,20 @@ def test_a_gathering_or_a_pronoun_alone_is_no_party():
             ("Tito", "Central Committee of the League Of Communists Of Yugoslavia"),
             (),
         ),
+        # titles-real-listings-5.tsv, titles-real-listings-4.tsv
+        (
+            "Report from Politburo members Mikoyan and Suslov on the crisis in Hungary",
+            ("Mikoyan", "Suslov"),
+            (),
+            (),
+        ),
+        (
+            "CPSU CC Politburo Directive to Soviet Ambassadors and Representatives, 'Carrying Out "
+            "Additional Measures to Counter American-Chinese Military Cooperation'",
+            ("CPSU CC Politburo",),
+            ("Soviet Ambassadors and Representatives",),
+            (),
+        ),
         (
             "From the Diary of S. V. Chervonenko, Memorandum of Conversation between Soviet "
             "Ambassador to China Stepan V. Chervonenko and Mongolian Ambassador to China "

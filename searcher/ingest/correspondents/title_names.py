@@ -185,7 +185,7 @@ def looks_like_name(text: str) -> bool:
 
 #: A body's office before a name: "Albanian Labor Party Politburo Member Ramiz Alia".
 _MEMBER_OF_BODY = re.compile(
-    r"^(?P<body>.+?)\s+(?:member|secretary|chairman|head|director)\s+"
+    r"^(?P<body>.+?)\s+(?:members?|secretar(?:y|ies)|chairman|head|director)\s+"
     r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$",
     re.IGNORECASE,
 )
@@ -341,6 +341,25 @@ _NO_ONE = word_set(
     "talks talk meeting meetings conversation conversations session sessions discussion "
     "discussions negotiations consultations him her them he she they we us it"
 )
+#: Endings of adjectives, never of a surname: "Economic", "Cultural", "Executive".
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ory|ly)$")
+
+
+def _surname_like(word: str) -> bool:
+    """Whether a word may be a surname: capitalised, no body, domain, office, place, abstract
+    noun or adjective ("Suslov", not "Trade", "Posts", "Leninism" or "Cultural")."""
+    plain = bare(word)
+    return (
+        word[:1].isupper()
+        and plain.isalpha()
+        and plain not in BODY_WORDS | DOMAIN_WORDS | LEADING_OFFICE | COMPLEMENT_END
+        and plain.removesuffix("s") not in LEADING_OFFICE | BODY_WORDS  # "Representatives"
+        and not NOUN_ENDING.search(plain)
+        and not _ADJECTIVE.search(plain)
+        and not is_place(word)
+    )
+
+
 #: Spans of time, never the end of a name: "for the First Period of 1962".
 _TIMES = word_set("period periods quarter half phase stage year years month months week weeks")
 #: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
@@ -542,6 +561,8 @@ class Collector:
                     and (is_body(groups[i - 1]) or _offices(groups[i - 1], groups[i]))
                     and not self.authority.canonical(groups[i])
                     and not is_place(groups[i])  # "the Delegates of the ... Republic and Poland"
+                    # "Politburo members Mikoyan and Suslov": two surnames, two people
+                    and not (_surname_like(groups[i - 1].split()[-1]) and _surname_like(groups[i]))
                 )
                 or _one_body(groups[i - 1], groups[i])
                 or self._shared_body(groups[i - 1], groups[i])
