@@ -363,6 +363,14 @@ def test_a_gathering_or_a_pronoun_alone_is_no_party():
             ("Tito", "Central Committee of the League Of Communists Of Yugoslavia"),
             (),
         ),
+        # titles-real-archive.tsv: who was present took part
+        (
+            "Report of the Conversation by Carlos Rafael Rodrigeuez with Nikita Jruschov, with "
+            "the Presence of Anastas Mikoyan on 11 December 1962",
+            (),
+            (),
+            ("Carlos Rafael Rodrigeuez", "Nikita Jruschov", "Anastas Mikoyan"),
+        ),
         # titles-real-listings-5.tsv, titles-real-listings-4.tsv
         (
             "Report from Politburo members Mikoyan and Suslov on the crisis in Hungary",

@@ -263,7 +263,12 @@ _COMPLEMENT_RUNS_ON = re.compile(r"^[A-Z][a-z]+(?:\s+(?:at|in|of)\s+(?:the\s+)?[
 #: Two adjectives of one noun: "... of Asian" and "African Countries".
 _ADJECTIVES = re.compile(r"^.*\b[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z][a-z]+(?:an|ese|ish)\s+[A-Z]\w+$")
 #: A part naming the members of a group: "Members of an Albanian Women's Delegation".
-_MEMBERS_OF = re.compile(r"^(?:members|representatives)\s+of\s+(?:an?\s+|the\s+)?", re.I)
+#: Or who was present: "with the Presence of Anastas Mikoyan".
+_MEMBERS_OF = re.compile(
+    r"^(?:the\s+)?(?:members|representatives|presence|participation|attendance)\s+of\s+"
+    r"(?:an?\s+|the\s+)?",
+    re.I,
+)
 
 
 #: The people of a body named by a list of their roles in it: "the Head, Deputy Head, and Key
