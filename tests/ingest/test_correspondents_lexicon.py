@@ -363,6 +363,14 @@ def test_a_gathering_or_a_pronoun_alone_is_no_party():
             ("Tito", "Central Committee of the League Of Communists Of Yugoslavia"),
             (),
         ),
+        # titles-real-archive.tsv: the parties after "Conversation from the Meeting between"
+        (
+            "Memorandum of Conversation from the Meeting between Vice Premier Chen Yi and the "
+            "Albanian Ambassador to China Reis Malile",
+            (),
+            (),
+            ("Chen Yi", "Reis Malile"),
+        ),
         # titles-real-archive.tsv: who was present took part
         (
             "Report of the Conversation by Carlos Rafael Rodrigeuez with Nikita Jruschov, with "

@@ -36,7 +36,7 @@ CONVERSATION = re.compile(
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*[,:]\s+(?=[^,]+\s+(?:and|with|[–—])\s+)|"
     # "Memorandum of Conversation Austrian Chancellor A and East German Prime Minister B"
-    r"(?<=of\sconversation)\s+(?=[A-Z][^,]*\s(?:and|with)\s+[A-Z])|"
+    r"(?<=of\sconversation)\s+(?=(?-i:[A-Z])[^,]*\s(?:and|with)\s+(?-i:[A-Z]))|"
     r"(?<=calling\son)\s+)(?P<who>.+)$",  # "Premier Zhou's Calling on Chief of Staff Ne Win"
     re.IGNORECASE,
 )
