@@ -29,9 +29,9 @@ CONVERSATION = re.compile(
     r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
     r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
-    r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?"
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*)?"
     # when and how it was held: "Discussions of 11 and 12 January 1957 between", "held by"
-    r"(?:\s+(?:of|on)\s+\d{1,2}(?:\s+and\s+\d{1,2})?\s+[A-Z][a-z]+\s+\d{4}(?=\s+between\s))?"
+    r"(?:\s+(?:of|on)\s+\d{1,2}(?:\s+and\s+\d{1,2})?\s+(?-i:[A-Z])[a-z]+\s+\d{4}(?=\s+between\s))?"
     r"(?:\s+(?:held|conducted))?"
     r"(?:\s*,?\s+(?P<prep>between|among|of|with|by)\s+|"
     r"\s*[,:]\s+(?=[^,]+\s+(?:and|with|[–—])\s+)|"
@@ -67,7 +67,7 @@ DIARY_WORDS = re.compile(r"\b(?:diary|journal)\b", re.IGNORECASE)
 
 _DIARY = re.compile(
     r"\b(?:diary|journal)(?:\s+entry)?\s+of\s+(?P<who>[^:,]+?)\s*[:,]|"
-    r"(?:^|\s)(?:from\s+)?(?P<owner>[A-Z][^:,]*?)['’]s\s+(?:diary|journal)\b",
+    r"(?:^|\s)(?:from\s+)?(?P<owner>(?-i:[A-Z])[^:,]*?)['’]s\s+(?:diary|journal)\b",
     re.IGNORECASE,
 )
 
@@ -144,7 +144,7 @@ _NOTES_BY = re.compile(r"^(?:notes?|minutes)\s+(?:taken\s+)?by\s+(?P<who>[^,]+),
 PAIR = re.compile(
     r"^(?:(?:minutes|notes|record|transcript|memorandum|summary)\s+of\s+(?:the\s+)?|"
     r"(?=[^,]+?\s+and\s+[^,]+?\s+discussing\b))"  # "Saddam Hussein and His Advisers Discussing"
-    r"(?:(?P<who>[^,]+?\s[–—]\s[^,]+?|[A-Z][a-z]+-[A-Z][^,\s-]+(?:\s[A-Z]\w+)?)\s+"
+    r"(?:(?P<who>[^,]+?\s[–—]\s[^,]+?|(?-i:[A-Z])[a-z]+-(?-i:[A-Z])[^,\s-]+(?:\s(?-i:[A-Z])\w+)?)\s+"
     r"(?:meeting|talks|conversation|discussions?)\b|"
     r"(?P<pair>[^,]+?\s+and\s+[^,]+?)\s+discussing\b)",
     re.IGNORECASE,

@@ -38,7 +38,7 @@ _ISSUED = re.compile(
 )
 #: "Budapest Legation Dispatch No. 372, ...": the sender before the kind.
 _SENT = re.compile(
-    rf"^(?P<who>[A-Z][^,:'\"‘“]*?)\s+(?:{_alternation('sent')})(?:\s+no\.?\s*[\w./-]+)?"
+    rf"^(?P<who>(?-i:[A-Z])[^,:'\"‘“]*?)\s+(?:{_alternation('sent')})(?:\s+no\.?\s*[\w./-]+)?"
     r"(?:\s*[,:].*|\s+(?:on|about|regarding|concerning)\s.*)?$",
     re.IGNORECASE,
 )
@@ -51,7 +51,7 @@ _PARTICIPATION = re.compile(
 
 #: "Tran Quang Co: A Memoir": the writer before a colon and the kind alone.
 _WRITTEN = re.compile(
-    rf"^(?P<who>[A-Z][^:'\"‘“]*?):\s+(?:an?\s+|the\s+|his\s+|her\s+)?"
+    rf"^(?P<who>(?-i:[A-Z])[^:'\"‘“]*?):\s+(?:an?\s+|the\s+|his\s+|her\s+)?"
     rf"(?:{_alternation('written')})$",
     re.IGNORECASE,
 )

@@ -160,7 +160,8 @@ _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s*)+$")
 COMPLEMENT_END = COMPLEMENT_WORDS | word_set("affairs province region district oblast")
 #: A country's possessive and "New" before an office: "Iran's New Ambassador to Romania".
 _NEW_OFFICE = re.compile(
-    r"^(?:[A-Z][\w-]*['’]s\s+)?(?:new(?:ly\s+appointed)?|incoming|outgoing)\s+(?=[A-Z])", re.I
+    r"^(?:(?-i:[A-Z])[\w-]*['’]s\s+)?(?:new(?:ly\s+appointed)?|incoming|outgoing)\s+(?=(?-i:[A-Z]))",
+    re.I,
 )
 
 

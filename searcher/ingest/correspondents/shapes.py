@@ -93,7 +93,7 @@ _CONTENT = re.compile(
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
 _ON_SUBJECT = re.compile(
-    r"\s+on\s+(?:(?:the|an?|his|her|its|their)\s|(?:visits?|trips?|talks)\b|[A-Z]\w+ing\s)",
+    r"\s+on\s+(?:(?:the|an?|his|her|its|their)\s|(?:visits?|trips?|talks)\b|(?-i:[A-Z])\w+ing\s)",
     re.IGNORECASE,
 )
 #: "from" before a sender, not before a gathering: "Notes from Politburo Meeting".

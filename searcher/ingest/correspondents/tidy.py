@@ -56,7 +56,9 @@ _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 #: (not a gloss after another possessive: "The Chancellor's [Helmut Kohl's] ...").
 _BRACKETED_HOST = re.compile(r"(?<!['’]s )\[([^\[\]]+?['’]s)\]")
 #: A classification before a title: "Secret North Vietnam Politburo Cable No. 320".
-_CLASSIFIED = re.compile(r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\s+(?=[A-Z])", re.I)
+_CLASSIFIED = re.compile(
+    r"^(?:(?:top|strictly)\s+)?(?:secret|confidential)\s+(?=(?-i:[A-Z]))", re.I
+)
 _AD_INTERIM = re.compile(r"\s+ad\s+interim\b", re.IGNORECASE)
 
 
