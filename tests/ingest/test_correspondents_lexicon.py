@@ -363,6 +363,18 @@ def test_a_gathering_or_a_pronoun_alone_is_no_party():
             ("Tito", "Central Committee of the League Of Communists Of Yugoslavia"),
             (),
         ),
+        # titles-real-listings-tuning.tsv, titles-real-archive.tsv, titles-real-listings-3.tsv: a
+        # lone surname before a kind authors it; a word that qualifies the kind does not
+        ("Andropov Report, 28 October 1956", ("Andropov",), (), ()),
+        ("Zhukov report on the situation in Hungary as of 12 noon", ("Zhukov",), (), ()),
+        ("Background report on Ethiopia’s Relations with Western Countries", (), (), ()),
+        (
+            "Department III Deputy Director Lewandowski, 'File Note regarding the British "
+            "Position regarding the Rapacki Plan'",
+            ("Lewandowski",),
+            (),
+            (),
+        ),
         # titles-real-archive.tsv: the parties after "Conversation from the Meeting between"
         (
             "Memorandum of Conversation from the Meeting between Vice Premier Chen Yi and the "

@@ -15,8 +15,15 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     split_outside_brackets,
+    surname_like,
 )
-from searcher.ingest.correspondents.words import NOUN_ENDING, is_body, is_place, is_type_phrase
+from searcher.ingest.correspondents.words import (
+    NOUN_ENDING,
+    QUALIFIERS,
+    is_body,
+    is_place,
+    is_type_phrase,
+)
 from searcher.names import OFFICES
 
 #: "Speech by A", "Talk Given by the Minister [A]": a document by its author.
@@ -102,6 +109,8 @@ def named_type(text: str, collect: Collector) -> Correspondents:
     known = main["main"] if main else who
     if is_body(known) or collect.authority.canonical(known) or person_shaped(known):
         return Correspondents(tuple(collect.names(known)))
+    if " " not in who and _lone_surname(who):
+        return Correspondents(tuple(collect.names(who)))  # "Andropov Report, 28 October 1956"
     if surnames := _surnames(who, collect):
         return Correspondents(tuple(surnames))  # "Mikoyan-Suslov Report", "A and B Report"
     *country, last = who.split()
@@ -113,6 +122,25 @@ def named_type(text: str, collect: Collector) -> Correspondents:
         collect.written.append(who)
         return Correspondents((who,))  # "Cuban Intelligence Report on Ethiopia": the service
     return NONE
+
+
+#: Words of rank, order or state before a type, never a surname: "Second", "Revised".
+_NOT_LONE_SURNAME = re.compile(
+    r"(?:ed|first|second|third|fourth|fifth|last|final|new|old|short|brief|full|joint|top)$",
+    re.IGNORECASE,
+)
+
+
+def _lone_surname(word: str) -> bool:
+    """Whether one word before a document's type is its author's surname: "Andropov Report"."""
+    return (
+        surname_like(word)
+        and len(word) > 3
+        and not is_type_phrase(word)
+        and word.casefold() not in QUALIFIERS
+        and not _NOT_LONE_SURNAME.search(word)
+        and not _NATIONALITY.match(word)
+    )
 
 
 #: A country's service, named by what it does: "Cuban Intelligence".

@@ -350,7 +350,7 @@ _NO_ONE = word_set(
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ory|ly)$")
 
 
-def _surname_like(word: str) -> bool:
+def surname_like(word: str) -> bool:
     """Whether a word may be a surname: capitalised, no body, domain, office, place, abstract
     noun or adjective ("Suslov", not "Trade", "Posts", "Leninism" or "Cultural")."""
     plain = bare(word)
@@ -567,7 +567,7 @@ class Collector:
                     and not self.authority.canonical(groups[i])
                     and not is_place(groups[i])  # "the Delegates of the ... Republic and Poland"
                     # "Politburo members Mikoyan and Suslov": two surnames, two people
-                    and not (_surname_like(groups[i - 1].split()[-1]) and _surname_like(groups[i]))
+                    and not (surname_like(groups[i - 1].split()[-1]) and surname_like(groups[i]))
                 )
                 or _one_body(groups[i - 1], groups[i])
                 or self._shared_body(groups[i - 1], groups[i])

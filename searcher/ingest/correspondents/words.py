@@ -85,10 +85,19 @@ def words_of(text: str) -> list[str]:
     return [w.strip(".,;:") for w in text.split()]
 
 
-def _series() -> re.Pattern[str]:
-    """The series the kinds' list names ("series" after a tab), as one pattern."""
+def kinds_read(reading: str) -> list[str]:
+    """The kinds of document the kinds' list reads one way ("series", "qualifies", ...)."""
     pairs = [line.split("\t") for line in data_lines("title-document-kinds.txt")]
-    names = sorted((k.strip() for k, r in pairs if r.strip() == "series"), key=len, reverse=True)
+    return [kind.strip() for kind, read in pairs if read.strip() == reading]
+
+
+#: Words that qualify a kind and name no author: "Background Report", "File Note".
+QUALIFIERS = frozenset(kinds_read("qualifies"))
+
+
+def _series() -> re.Pattern[str]:
+    """The series the kinds' list names, as one pattern."""
+    names = sorted(kinds_read("series"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
 
 
