@@ -375,6 +375,14 @@ def test_a_gathering_or_a_pronoun_alone_is_no_party():
             (),
             (),
         ),
+        # titles-real-archive.tsv: a possessive before the kind names its sender
+        (
+            "Zhou Enlai’s Brief Statement to British Chargé d'affaires ad interim Con O’Neill "
+            "Regarding the Princess of Kashmir Investigation",
+            ("Zhou Enlai",),
+            ("Con O’Neill",),
+            (),
+        ),
         # titles-real-archive.tsv: the parties after "Conversation from the Meeting between"
         (
             "Memorandum of Conversation from the Meeting between Vice Premier Chen Yi and the "

@@ -165,6 +165,8 @@ def _senders(segment: str, collect: Collector) -> tuple[list[str], list[str]]:
     segment, _, via_text = _split_via(_VIA_BRACKET.sub("", segment))
     if via_text:
         via += collect.names(via_text)
+    if (match := _POSSESSIVE_TYPE.search(segment)) and is_type_phrase(match["rest"]):
+        segment = segment[: match.start()]  # "Li Wei's Brief Statement": Li Wei
     pieces = split_outside_brackets(segment, COMMA)
     if len(pieces) > 1:
         # "Cryptogram No 7067 from Polish Embassy in Moscow, Wording of Soviet-Romanian
