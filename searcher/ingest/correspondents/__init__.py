@@ -23,12 +23,15 @@ Conversation with B".  How they are read:
 - Messages quoted inside the document ("transmitting a Message from A to B") and quoted
   subjects ("Cable from A, 'Reactions to the Moscow Conference'") are not correspondents.
 
-The modules: ``words`` (the word lists, data in ``searcher/data/title-*.txt``), ``tidy``
-(editors' marks out of a title), ``offices`` (offices before or for their holders),
-``title_names`` (names in a piece of a title), ``conversations`` (who took part in a
-conversation, a meeting or an audience), ``authors`` (documents read by their authors),
-``quoted`` (a title quoting another), ``shapes`` (the shapes of whole titles) and ``roles``
-(the result, and the page's own author fields).
+The modules: ``words`` (the word lists, data in ``searcher/data/title-*.txt``), ``word_kinds``
+(what one word can be: a nationality's, a surname's), ``tidy`` (editors' marks out of a title),
+``offices`` (offices before or for their holders), ``title_names`` (names in a piece of a
+title), ``described`` (a person named after a description), ``longer_names`` (a known name
+inside a longer one), ``pieces`` (what a piece between commas is), ``kinds`` (the lexicon of
+document kinds and how each names its maker), ``listed`` (the parties a record lists),
+``conversations`` (who took part in a conversation, a meeting or an audience), ``authors``
+(documents read by their authors), ``quoted`` (a title quoting another), ``shapes`` (the
+shapes of whole titles) and ``roles`` (the result, and the page's own author fields).
 
 >>> from searcher.names import default_authority
 >>> parse_title("Cable, Filippov [Stalin] to Mao Zedong", default_authority()).sender

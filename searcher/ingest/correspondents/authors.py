@@ -15,8 +15,8 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     split_outside_brackets,
-    surname_like,
 )
+from searcher.ingest.correspondents.word_kinds import surname_like
 from searcher.ingest.correspondents.words import (
     NOUN_ENDING,
     QUALIFIERS,

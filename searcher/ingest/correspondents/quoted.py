@@ -23,9 +23,9 @@ from searcher.ingest.correspondents.title_names import (
     Collector,
     looks_like_name,
     name_run,
-    nationality_word,
     split_outside_brackets,
 )
+from searcher.ingest.correspondents.word_kinds import nationality_word
 from searcher.ingest.correspondents.words import (
     DOCUMENT_WORDS,
     NOT_SENT,

@@ -17,11 +17,16 @@ from searcher.ingest.correspondents.offices import (
     COMPLEMENT_END,
     CONNECTED,
     LEAD_WORDS,
-    NATIONALITY,
     ORDINAL,
     is_appositive,
     office_phrase,
     office_split,
+)
+from searcher.ingest.correspondents.word_kinds import (
+    DEMONYM,
+    is_nationality,
+    nationality_adjective,
+    surname_like,
 )
 from searcher.ingest.correspondents.words import (
     BODY_WORDS,
@@ -193,35 +198,6 @@ _MEMBER_OF_BODY = re.compile(
 _GIVEN = re.compile(r"^[A-Z][a-z]+$")
 
 
-def _is_nationality(word: str) -> bool:
-    """A nationality or a place before a group's noun: "Soviet", "Albanian", "DPRK"."""
-    if bare(word) in LEADING_OFFICE - _NATIONALITIES:
-        return False
-    return bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word)) or is_place(word)
-
-
-_NATIONALITIES = word_set(
-    "soviet chinese british american russian german japanese korean polish portuguese french "
-    "ukrainian kazakh indian romanian hungarian czech czechoslovak bulgarian vietnamese "
-    "mongolian albanian yugoslav italian spanish cuban east west north south us uk"
-)
-
-
-#: A person's nationality alone, beside their name: "an Iranian".
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)$")
-
-
-def nationality_word(word: str) -> bool:
-    """A nationality's word: "Soviet", "South", "African", "US"."""
-    return bare(word) in _NATIONALITIES or bool(NATIONALITY.match(word))
-
-
-def _adjective(word: str) -> bool:
-    """A nationality's adjective, never a name's end: "... Division of Soviet" and "East
-    European Affairs" are one name."""
-    return nationality_word(word) and not is_place(word)
-
-
 def _drop_place(name: str) -> str:
     """A person without where they were: "Mikoyan in Havana", "Kohl in Novo-Ogarëvo"."""
     if (match := _PLACE_TAIL.match(name)) and is_place(match["place"]):
@@ -299,7 +275,7 @@ def _is_filler(part: str, parts: list[str]) -> bool:
         # Prague, ...", "to COSVN, Region 5, Tri-Thien, Saigon, Hue, and Danang")
         return sum(map(is_place, parts)) < 3 and not all(map(is_place, parts)) and len(parts) < 4
     # "Maurer, Chairman of the Council of Ministers of Romania"; "an Iranian, Ali Reza Hekmat"
-    described = office_phrase(part) or (_DEMONYM.match(part) is not None and not is_place(part))
+    described = office_phrase(part) or (DEMONYM.match(part) is not None and not is_place(part))
     return described and any(not is_place(p) and not office_phrase(p) for p in parts)
 
 
@@ -346,25 +322,6 @@ _NO_ONE = word_set(
     "talks talk meeting meetings conversation conversations session sessions discussion "
     "discussions negotiations consultations him her them he she they we us it"
 )
-#: Endings of adjectives, never of a surname: "Economic", "Cultural", "Executive".
-_ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ory|ly)$")
-
-
-def surname_like(word: str) -> bool:
-    """Whether a word may be a surname: capitalised, no body, domain, office, place, abstract
-    noun or adjective ("Suslov", not "Trade", "Posts", "Leninism" or "Cultural")."""
-    plain = bare(word)
-    return (
-        word[:1].isupper()
-        and plain.isalpha()
-        and plain not in BODY_WORDS | DOMAIN_WORDS | LEADING_OFFICE | COMPLEMENT_END
-        and plain.removesuffix("s") not in LEADING_OFFICE | BODY_WORDS  # "Representatives"
-        and not NOUN_ENDING.search(plain)
-        and not _ADJECTIVE.search(plain)
-        and not is_place(word)
-    )
-
-
 #: Spans of time, never the end of a name: "for the First Period of 1962".
 _TIMES = word_set("period periods quarter half phase stage year years month months week weeks")
 #: What ends a name written after a comma, never a name itself: "Jr.", "III", an initial "T.".
@@ -464,7 +421,7 @@ class Collector:
         office, name = office_split(written)
         if office and (not name or bare(name) in COMPLEMENT_END or _qualified(office, name)):
             return written  # "Prime Minister of India", "the Director of Central Intelligence"
-        if office and all(_is_nationality(w) for w in office.split()):
+        if office and all(is_nationality(w) for w in office.split()):
             return written  # "Soviet Experts", "Albanian Film Workers": a group, not an office
         return authority.canonicalize(_drop_place(name))
 
@@ -513,7 +470,7 @@ class Collector:
             and (is_body(second) or bare(second.split()[-1]) in LEADING_OFFICE)
             and not second.casefold().startswith("the ")
             and not is_place(word)
-            and not _is_nationality(word)
+            and not is_nationality(word)
             and not self.authority.canonical(word)
         )
 
@@ -583,7 +540,7 @@ class Collector:
                 and (is_body(after := groups[i].split(",")[0]) or office_phrase(after))
                 and not self._names_person(after)
                 or (" of " in groups[i - 1] and _ADJECTIVES.match(f"{before} {groups[i]}"))
-                or (" of " in before and _adjective(before.split()[-1]))
+                or (" of " in before and nationality_adjective(before.split()[-1]))
             ):
                 # "A, Member of the Politburo and Secretary of the Central Committee, with B";
                 # "the Leaders of Asian and African Countries"
