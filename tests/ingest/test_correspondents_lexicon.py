@@ -8,7 +8,8 @@ mechanism); the roles are those sets' labels.
 import pytest
 from title_rules import P, R, Rules, S, authority, case_id, cases, check
 
-from searcher.ingest.correspondents import parse_title
+from searcher.ingest.correspondents import offices, parse_title
+from searcher.ingest.correspondents.words import MARK
 from searcher.names import NameAuthority
 
 MECHANISMS: Rules = {
@@ -428,3 +429,28 @@ def test_people_the_authority_does_not_know(title, sender, recipient, participan
     read without the name authority's help, as unseen titles' people often must be."""
     got = parse_title(title, NameAuthority())
     assert (got.sender, got.recipient, got.participants) == (sender, recipient, participants)
+
+
+@pytest.mark.parametrize(
+    ("title", "protected"),
+    [
+        # titles-real-archive.tsv, titles-real-listings-tuning.tsv: a nationality before the
+        # office, or a later "to", makes the office's "to" the office's
+        (
+            "Minutes of Conversation between Chinese Premier Zhou Enlai and the Newly Appointed "
+            "Indian Ambassador to China Ratan Kumar Nehru",
+            True,
+        ),
+        ("Telegram from Soviet Ambassador to Cuba A.I. Alekseev to USSR Foreign Ministry", True),
+        # titles-real-listings-3.tsv: "to" a gathering is no post
+        (
+            "On the Three Principles of National Reunification, Conversations with the South "
+            "Korean Delegates to the High-Level Political Talks between North and South Korea",
+            False,
+        ),
+    ],
+)
+def test_a_post_the_place_list_does_not_know(monkeypatch, title, protected):
+    """With no place known, an office's "to" before one word and a name is still the office's."""
+    monkeypatch.setattr(offices, "place_end", lambda words, start: start)
+    assert (MARK in offices.protect_office_to(title)) == protected
