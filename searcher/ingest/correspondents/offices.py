@@ -173,17 +173,12 @@ CONNECTED = re.compile(r"\s(?:of|in|at|the|to)\s")
 _PERSON_AFTER_OFFICE = re.compile(r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]+$")
 
 
-_GATHERING = re.compile(r"^(?:talks|conferences?|meetings?|sessions?|congress|summit)$", re.I)
-
-
 def _unknown_post(match: re.Match[str], words: list[str]) -> bool:
     """ "Indian Ambassador to Quetzaltenango Ratan Nehru", "Ambassador to X Alekseev to ...": a
     post the place list does not know, one capitalised word and its holder's name after it,
     when a nationality stands before the office or another "to" after it."""
     if len(words) < 2 or not re.match(r"^[A-Z][a-z]+$", words[0]) or not words[1][:1].isupper():
-        return False
-    if any(is_body(w) or _GATHERING.match(w) for w in words):
-        return False  # "Delegates to the High-Level Political Talks": a gathering
+        return False  # not "to the High-Level Political Talks"
     from searcher.ingest.correspondents.word_kinds import nationality_word  # imports this
 
     before = match.string[: match.start()].split()
