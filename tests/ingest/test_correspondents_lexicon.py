@@ -442,6 +442,17 @@ def test_people_the_authority_does_not_know(title, sender, recipient, participan
             True,
         ),
         ("Telegram from Soviet Ambassador to Cuba A.I. Alekseev to USSR Foreign Ministry", True),
+        # titles-real-archive.tsv, titles-real-listings-3.tsv: the post before another "to", a
+        # comma or the end
+        (
+            "Telegram No. ROM/101/1/73 Indian Ambassador to Italy to Ministry of External Affairs",
+            True,
+        ),
+        (
+            "Memorandum of Conversation between Emil Bodnaras and Harry G. Barnes, US Ambassador "
+            "to Romania",
+            True,
+        ),
         # titles-real-listings-3.tsv: "to" a gathering is no post
         (
             "On the Three Principles of National Reunification, Conversations with the South "

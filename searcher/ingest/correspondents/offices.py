@@ -173,17 +173,23 @@ CONNECTED = re.compile(r"\s(?:of|in|at|the|to)\s")
 _PERSON_AFTER_OFFICE = re.compile(r"\b(?:[A-Z]\.\s*){1,3}[A-Z][a-z]+$")
 
 
-def _unknown_post(match: re.Match[str], words: list[str]) -> bool:
-    """ "Indian Ambassador to Quetzaltenango Ratan Nehru", "Ambassador to X Alekseev to ...": a
-    post the place list does not know, one capitalised word and its holder's name after it,
-    when a nationality stands before the office or another "to" after it."""
-    if len(words) < 2 or not re.match(r"^[A-Z][a-z]+$", words[0]) or not words[1][:1].isupper():
+def _unknown_post(match: re.Match[str]) -> bool:
+    """ "Indian Ambassador to Quetzaltenango Ratan Nehru", "Ambassador to X Alekseev to ...",
+    "US Ambassador to X, ...": a post the place list does not know, one plain capitalised word
+    before its holder's name, a comma, another "to" or the end, when a nationality stands
+    before the office or another "to" after it."""
+    post = _POST.match(match.string, match.start("place"))
+    if not post:
         return False  # not "to the High-Level Political Talks"
     from searcher.ingest.correspondents.word_kinds import nationality_word  # imports this
 
     before = match.string[: match.start()].split()
     national = bool(before) and nationality_word(before[-1])
-    return national or re.search(r"\sto\s", match.string[match.end() :]) is not None
+    return national or re.search(r"\sto\s", match.string[post.end() :]) is not None
+
+
+#: One plain word after an office's "to", then a name, a comma, another "to" or the end.
+_POST = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?=\s+[A-Z]|\s*,|\s*$|\s+to\s)")
 
 
 def protect_office_to(text: str) -> str:
@@ -199,7 +205,7 @@ def protect_office_to(text: str) -> str:
         if is_body(match["place"]) and match.string[match.end("place") :].startswith(","):
             # "the Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov, to ..."
             return f"{match['office']} to{MARK} "
-        if _unknown_post(match, words[start:]):
+        if _unknown_post(match):
             return f"{match['office']} to{MARK} "
         return match[0]
 
