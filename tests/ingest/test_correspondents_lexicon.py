@@ -465,3 +465,37 @@ def test_a_post_the_place_list_does_not_know(monkeypatch, title, protected):
     """With no place known, an office's "to" before one word and a name is still the office's."""
     monkeypatch.setattr(offices, "place_end", lambda words, start: start)
     assert (MARK in offices.protect_office_to(title)) == protected
+
+
+@pytest.mark.parametrize(
+    ("body", "piece", "sits"),
+    [
+        # titles-real-archive.tsv: "Letter No. 402 from L.D. Wilgress, Canadian Embassy, ..."
+        ("Canadian Embassy", "Ottawa", True),
+        # a place no list knows, one plain word after a body
+        ("Romanian Embassy", "Quetzaltenango", True),
+        # titles-real-listings-tuning.tsv: "Letter by the Chairman of the SPD, Brandt, to ..."
+        ("the Chairman of the SPD", "Brandt", False),
+        ("Romanian Embassy", "Report", False),
+    ],
+)
+def test_where_a_body_sits(body, piece, sits):
+    """A piece after a body is where it sits, not a second correspondent; after an office of a
+    body it is the office's holder."""
+    assert offices.where_it_sits(body, piece) == sits
+
+
+def test_where_a_body_sits_is_no_correspondent():
+    """titles-real-archive.tsv, read with no name known."""
+    got = parse_title(
+        "Letter No. 402 from L.D. Wilgress, Canadian Embassy, Ottawa, to the Secretary of State "
+        "for External Affairs, W.L. Mackenzie King",
+        NameAuthority(),
+    )
+    assert (got.sender, got.recipient) == (("L.D. Wilgress",), ("W.L. Mackenzie King",))
+    got = parse_title(
+        "Letter by the Chairman of the SPD, Brandt, to the General Secretary of the CC of the "
+        "CPSU, Gorbachev",
+        NameAuthority(),
+    )
+    assert (got.sender, got.recipient) == (("Brandt",), ("Gorbachev",))

@@ -10,13 +10,16 @@ import re
 from functools import lru_cache
 
 from searcher.ingest.correspondents.words import (
+    BODY_WORDS,
     COMPLEMENT_WORDS,
     LEADING_OFFICE,
     MARK,
+    MORE_OFFICES,
     OFFICE_PREPS,
     bare,
     is_body,
     is_place,
+    is_type_phrase,
     place_end,
     word_set,
 )
@@ -210,3 +213,17 @@ def protect_office_to(text: str) -> str:
         return match[0]
 
     return _OFFICE_TO.sub(mark, text)
+
+
+#: One plain capitalised word: "Quetzaltenango".
+_PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+
+
+def where_it_sits(body: str, piece: str) -> bool:
+    """Whether a piece after a body names where the body sits: a known place, or one plain
+    word that is no office, body or type ("Canadian Embassy, Quetzaltenango")."""
+    office = office_split(LEAD_WORDS.sub("", body))[0]
+    if not is_body(body) or any(bare(w) in _TITLES | MORE_OFFICES for w in office.split()):
+        return False  # "the Chairman of the SPD, Brandt": the office's holder
+    plain = _PLAIN_WORD.match(piece) and bare(piece) not in LEADING_OFFICE | BODY_WORDS
+    return is_place(piece) or bool(plain) and not is_type_phrase(piece)

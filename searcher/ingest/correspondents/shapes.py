@@ -39,7 +39,12 @@ from searcher.ingest.correspondents.conversations import (
     read_own_talk,
 )
 from searcher.ingest.correspondents.kinds import read_kind
-from searcher.ingest.correspondents.offices import office_phrase, office_split, protect_office_to
+from searcher.ingest.correspondents.offices import (
+    office_phrase,
+    office_split,
+    protect_office_to,
+    where_it_sits,
+)
 from searcher.ingest.correspondents.pieces import (
     holds_office,
     names_type,
@@ -256,7 +261,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
             while first > 0 and looks_like_name(parts[first - 1]):
                 first -= 1
             parts[first:] = [", ".join(parts[first:])]
-        if len(parts) > 1 and is_body(parts[-2]) and is_place(GLOSSED.sub(r"\g<main>", parts[-1])):
+        if len(parts) > 1 and where_it_sits(parts[-2], GLOSSED.sub(r"\g<main>", parts[-1])):
             # "Office of the British Political Representative, Bucharest, to ...": where it sits
             parts[-2:] = [", ".join(parts[-2:])]
         if len(parts) > 1 and holds_office(parts[-2], parts[-1]):
