@@ -278,6 +278,25 @@ MECHANISMS: Rules = {
             {P: ["Osóbka Morawski", "Stalin"]},
         ),
     ],
+    # titles-real-archive.tsv, titles-real-listings-4.tsv: kinds read by their authors after
+    # "by", but after "of" only their subject
+    "kinds the lexicon reads by their authors": [
+        (
+            "Assessment by the Austrian Foreign Ministry, 'Question of German Unity (State of "
+            "affairs, February 1990)'",
+            {S: ["Austrian Foreign Ministry"]},
+        ),
+        (
+            "Analysis by Envoy Thomas Nowotny, 'The Specter of German Reunification'",
+            {S: ["Nowotny"]},
+        ),
+        (
+            "Nguyễn Thủ Thanh, 'A Study of the Use of a Number of Psychological Characteristics "
+            "of Ethnic Chinese in the Interrogation of Accused and Suspected Chinese Spies'",
+            {S: ["Nguyễn Thủ Thanh"]},
+        ),
+        ("Memorandum on Evaluation of Radio Free Europe by US Legation in Hungary", {}),
+    ],
     # titles-real-listings-2.tsv
     "a kind written by whoever is named before a colon": [
         ("Tran Quang Co: A Memoir", {S: ["Tran Quang Co"]}),
@@ -499,3 +518,18 @@ def test_where_a_body_sits_is_no_correspondent():
         NameAuthority(),
     )
     assert (got.sender, got.recipient) == (("Brandt",), ("Gorbachev",))
+
+
+@pytest.mark.parametrize(
+    ("title", "sender"),
+    [
+        # titles-real-listings-tuning.tsv, titles-real-listings-5.tsv: read with no name known
+        ("Andropov Analysis, 28 October 1956", ("Andropov",)),
+        ("J. Burgin's Assessment on a Trip to North Korea", ("J. Burgin",)),
+        ("Ivanov and Prikhodov Dispatch on the Mongolian Referendum", ("Ivanov", "Prikhodov")),
+    ],
+)
+def test_any_kind_of_the_lexicon_names_its_author(title, sender):
+    """The real titles with "Report" written as another kind the lexicon knows: the patterns
+    that name an author before a kind, or by a possessive, take every kind of the lexicon."""
+    assert parse_title(title, NameAuthority()).sender == sender

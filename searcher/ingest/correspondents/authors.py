@@ -18,13 +18,20 @@ from searcher.ingest.correspondents.title_names import (
 )
 from searcher.ingest.correspondents.word_kinds import surname_like
 from searcher.ingest.correspondents.words import (
+    AUTHORED_KINDS,
     NOUN_ENDING,
     QUALIFIERS,
+    SENT_KINDS,
     is_body,
     is_place,
     is_type_phrase,
+    kinds_pattern,
 )
 from searcher.names import OFFICES
+
+#: The kinds' list's further kinds read by their authors ("analysis", "assessment", ...): after
+#: "by", before a possessive's, after an author's name; not after "of", their subject's.
+_MORE = kinds_pattern(AUTHORED_KINDS)
 
 #: "Speech by A", "Talk Given by the Minister [A]": a document by its author.
 AUTHORED = re.compile(
@@ -34,7 +41,7 @@ AUTHORED = re.compile(
     r"lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
-    r"instructions?|order|paper))(?:\s+no\.?\s*\d[\w./-]*)?\s+"
+    rf"instructions?|order|paper|{kinds_pattern(SENT_KINDS)}))(?:\s+no\.?\s*\d[\w./-]*)?\s+"
     r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -43,7 +50,8 @@ AUTHORED = re.compile(
 AUTHORED_BY = re.compile(
     r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
     r"recollections|evaluation|complaint|"
-    r"analysis|information|proposal|draft|account)\b(?:\s+[a-z][\w-]*){0,3})\s+by\s+(?P<who>.+)$",
+    rf"analysis|information|proposal|draft|account|{_MORE})\b(?:\s+[a-z][\w-]*){{0,3}})\s+by\s+"
+    r"(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -52,7 +60,7 @@ POSSESSIVE_AUTHORED = re.compile(
     r"^(?P<who>[^,'’\[(]+?(?:\s*\[[^\]]+\])?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:speech|letter|"
     r"report|remarks|address|statement|telegram|cable|message|note|notes|memorandum|proposal|"
     r"reply|answer|appeal|declaration|diary|journal|memoirs|instructions?|directive|talk|"
-    r"toast|comments|account|presentations?|notice)\b",
+    rf"toast|comments|account|presentations?|notice|{_MORE})\b",
     re.IGNORECASE,
 )
 
@@ -89,7 +97,8 @@ def split_for(who: str, collect: Collector) -> tuple[str, str, str]:
 #: type, its subject after "on" or a colon.
 _NAMED_TYPE = re.compile(
     r"^(?P<who>[^,:'\"‘“]+?)\s+(?:report|cable|telegram|memorandum|memo|letter|note|notes|"
-    r"message|statement|account|information|directive|instructions|circular|bulletin|document)"
+    rf"message|statement|account|information|directive|instructions|circular|bulletin|document|"
+    rf"{_MORE})"
     r"(?:\s+no\.?\s*\d[\w./-]*)?(?:\s+(?:on|about|regarding|concerning)\b.*|:\s.*)?$",
     re.IGNORECASE,
 )

@@ -31,8 +31,32 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-#: Words naming a kind of document: "telegram", "memorandum", "note".
-DOCUMENT_WORDS = frozenset(data_lines("title-document-words.txt"))
+def kinds_read(reading: str) -> list[str]:
+    """The kinds of document the kinds' list reads one way ("authored", "series", ...)."""
+    pairs = [line.split("\t") for line in data_lines("title-document-kinds.txt")]
+    return [kind.strip() for kind, read in pairs if read.strip() == reading]
+
+
+#: Kinds of document read by their authors or senders, beyond the letters and reports the
+#: patterns name.
+AUTHORED_KINDS = tuple(kinds_read("authored") + kinds_read("sent"))
+#: Kinds of document sent, whose sender "of" names as "by" does: "Dispatch of the Embassy".
+SENT_KINDS = tuple(kinds_read("sent"))
+#: Words naming a kind of document: "telegram", "memorandum", "note"; and every one-word kind.
+DOCUMENT_WORDS = frozenset(data_lines("title-document-words.txt")) | frozenset(
+    kind
+    for reading in ("authored", "sent", "issued", "written", "records")
+    for kind in kinds_read(reading)
+    if " " not in kind
+)
+
+
+def kinds_pattern(kinds: tuple[str, ...]) -> str:
+    """An alternation of kinds for a pattern, the longest first, spaces as any space."""
+    ordered = sorted(kinds, key=len, reverse=True)
+    return "|".join(re.escape(kind).replace(r"\ ", r"\s+") for kind in ordered)
+
+
 #: Words of a document-type phrase: "Ciphered Telegram No. 3172", "Hand delivered note"; with
 #: the numbers, articles and months that go with them.
 TYPE_WORDS = DOCUMENT_WORDS | word_set(
@@ -83,12 +107,6 @@ _NUMBER = re.compile(r"^(?:nos?\.?)?\d")
 def words_of(text: str) -> list[str]:
     """The words of a text without the punctuation around them."""
     return [w.strip(".,;:") for w in text.split()]
-
-
-def kinds_read(reading: str) -> list[str]:
-    """The kinds of document the kinds' list reads one way ("series", "qualifies", ...)."""
-    pairs = [line.split("\t") for line in data_lines("title-document-kinds.txt")]
-    return [kind.strip() for kind, read in pairs if read.strip() == reading]
 
 
 #: Words that qualify a kind and name no author: "Background Report", "File Note".
