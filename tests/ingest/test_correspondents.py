@@ -77,7 +77,7 @@ read, never copied here) and measured once, after the tuning on all the sets abo
 measured once, after the tuning on all the sets above (commit f220e4c), by the benchmark that
 reads a label as the name authority writes it too: 74 of 101 (73%), the last honest held-out
 figure of that set.  Its misses read by kind since (the general mechanisms they showed are
-tested in ``test_correspondents_lexicon.py``) and tuned on: 93 of 101 (tuned, not held out).
+tested in ``test_correspondents_lexicon.py``) and tuned on: 94 of 101 (tuned, not held out).
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -185,9 +185,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1534 of
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1538 of
 #: 1584, the sets once held out, ``titles-real-listings-2.tsv`` to ``-8.tsv`` among them).
-TUNING_FLOOR = 1526
+TUNING_FLOOR = 1530
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185
