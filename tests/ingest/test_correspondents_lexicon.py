@@ -395,6 +395,13 @@ def test_a_gathering_or_a_pronoun_alone_is_no_party():
             (),
             (),
         ),
+        # titles-real-dumps.tsv: the addressee's own document after "and" is no addressee
+        (
+            "Zhou Enlai's Report to Mao Zedong and Mao's Comments",
+            ("Zhou Enlai",),
+            ("Mao Zedong",),
+            (),
+        ),
         # titles-real-archive.tsv: a possessive before the kind names its sender
         (
             "Zhou Enlai’s Brief Statement to British Chargé d'affaires ad interim Con O’Neill "

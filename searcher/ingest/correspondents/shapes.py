@@ -126,6 +126,8 @@ _CC = re.compile(
 #: to the DPRK", "..., Marked 'Final Version'".
 _SUBJECT_PIECE = re.compile(r"\w['’]s\s+\w|(?:^|\s)['\"‘“]")
 _POSSESSIVE_TYPE = re.compile(r"['’]s\s+(?P<rest>.+)$")
+#: The owner of a document after "and", with no comma: "... to Mao Zedong and Mao['s Comments]".
+_OWNER_AFTER_AND = re.compile(r"\s+and\s+[^,]+$")
 
 
 def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]:
@@ -140,7 +142,7 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
     if via_text:
         via += collect.names(via_text)
     if (match := _POSSESSIVE_TYPE.search(segment)) and is_type_phrase(match["rest"]):
-        segment = segment[: match.start()]
+        segment = _OWNER_AFTER_AND.sub("", segment[: match.start()])  # "... and Mao's Comments"
     pieces = split_outside_brackets(segment, COMMA)
     kept = [p for p in pieces[1:] if not _SUBJECT_PIECE.search(p) and not titled(p)]
     segment = ", ".join(pieces[:1] + kept)  # "..., Economic Policy Report": its title
