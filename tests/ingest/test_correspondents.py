@@ -79,6 +79,13 @@ reads a label as the name authority writes it too: 74 of 101 (73%), the last hon
 figure of that set.  Its misses read by kind since (the general mechanisms they showed are
 tested in ``test_correspondents_lexicon.py``) and tuned on: 94 of 101 (tuned, not held out).
 
+``titles-real-listings-9.tsv``: 131 real titles held out of the project altogether, labelled
+by a colleague from the archive's listings before the parser was run on them.  Measured once
+with the parser before the round that set 8 started (commit c2c0849): 91 of 131 (69%); and
+once after that round's general mechanisms (commit 7ed6768): 92 of 131 (70%), the last honest
+held-out figure of that set.  A round of 37 mechanisms that lifted set 8 from 74 to 94 moved
+an unseen set by one title.
+
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
 """
@@ -108,6 +115,7 @@ REAL = (
     "titles-real-listings-6.tsv",
     "titles-real-listings-7.tsv",
     "titles-real-listings-8.tsv",
+    "titles-real-listings-9.tsv",
 )
 
 
@@ -185,9 +193,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1538 of
-#: 1584, the sets once held out, ``titles-real-listings-2.tsv`` to ``-8.tsv`` among them).
-TUNING_FLOOR = 1530
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1630 of
+#: 1715, the sets once held out, ``titles-real-listings-2.tsv`` to ``-9.tsv`` among them).
+TUNING_FLOOR = 1622
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185
