@@ -56,32 +56,34 @@ class _Stamps:
         self.before: dict[str, list[Any]] = saved.get("files", {})
         self.settled = int(saved.get("scanned_at", 0)) - SETTLED_NS
         self.scanned_at = time.time_ns()
-        self.now: dict[str, list[Any]] = {}
+        #: What each page file looks like now: size, modification and change times, inode.
+        self.now: dict[str, tuple[int, int, int, int]] = {}
+        #: The content hash of each page file read (or known unchanged) now.
+        self.digests: dict[str, str] = {}
 
     def digest(self, path: str, rel: str, max_bytes: int) -> str:
         stamp = self.stamp(path, rel)
         old = self.before.get(rel)
-        if old is not None and old[:4] == stamp and stamp[2] < self.settled:
+        if old is not None and tuple(old[:4]) == stamp and stamp[2] < self.settled:
             digest = str(old[4])
         else:
             digest = hash_file(path, max_bytes)
-        stamp.append(digest)
+        self.digests[rel] = digest
         return digest
 
-    def stamp(self, path: str, rel: str) -> list[Any]:
-        """Note what the file looks like now; its hash is added to the list returned."""
+    def stamp(self, path: str, rel: str) -> tuple[int, int, int, int]:
+        """Note what the file looks like now (its hash is noted apart, once read)."""
         st = os.stat(path)
-        stamp = self.now[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        stamp = self.now[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         return stamp
 
     def hashed(self, rel: str, digest: str) -> None:
-        """The hash of a file stamped earlier, as the worker that read it computed it."""
-        stamp = self.now.get(rel)
-        if stamp is not None and len(stamp) == 4:
-            stamp.append(digest)
+        """The hash of a file as the worker that read it computed it."""
+        self.digests[rel] = digest
 
     def saved(self) -> dict[str, Any]:
-        files = {rel: stamp for rel, stamp in self.now.items() if len(stamp) == 5}
+        digests = self.digests
+        files = {rel: [*stamp, digests[rel]] for rel, stamp in self.now.items() if rel in digests}
         return {"scanned_at": self.scanned_at, "files": files}
 
 
@@ -178,7 +180,7 @@ def _update(
     stamps = _Stamps(build.known_stamps())
     # a full build keeps the last good records of pages that fail now as well
     keeper = Keeper(build, known_all or build.previous_hashes(), drop_stale)
-    digests: dict[str, str] = {}
+    digests = stamps.digests
     failed: list[tuple[str, str]] = []
     todo: list[tuple[str, str]] = []
     where: dict[str, str] = {}
@@ -200,7 +202,6 @@ def _update(
         except OSError:
             todo.append((path, rel))  # the parser reports why it cannot read it
             continue
-        digests[rel] = digest
         if known_all.get(rel) == digest:
             unchanged += 1
         elif rel in known_failures and known_failures[rel][0] == digest:
@@ -251,7 +252,6 @@ def _update(
         for rel, digest in hashed.items():
             if digest is not None:
                 stamps.hashed(rel, digest)
-                digests[rel] = digest
     failing = {rel for rel, _ in failed}
     dropped = set(gone) | set(keeper.dropped)
     if keeper.fresh or dropped:
