@@ -37,7 +37,9 @@ def key_of(record: Record, base: str) -> Key:
     shown = record.date_start.isoformat() if record.date_start else record.date.casefold()
     url = record.url.strip().rstrip("/")
     url = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE)
-    return [base, archive_id(record), url, f"{title}|{shown}" if title else ""]
+    stated = archive_id(record)
+    # most pages' base id is their record id: one string for both
+    return [base, base if stated == base else stated, url, f"{title}|{shown}" if title else ""]
 
 
 def richness(record: Record) -> tuple[Any, ...]:
