@@ -99,35 +99,30 @@ def _shard(
     prepare: Callable[[Any], Any],
     write: Callable[[str, Iterator[Any]], tuple[Any, int]],
     target: str,
-) -> tuple[
-    int,
-    list[tuple[str, str]],
-    Any,
-    dict[str, str | None],
-    dict[str, list[str]],
-    list[tuple[str, str]],
-]:
-    """Parse, prepare and index a share of the pages as one segment (in a worker)."""
-    failed: list[tuple[str, str]] = []
-    partial: list[tuple[str, str]] = []
-    hashed: dict[str, str | None] = {}
-    keys: dict[str, list[str]] = {}
+) -> tuple[int, Any, list[str | None], list[tuple[list[str], str] | str]]:
+    """Parse, prepare and index a share of the pages as one segment (in a worker).
+
+    Returns how many were indexed, the segment, and for each page of ``items`` in turn
+    its hash and either its key with why it is cut short ("" when whole) or why it failed:
+    the parent knows the paths it dealt, so they do not travel back.
+    """
+    hashes: list[str | None] = []
+    outcomes: list[tuple[list[str], str] | str] = []
 
     def docs() -> Iterator[Any]:
         for path, rel in items:
-            rel, doc, reason, hashed[rel], info = _parse_one(path, rel, max_bytes, prepare)
+            _, doc, reason, digest, info = _parse_one(path, rel, max_bytes, prepare)
+            hashes.append(digest)
             with _done.get_lock():
                 _done.value += 1
             if doc is None or info is None:
-                failed.append((rel, reason or "unreadable"))
+                outcomes.append(reason or "unreadable")
             else:
-                keys[rel] = info[0]
-                if info[1]:
-                    partial.append((rel, info[1]))
+                outcomes.append(info)
                 yield doc
 
     segment, indexed = write(target, docs())
-    return indexed, failed, segment, hashed, keys, partial
+    return indexed, segment, hashes, outcomes
 
 
 def write_shards(
@@ -150,9 +145,10 @@ def write_shards(
     done = multiprocessing.Value("q", 0)
     indexed = 0
     failed: list[tuple[str, str]] = []
+    dealt = shares(todo, count)
     with _workers(count, _init_shard_worker, (os.getpid(), done)) as pool:
         task = (max_bytes, build.preparer, build.write_shard, target)
-        futures = [pool.submit(_shard, share, *task) for share in shares(todo, count)]
+        futures = [pool.submit(_shard, share, *task) for share in dealt]
         pending = set(futures)
         while pending:
             _, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
@@ -163,13 +159,17 @@ def write_shards(
                 progress(done.value, len(todo))
             if any(f.done() and f.exception() is not None for f in futures):
                 break
-        for future in futures:
-            n, bad, segment, hashes, found, cut = future.result()
+        for share, future in zip(dealt, futures, strict=True):
+            n, segment, hashes, outcomes = future.result()
             indexed += n
-            failed.extend(bad)
-            partial.extend(cut)
-            hashed.update(hashes)
-            keys.update(found)
+            for (_, rel), digest, outcome in zip(share, hashes, outcomes, strict=True):
+                hashed[rel] = digest
+                if isinstance(outcome, str):
+                    failed.append((rel, outcome))
+                    continue
+                keys[rel] = outcome[0]
+                if outcome[1]:
+                    partial.append((rel, outcome[1]))
             build.add_segments([segment])
     return indexed, failed
 

@@ -37,7 +37,9 @@ def key_of(record: Record, base: str) -> Key:
     shown = record.date_start.isoformat() if record.date_start else record.date.casefold()
     url = record.url.strip().rstrip("/")
     url = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE)
-    return [base, archive_id(record), url, f"{title}|{shown}" if title else ""]
+    stated = archive_id(record)
+    # most pages' base id is their record id: one string for both
+    return [base, base if stated == base else stated, url, f"{title}|{shown}" if title else ""]
 
 
 def richness(record: Record) -> tuple[Any, ...]:
@@ -100,12 +102,11 @@ def group(
     title and date where ``same_text`` (given the paths sharing a title and date) says
     which hold the same text; ``same_text`` must not link pages of two record ids.
     """
-    parent = {path: path for path in keys}
+    parent: dict[str, str] = {}  # only pages linked to another; the rest are their own
 
     def find(path: str) -> str:
-        while parent[path] != path:
-            parent[path] = parent[parent[path]]
-            path = parent[path]
+        while (up := parent.get(path, path)) != path:
+            parent[path] = path = parent.get(up, up)  # halves the way to the root
         return path
 
     def link(paths: list[str]) -> None:
@@ -114,21 +115,29 @@ def group(
             parent[root] = roots[0]
 
     for slot in (1, 2):
-        by_value: dict[str, list[str]] = {}
+        first: dict[str, str] = {}
         for path, key in keys.items():
             # one address, two record ids: two documents (a site reusing an address)
             if key[slot] and (slot == 1 or not key[1]):
-                by_value.setdefault(key[slot], []).append(path)
-        for paths in by_value.values():
-            if len(paths) > 1:
-                link(paths)
-    by_title: dict[str, list[str]] = {}
+                other = first.setdefault(key[slot], path)
+                if other != path:
+                    link([other, path])
+    # a title's first page alone, as a list once a second page shares it
+    by_title: dict[str, str | list[str]] = {}
     for path, key in keys.items():
         if key[3]:
-            by_title.setdefault(key[3], []).append(path)
+            seen = by_title.setdefault(key[3], path)
+            if isinstance(seen, list):
+                seen.append(path)
+            elif seen != path:
+                by_title[key[3]] = [seen, path]
     for paths in by_title.values():
         # pages stating different record ids are different documents, whatever their text
-        if 1 < len(paths) <= LARGEST_BUCKET and _may_link([keys[p][1] for p in paths]):
+        if (
+            isinstance(paths, list)
+            and len(paths) <= LARGEST_BUCKET
+            and _may_link([keys[p][1] for p in paths])
+        ):
             for linked in same_text(sorted(paths)):
                 if len(linked) > 1:
                     link(linked)

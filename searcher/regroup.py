@@ -50,34 +50,41 @@ def plan(
     """What to rewrite, given the last rebuild's pages (``previous``), the keys of the
     pages parsed now (``fresh``), the paths gone, the paths that failed to parse now, a way
     to read a page's record again (``load``) and the content hashes seen now."""
-    table: dict[str, Entry] = {p: e for p, e in previous.items() if p not in gone}
-    for rel, key in fresh.items():
-        table[rel] = [*key, "", 0]
+    # a previous page's entry stands for its key (its first four items), not a copy of it
+    keys: dict[str, Key | Entry] = {p: e for p, e in previous.items() if p not in gone}
+    keys.update(fresh)
     before: dict[str, set[str]] = {}
     for path, entry in previous.items():
         before.setdefault(entry[4] or path, set()).add(path)
     gone_titles = {previous[p][3] for p in gone if p in previous and previous[p][3]}
-    cache: dict[str, Record | None] = {}
+    # records read again are held only while they are needed: a title's pages while their
+    # texts are compared, then only those linked to another, until they are merged
+    held: dict[str, Record] = {}
+    unreadable = set(failing)
 
     def read(path: str) -> Record | None:
-        if path not in cache:
-            cache[path] = None if path in failing else load(path)
-        return cache[path]
+        if path in held:
+            return held[path]
+        record = None if path in unreadable else load(path)
+        if record is None:
+            unreadable.add(path)
+        return record
 
     def same_text(paths: list[str]) -> list[list[str]]:
-        title = table[paths[0]][3]
+        title = keys[paths[0]][3]
         if title not in gone_titles and not any(p in fresh for p in paths):
             return _as_before(paths, previous)
-        linked: list[list[str]] = _as_before([p for p in paths if read(p) is None], previous)
-        readable = [p for p in paths if read(p) is not None]
-        for i, a in enumerate(readable):
-            for b in readable[i + 1 :]:
-                ids = (table[a][1], table[b][1])
-                if (not all(ids) or ids[0] == ids[1]) and near(read(a), read(b)):  # type: ignore[arg-type]
+        records = {p: read(p) for p in paths}
+        linked: list[list[str]] = _as_before([p for p, r in records.items() if r is None], previous)
+        readable = [(p, r) for p, r in records.items() if r is not None]
+        for i, (a, record_a) in enumerate(readable):
+            for b, record_b in readable[i + 1 :]:
+                ids = (keys[a][1], keys[b][1])
+                if (not all(ids) or ids[0] == ids[1]) and near(record_a, record_b):
                     linked.append([a, b])
+                    held[a], held[b] = record_a, record_b
         return linked
 
-    keys = {path: entry[:4] for path, entry in table.items()}
     groups = group(keys, same_text)
     out = Plan()
     chosen: list[tuple[list[str], str, str, Record | None]] = []
@@ -95,6 +102,8 @@ def plan(
             primary = next(iter(previous_root))
         else:
             records = [r for r in map(read, members) if r is not None]
+            for path in members:
+                held.pop(path, None)
             if not records:  # every copy unreadable now: their record stays as it was
                 primary = next(iter(previous_root), members[0])
                 unchanged = True
@@ -124,7 +133,9 @@ def plan(
                 out.drop.extend(members)
                 out.records.append(replace(record, id=ident))
         for path in members:
-            out.pages[path] = [*keys[path], "" if path == primary else primary, int(distinct)]
+            key = keys[path]
+            holder = "" if path == primary else primary
+            out.pages[path] = [key[0], key[1], key[2], key[3], holder, int(distinct)]
             if path != primary:
                 digest = hashes.get(path) or previous_copies.get(path, [""])[0]
                 out.copies[path] = [digest, primary]
