@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from searcher.ingest.correspondents.pieces import person_shaped
 from searcher.ingest.correspondents.roles import Correspondents
 from searcher.ingest.correspondents.title_names import MONTH
 from searcher.ingest.correspondents.words import (
@@ -121,14 +122,14 @@ _OWN_COUNTRY = re.compile(r"\s(?:of|from|in)\s")
 
 
 def _kept(values: tuple[str, ...]) -> tuple[str, ...]:
-    """The values of a role that may be parties; a place right after a body or an office
-    goes (it says where that party sits)."""
+    """The values of a role that may be parties; a place right after a body or an office, or
+    right before a person, goes (it says where that party sits: "Rio de Janeiro, Smeul
+    Benizi")."""
+    found = [v for v in map(without_quote, values) if v and not names_no_party(v)]
     kept: list[str] = []
-    for value in values:
-        value = without_quote(value)
-        if not value or names_no_party(value):
-            continue
-        if is_place(value) and kept and _locates(kept[-1]):
+    for at, value in enumerate(found):
+        after = found[at + 1] if at + 1 < len(found) else ""
+        if is_place(value) and ((kept and _locates(kept[-1])) or person_shaped(after)):
             continue
         kept.append(value)
     return tuple(kept)
