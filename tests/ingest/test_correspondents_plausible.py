@@ -31,6 +31,16 @@ DROPPED: Rules = {
             {},
         ),
     ],
+    "a state after the body it locates": [
+        (
+            "Note from the Embassy of the Democratic People's Republic of Korea, Helsinki, to "
+            "the Ministry for Foreign Affairs, Republic of Finland",
+            {
+                S: ["Embassy of the Democratic People's Republic of Korea"],
+                R: ["Ministry for Foreign Affairs"],
+            },
+        ),
+    ],
     "an office that took in the office it addresses": [
         (
             "Statement made by the Chinese Ambassador to the Foreign Secretary, 16 May 1959",

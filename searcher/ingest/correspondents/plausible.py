@@ -107,18 +107,26 @@ def without_quote(value: str) -> str:
 
 def _locates(before: str) -> bool:
     """Whether a place after this value says where it sits: a body or an office that names
-    no country of its own ("Ministry for Foreign Affairs", "Republic of Finland"; not
-    "Delegates of the Chinese People's Republic", "Poland")."""
+    no country of its own ("Ministry for Foreign Affairs", "Republic of Finland";
+    not "Delegates of the Chinese People's Republic", "Poland")."""
     words = before.split()
-    return (
-        bool(words)
-        and (is_body(before) or bare(words[-1]) in LEADING_OFFICE)
-        and not _OWN_COUNTRY.search(before)
-        and not is_place(words[-1])
+    if not words or is_place(words[-1]):
+        return False
+    return (is_body(before) or bare(words[-1]) in LEADING_OFFICE) and not _OWN_COUNTRY.search(
+        before
     )
 
 
 _OWN_COUNTRY = re.compile(r"\s(?:of|from|in)\s")
+#: A state named by its form: "Republic of Finland", "Kingdom of Laos".
+_STATE = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|federation|commonwealth)\s+of\s+", re.I)
+
+
+def _place_like(value: str) -> bool:
+    """A known place, or a state named by its form and a known place."""
+    return is_place(value) or bool(
+        (state := _STATE.match(value)) and is_place(value[state.end() :])
+    )
 
 
 def _kept(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -129,7 +137,7 @@ def _kept(values: tuple[str, ...]) -> tuple[str, ...]:
     kept: list[str] = []
     for at, value in enumerate(found):
         after = found[at + 1] if at + 1 < len(found) else ""
-        if is_place(value) and ((kept and _locates(kept[-1])) or person_shaped(after)):
+        if _place_like(value) and ((kept and _locates(kept[-1])) or person_shaped(after)):
             continue
         kept.append(value)
     return tuple(kept)
