@@ -35,11 +35,12 @@ def _words_read(reading: str) -> frozenset[str]:
     return frozenset(read_as("title-not-parties.txt", reading))
 
 
-#: Requests, acts and matters; and the kinds of document, which open no party's name either.
-_LEADS = _words_read("lead") | frozenset(
+#: Requests, acts and matters, which head no party's name.
+_ACTS = _words_read("lead")
+#: Those, and the kinds of document, which open no party's name either.
+_LEADS = _ACTS | frozenset(
     kind for reading in ("issued", "sent", "authored", "records") for kind in kinds_read(reading)
 )
-_ACTS = _words_read("lead")
 _EVENTS = _words_read("event")
 _VERBS = _words_read("verb")
 _ENDS = _words_read("end")
