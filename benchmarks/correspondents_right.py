@@ -1,6 +1,6 @@
 """How many titles the title parser reads right: senders, recipients, via and participants.
 
-    python -m benchmarks.correspondents_right [--count] [TSV ...]
+    python -m benchmarks.correspondents_right [--count] [--invented] [TSV ...]
 
 Each TSV has a header with at least ``title``, ``sender``, ``recipient``, ``via`` and
 ``participants`` (default: the real labelled titles of ``/work/shared/corpus``).  A title is
@@ -9,7 +9,9 @@ canonical names produced (case and accents aside; the label as written or as the
 authority writes it), as many names as labelled; ``-`` means none, and then nothing may be
 produced; ``|`` separates several.  Prints each miss, then
 "N of M titles right (P%)" per file; with ``--count``, only that line (for a held-out set,
-whose misses are not to be read while the parser is tuned).
+whose misses are not to be read while the parser is tuned).  With ``--invented``, also the
+names produced that contain no label of their role, per role and in all (a precision figure:
+a party the title does not name), and the totals over the files.
 """
 
 from __future__ import annotations
@@ -57,6 +59,19 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+def invented(row: dict[str, str], got: Correspondents, authority: NameAuthority) -> list[int]:
+    """Per role, how many names produced contain none of the role's labels."""
+    counts = []
+    for role in ROLES:
+        label = row[role].strip()
+        wanted = [] if label in ("-", "") else label.split("|")
+        forms = {
+            f for w in wanted for f in (fold(w.strip()), fold(authority.canonicalize(w.strip())))
+        }
+        counts.append(sum(not any(f in fold(name) for f in forms) for name in getattr(got, role)))
+    return counts
+
+
 def misses(rows: list[dict[str, str]], authority: NameAuthority) -> list[str]:
     """One line per title read wrong: the title, what came out, what the label says."""
     out = []
@@ -72,7 +87,9 @@ def misses(rows: list[dict[str, str]], authority: NameAuthority) -> list[str]:
 def main(argv: list[str]) -> int:
     authority = default_authority()
     count_only = "--count" in argv
-    for name in [a for a in argv if a != "--count"] or [str(DEFAULT)]:
+    with_invented = "--invented" in argv
+    totals = [0] * (len(ROLES) + 2)
+    for name in [a for a in argv if not a.startswith("--")] or [str(DEFAULT)]:
         rows = read_rows(Path(name))
         missed = misses(rows, authority)
         for line in [] if count_only else missed:
@@ -80,7 +97,26 @@ def main(argv: list[str]) -> int:
         right = len(rows) - len(missed)
         share = 100 * right / len(rows) if rows else 0.0
         print(f"{name}: {right} of {len(rows)} titles right ({share:.0f}%)")
+        if with_invented:
+            per_role = [0] * len(ROLES)
+            for row in rows:
+                got = parse_title(row["title"], authority)
+                per_role = [
+                    a + b for a, b in zip(per_role, invented(row, got, authority), strict=True)
+                ]
+            totals = [a + b for a, b in zip(totals, [right, len(rows), *per_role], strict=True)]
+            print(f"    invented: {_invented_line(per_role)}")
+    if with_invented:
+        print(
+            f"all: {totals[0]} of {totals[1]} titles right; invented: {_invented_line(totals[2:])}"
+        )
     return 0
+
+
+def _invented_line(per_role: list[int]) -> str:
+    """Counts as "sender=3 recipient=1 via=0 participants=2 all=6"."""
+    parts = [f"{role}={count}" for role, count in zip(ROLES, per_role, strict=True)]
+    return " ".join([*parts, f"all={sum(per_role)}"])
 
 
 if __name__ == "__main__":

@@ -193,9 +193,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1630 of
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1635 of
 #: 1715, the sets once held out, ``titles-real-listings-2.tsv`` to ``-9.tsv`` among them).
-TUNING_FLOOR = 1622
+TUNING_FLOOR = 1627
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185

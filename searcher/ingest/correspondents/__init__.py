@@ -31,14 +31,25 @@ inside a longer one), ``pieces`` (what a piece between commas is), ``kinds`` (th
 document kinds and how each names its maker), ``listed`` (the parties a record lists),
 ``conversations`` (who took part in a conversation, a meeting or an audience), ``authors``
 (documents read by their authors), ``quoted`` (a title quoting another), ``shapes`` (the
-shapes of whole titles) and ``roles`` (the result, and the page's own author fields).
+shapes of whole titles), ``plausible`` (the last check on every party found: a request, an
+event, a subject or a date is no correspondent) and ``roles`` (the result, and the page's own
+author fields).
 
 >>> from searcher.names import default_authority
 >>> parse_title("Cable, Filippov [Stalin] to Mao Zedong", default_authority()).sender
 ('Stalin',)
 """
 
+from searcher.ingest.correspondents.plausible import gate
 from searcher.ingest.correspondents.roles import Correspondents, merge_authors
-from searcher.ingest.correspondents.shapes import parse_title
+from searcher.ingest.correspondents.shapes import read_title
+from searcher.names import NameAuthority
+
+
+def parse_title(title: str, authority: NameAuthority) -> Correspondents:
+    """Senders, recipients, intermediaries and participants a title names (canonical), each
+    one a value that can be a correspondent."""
+    return gate(read_title(title, authority))
+
 
 __all__ = ["Correspondents", "merge_authors", "parse_title"]

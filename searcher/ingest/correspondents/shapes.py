@@ -483,7 +483,7 @@ def _without_route(text: str) -> str:
     return text
 
 
-def parse_title(title: str, authority: NameAuthority) -> Correspondents:
+def read_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
     text = _without_route(_EXCERPT.sub("", protect_office_to(tidy(title))))
     collect = Collector(authority)
@@ -491,7 +491,7 @@ def parse_title(title: str, authority: NameAuthority) -> Correspondents:
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
         return Correspondents(tuple(author), as_written=tuple(collect.written))
     if match := QUOTED.match(text):
-        return read_quoted(match, authority, collect, parse_title)
+        return read_quoted(match, authority, collect, read_title)
     text = headline_as_document(text)
     if subject := _SUBJECT_FIRST.match(text):
         # "Regarding President Tito's Official Visit to the DPRK": only what follows the

@@ -31,10 +31,15 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def read_as(name: str, reading: str) -> list[str]:
+    """The entries of a two-column word list (entry, tab, reading) read one way."""
+    pairs = [line.split("\t") for line in data_lines(name)]
+    return [entry.strip() for entry, read in pairs if read.strip() == reading]
+
+
 def kinds_read(reading: str) -> list[str]:
     """The kinds of document the kinds' list reads one way ("authored", "series", ...)."""
-    pairs = [line.split("\t") for line in data_lines("title-document-kinds.txt")]
-    return [kind.strip() for kind, read in pairs if read.strip() == reading]
+    return read_as("title-document-kinds.txt", reading)
 
 
 #: Kinds of document read by their authors or senders, beyond the letters and reports the
