@@ -84,7 +84,13 @@ by a colleague from the archive's listings before the parser was run on them.  M
 with the parser before the round that set 8 started (commit c2c0849): 91 of 131 (69%); and
 once after that round's general mechanisms (commit 7ed6768): 92 of 131 (70%), the last honest
 held-out figure of that set.  A round of 37 mechanisms that lifted set 8 from 74 to 94 moved
-an unseen set by one title.
+an unseen set by one title.  Tuned on since (a last check that drops values no title could
+name as a party: 92 to 97 of the set).
+
+``titles-real-listings-10.tsv``: 107 real titles held out of the project altogether, labelled
+by a colleague before the parser was run on them.  Measured once with the parser of commit
+c2c0849 (before the rounds of sets 8 and 9): 84 of 107 (79%); and once after them (commit
+3aae2b2): 86 of 107 (80%), the last honest held-out figure of that set.
 
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
@@ -116,6 +122,7 @@ REAL = (
     "titles-real-listings-7.tsv",
     "titles-real-listings-8.tsv",
     "titles-real-listings-9.tsv",
+    "titles-real-listings-10.tsv",
 )
 
 
@@ -193,9 +200,9 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1635 of
-#: 1715, the sets once held out, ``titles-real-listings-2.tsv`` to ``-9.tsv`` among them).
-TUNING_FLOOR = 1627
+#: Titles of the tuning set read right, with a margin below what the parser reaches (1721 of
+#: 1822, the sets once held out, ``titles-real-listings-2.tsv`` to ``-10.tsv`` among them).
+TUNING_FLOOR = 1713
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185
