@@ -435,3 +435,31 @@ def test_facet_counts_follow_every_commit_of_another_process(url: str) -> None:
     assert _subjects(reader) == ({"Korean War": 1},) * 2
     reader.close()
     writer.close()
+
+
+@needs_server
+def test_rows_stay_narrow_so_counts_visit_few_pages(url: str) -> None:
+    """Long values go out of line and the path stays in the row: forty documents with
+    long keyword lists fill one or two heap pages, not one page for every few of them."""
+    import psycopg
+
+    from searcher.engine import open_engine
+
+    engine = open_engine(url, create=True)
+    build = engine.begin_build(True)
+    subjects = tuple(f"subject number {i}" for i in range(60))
+    build.add(
+        Record(id=str(i), path=f"{i}.html", title=f"Telegram {i}", subjects=subjects)
+        for i in range(40)
+    )
+    build.commit({})
+    engine.close()
+    with psycopg.connect(url) as conn:
+        pages = conn.execute(
+            "SELECT count(DISTINCT (ctid::text::point)[0]) FROM searcher_docs"
+        ).fetchone()[0]
+        storage = conn.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'searcher_docs'::regclass AND attname = 'path'"
+        ).fetchone()[0]
+    assert pages <= 2 and storage == "m"

@@ -46,7 +46,7 @@ def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None)
                 table = PARTITION.format(p)
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
                 conn.execute(f"CREATE TABLE {table} ({schema.docs_columns()})")
-                for statement in schema.docs_indexes(table, rum):
+                for statement in (*schema.docs_storage(table), *schema.docs_indexes(table, rum)):
                     conn.execute(statement)
     conn = connect(url)
     with translated(url), conn, conn.transaction():
