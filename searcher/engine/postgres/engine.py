@@ -16,6 +16,7 @@ from searcher.engine.postgres import facets as facet_map
 from searcher.engine.postgres import schema, similar
 from searcher.engine.postgres.analyze import RANK_WEIGHTS
 from searcher.engine.postgres.build import PostgresBuild, write_stage
+from searcher.engine.postgres.companion import Companion
 from searcher.engine.postgres.compile import Compiled, compile_query, like_prefix
 from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.errors import (
@@ -131,6 +132,11 @@ class PostgresEngine(Engine):
         self.lexicon = SqlLexicon(self._conn)
         #: Every document's facet values, at the generation last searched.
         self._facets: facet_map.FacetMap | None = None
+        #: Counts a search's matches while this session ranks its page (not on a standby,
+        #: which cannot export a snapshot).
+        self._companion: Companion | None = None
+        if not self.outdated and not self._conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+            self._companion = Companion(url, _SESSION)
 
     # -- schema --------------------------------------------------------------------------
     def _version(self) -> str | None:
@@ -156,6 +162,8 @@ class PostgresEngine(Engine):
 
     def close(self) -> None:
         with self._lock:
+            if self._companion is not None:
+                self._companion.close()
             self._conn.close()
 
     # -- reading -------------------------------------------------------------------------
@@ -179,10 +187,24 @@ class PostgresEngine(Engine):
 
     def _search(self, request: SearchRequest, facets: tuple[str, ...]) -> Results:
         c = self._compile(request.node, request.filter)
-        total, counts = self._count(c, facets)
         hits: list[Hit] = []
-        if request.limit and total > (request.page - 1) * request.limit:
+        if not request.limit or self._companion is None:
+            total, counts = self._count(c, facets)
+            if request.limit and total > (request.page - 1) * request.limit:
+                hits = self._page(c, request)
+            return assemble.results(request, total, hits, counts, self._closest)
+        facet_values = self._facet_map() if facets else None
+        what = "array_agg(path)" if facets else "count(*)"
+        counted = self._companion.start(
+            self._conn, lambda conn: _per_table(conn, what, self._tables, c)
+        )
+        try:
             hits = self._page(c, request)
+        except BaseException:
+            counted.exception()  # waited for; the page's error is the one to tell
+            raise
+        rows = counted.result()
+        total, counts = self._counted(rows, facet_values, facets)
         return assemble.results(request, total, hits, counts, self._closest)
 
     def _score(self, c: Compiled) -> tuple[str, str, tuple[Any, ...]]:
@@ -240,19 +262,30 @@ class PostgresEngine(Engine):
         """The total and the facet counts of the matches (within a transaction): with
         facets, the matches' paths, whose values the facet map counts."""
         if not facets:
-            row = self._conn.execute(f"SELECT count(*) FROM {DOCS} WHERE {c.where}", c.params)
-            return row.fetchone()[0], {}
+            return self._counted(_per_table(self._conn, "count(*)", self._tables, c), None, ())
+        values = self._facet_map()
+        return self._counted(
+            _per_table(self._conn, "array_agg(path)", self._tables, c), values, facets
+        )
+
+    def _facet_map(self) -> facet_map.FacetMap:
+        """Every document's facet values at the generation of this transaction."""
         generation = self._meta(schema.GENERATION) or ""
         if self._facets is None or self._facets.generation != generation:
             self._facets = None  # the old map goes before the new one is loaded
             self._facets = facet_map.load(self._conn, generation)
-        paths = (
-            self._conn.execute(
-                f"SELECT array_agg(path) FROM {DOCS} WHERE {c.where}", c.params
-            ).fetchone()[0]
-            or []
-        )
-        return len(paths), self._facets.counts(paths, facets)
+        return self._facets
+
+    @staticmethod
+    def _counted(
+        rows: list[tuple[Any, ...]], values: facet_map.FacetMap | None, facets: tuple[str, ...]
+    ) -> tuple[int, dict[str, tuple[FacetCount, ...]]]:
+        """The total and facet counts from :func:`_per_table`'s rows (counts, or paths
+        when ``values`` counts facets)."""
+        if values is None:
+            return sum(n for (n,) in rows), {}
+        paths = [p for (part,) in rows for p in part or ()]
+        return len(paths), values.counts(paths, facets)
 
     def get(self, id: str) -> Record | None:
         with self._lock, translated(self.url):
@@ -374,6 +407,18 @@ class PostgresEngine(Engine):
         build = PostgresBuild(self.url, full=full or self.outdated or empty, wait=wait)
         build.upgraded = self.outdated
         return build
+
+
+def _per_table(
+    conn: Any, aggregate: str, tables: tuple[str, ...], c: Compiled
+) -> list[tuple[Any, ...]]:
+    """``aggregate`` over the matches of each table a page is ranked in, one row each:
+    sharded, each partition's aggregate is shipped to its shard (postgres_fdw does not
+    push an aggregate over the partitioned table down) and the shards answer at once."""
+    arms = " UNION ALL ".join(
+        f"(SELECT {aggregate} FROM {table} WHERE {c.where})" for table in tables
+    )
+    return conn.execute(arms, c.params * len(tables)).fetchall()
 
 
 __all__: Sequence[str] = (
