@@ -463,3 +463,35 @@ def test_rows_stay_narrow_so_counts_visit_few_pages(url: str) -> None:
             " WHERE attrelid = 'searcher_docs'::regclass AND attname = 'path'"
         ).fetchone()[0]
     assert pages <= 2 and storage == "m"
+
+
+@needs_server
+def test_the_total_is_counted_in_the_snapshot_of_the_page(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second session that counts while the page is ranked reads the reader's
+    snapshot: a build committed in between shows in neither the total nor the page."""
+    from searcher.engine import SearchRequest, open_engine
+    from searcher.engine.postgres import engine as pg_engine
+
+    engine = open_engine(url, create=True)
+    build = engine.begin_build(True)
+    build.add(_records())
+    build.commit({})
+    counted = pg_engine._per_table
+
+    def commit_first(*args: object) -> object:
+        other = open_engine(url)
+        late = other.begin_build(False)
+        late.add([Record(id="c", path="c.html", title="Armistice talks", content_hash="3")])
+        late.commit({})
+        other.close()
+        return counted(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pg_engine, "_per_table", commit_first)
+    results = engine.search(SearchRequest(node=parse("armistice", exact=True).node))
+    assert (results.total, [h.id for h in results.hits]) == (1, ["a"])
+    monkeypatch.setattr(pg_engine, "_per_table", counted)
+    results = engine.search(SearchRequest(node=parse("armistice", exact=True).node))
+    assert (results.total, sorted(h.id for h in results.hits)) == (2, ["a", "c"])
+    engine.close()
