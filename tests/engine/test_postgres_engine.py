@@ -62,21 +62,24 @@ def test_proximity_allows_each_next_word_within_slop() -> None:
     # the gap between values keeps a near reach inside one field
     assert (c.where, c.params) == (
         "tsv @@ %s::tsquery",
-        ("('peac' <1> 'treati' | 'peac' <2> 'treati')",),
+        ("'peac' & 'treati' & ('peac' <1> 'treati' | 'peac' <2> 'treati')",),
     )
     # a reach wider than the gap: each weight label apart
     wide = compile_query(ast.Phrase(None, ("peace", "treaty"), FIELD_GAP), LEX)
     near = " | ".join(
         f"'peac':{w} <{d}> 'treati':{w}" for w in "ABCD" for d in range(1, FIELD_GAP + 2)
     )
-    assert wide.params == (f"({near})",)
+    assert wide.params == (f"'peac' & 'treati' & ({near})",)
     title = compile_query(ast.Phrase("title", ("peace", "treaty"), 1), LEX)
-    assert title.params == ("('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A)",)
+    assert title.params == (
+        "'peac':A & 'treati':A & ('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A)",
+    )
 
 
 def test_proximity_of_more_words_walks_the_candidates_positions() -> None:
     c = compile_query(ast.Phrase("title", ("peace", "treaty", "signed"), 1), LEX)
-    pairs = "('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A) & "
+    pairs = "'peac':A & 'treati':A & 'sign':A & "
+    pairs += "('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A) & "
     pairs += "('treati':A <1> 'sign':A | 'treati':A <2> 'sign':A)"
     assert c.where.startswith("(tsv @@ %s::tsquery AND EXISTS (")
     assert c.params == (pairs, ["peac", "treati", "sign"], [1, 2, 3], "A", 2, 3)
