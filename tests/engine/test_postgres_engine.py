@@ -498,3 +498,25 @@ def test_the_total_is_counted_in_the_snapshot_of_the_page(
     results = engine.search(SearchRequest(node=parse("armistice", exact=True).node))
     assert (results.total, sorted(h.id for h in results.hits)) == (2, ["a", "c"])
     engine.close()
+
+
+@needs_server
+def test_facets_count_every_match_whatever_its_path(url: str) -> None:
+    """The matches' paths come joined by newlines; a path with one in it is still counted
+    once, with its values."""
+    from searcher.engine import SearchRequest, open_engine
+
+    engine = open_engine(url, create=True)
+    build = engine.begin_build(True)
+    build.add(
+        [
+            *_records(),
+            Record(id="c", path="odd\nname.html", title="Armistice", subjects=("Korean War",)),
+        ]
+    )
+    build.commit({})
+    request = SearchRequest(node=parse("armistice", exact=True).node, facets=("subject",))
+    results = engine.search(request)
+    assert results.total == 2
+    assert [(f.value, f.count) for f in results.facets["subjects"]] == [("Korean War", 2)]
+    engine.close()

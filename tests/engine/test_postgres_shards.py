@@ -49,11 +49,11 @@ def test_each_shard_counts_its_own_matches(tmp_path: Path, monkeypatch: pytest.M
     assert engine.search(SearchRequest(node=node)).total == 30
     facets = engine.search(SearchRequest(node=node, facets=("subject",)))
     assert (facets.total, facets.facets["subjects"][0].count) == (30, 30)
-    assert [a for a, _, _ in asked] == ["count(*)", "array_agg(path)"]
+    assert [a for a, _, _ in asked] == [pg_engine._TOTAL, pg_engine._PATHS]
     for aggregate, tables, c in asked:
         plan = "\n".join(
             line for (line,) in counted(_Explained(engine._conn), aggregate, tables, c)
         )
         assert len(tables) == 3
-        assert plan.count(f"Remote SQL: SELECT {aggregate} FROM") == 3, plan
+        assert plan.count(f"Remote SQL: SELECT {aggregate[:12]}") == 3, plan  # count(*)...
     engine.close()
