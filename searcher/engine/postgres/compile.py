@@ -9,9 +9,10 @@ and the whole-value rule; here:
   label (``title`` A, ``summary`` B, ``body`` C) or are prefixed lexemes
   (``citation:``/``source:`` in ``ftsv``);
 - a phrase is ``<->``; proximity ``"a b"~N`` lets each next word come 1 to N+1 positions
-  later, in order, within one field: ``a <1> b | ... | a <N+1> b``, which the gap between
-  values (``FIELD_GAP``) keeps inside one; a wider reach is asked of each weight label
-  apart, ``a:A <1> b:A | ... | a:D <N+1> b:D``.
+  later, in order, within one field: ``a & b & (a <1> b | ... | a <N+1> b)`` (every word
+  first, so that RUM tries the distances only on rows with all of them), which the gap
+  between values (``FIELD_GAP``) keeps inside one; a wider reach is asked of each weight
+  label apart, ``a & b & (a:A <1> b:A | ... | a:D <N+1> b:D)``.
   Of three words or more, each two in a row so find the candidate rows, and the
   candidates' positions in the tsvector are walked in SQL (see :func:`_near`): the query
   grows with the words, not as (N+1)^(words-1) as nesting ``<1> | <2> ...`` does;
