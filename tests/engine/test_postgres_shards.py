@@ -57,3 +57,52 @@ def test_each_shard_counts_its_own_matches(tmp_path: Path, monkeypatch: pytest.M
         assert len(tables) == 3
         assert plan.count(f"Remote SQL: SELECT {aggregate[:12]}") == 3, plan  # count(*)...
     engine.close()
+
+
+def _fetched(urls: list[str]) -> int:
+    """Rows the shard servers' index scans have fetched, once their statistics settle."""
+    import time
+
+    import psycopg
+
+    seen, last = -1, -2
+    while seen != last:
+        last = seen
+        time.sleep(1.5)  # a server publishes a session's statistics within a second
+        seen = 0
+        for url in urls:
+            with psycopg.connect(url) as conn:
+                seen += conn.execute(
+                    "SELECT coalesce(sum(idx_tup_fetch), 0) FROM pg_stat_user_tables"
+                    " WHERE relname LIKE 'searcher_docs_p%'"
+                ).fetchone()[0]
+    return seen
+
+
+@pg_support.needs_cluster
+def test_a_page_reads_few_rows_from_each_shard(tmp_path: Path) -> None:
+    """A page of a name found in 300 documents reads a batch of rows from each shard, not
+    every match (the planner, expecting few, keeps the page's LIMIT to itself)."""
+    from searcher.engine.postgres.cluster import init_cluster
+
+    coordinator, servers = pg_support.cluster()
+    location = pg_support.fresh_database(coordinator, "searcher_few_rows")
+    shards = [pg_support.fresh_database(url, "searcher_few_rows") for url in servers]
+    init_cluster(location, shards, shards=2)
+    engine = open_engine(location)
+    build = engine.begin_build(True)
+    build.add(
+        Record(
+            id=str(i),
+            path=f"{i}.html",
+            title="Zhou Enlai to Stalin" if i % 5 == 0 else "Stalin to Mao Zedong",
+            body="word " * (i % 50),
+        )
+        for i in range(1500)
+    )
+    build.commit({})
+    before = _fetched(shards)
+    found = engine.search(SearchRequest(node=parse('"Zhou Enlai"').node, limit=10))
+    assert found.total == 300 and len(found.hits) == 10
+    assert _fetched(shards) - before <= 2 * 60
+    engine.close()
