@@ -62,21 +62,24 @@ def test_proximity_allows_each_next_word_within_slop() -> None:
     # the gap between values keeps a near reach inside one field
     assert (c.where, c.params) == (
         "tsv @@ %s::tsquery",
-        ("('peac' <1> 'treati' | 'peac' <2> 'treati')",),
+        ("'peac' & 'treati' & ('peac' <1> 'treati' | 'peac' <2> 'treati')",),
     )
     # a reach wider than the gap: each weight label apart
     wide = compile_query(ast.Phrase(None, ("peace", "treaty"), FIELD_GAP), LEX)
     near = " | ".join(
         f"'peac':{w} <{d}> 'treati':{w}" for w in "ABCD" for d in range(1, FIELD_GAP + 2)
     )
-    assert wide.params == (f"({near})",)
+    assert wide.params == (f"'peac' & 'treati' & ({near})",)
     title = compile_query(ast.Phrase("title", ("peace", "treaty"), 1), LEX)
-    assert title.params == ("('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A)",)
+    assert title.params == (
+        "'peac':A & 'treati':A & ('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A)",
+    )
 
 
 def test_proximity_of_more_words_walks_the_candidates_positions() -> None:
     c = compile_query(ast.Phrase("title", ("peace", "treaty", "signed"), 1), LEX)
-    pairs = "('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A) & "
+    pairs = "'peac':A & 'treati':A & 'sign':A & "
+    pairs += "('peac':A <1> 'treati':A | 'peac':A <2> 'treati':A) & "
     pairs += "('treati':A <1> 'sign':A | 'treati':A <2> 'sign':A)"
     assert c.where.startswith("(tsv @@ %s::tsquery AND EXISTS (")
     assert c.params == (pairs, ["peac", "treati", "sign"], [1, 2, 3], "A", 2, 3)
@@ -435,3 +438,85 @@ def test_facet_counts_follow_every_commit_of_another_process(url: str) -> None:
     assert _subjects(reader) == ({"Korean War": 1},) * 2
     reader.close()
     writer.close()
+
+
+@needs_server
+def test_rows_stay_narrow_so_counts_visit_few_pages(url: str) -> None:
+    """Long values go out of line and the path stays in the row: forty documents with
+    long keyword lists fill one or two heap pages, not one page for every few of them."""
+    import psycopg
+
+    from searcher.engine import open_engine
+
+    engine = open_engine(url, create=True)
+    build = engine.begin_build(True)
+    subjects = tuple(f"subject number {i}" for i in range(60))
+    build.add(
+        Record(id=str(i), path=f"{i}.html", title=f"Telegram {i}", subjects=subjects)
+        for i in range(40)
+    )
+    build.commit({})
+    engine.close()
+    with psycopg.connect(url) as conn:
+        pages = conn.execute(
+            "SELECT count(DISTINCT (ctid::text::point)[0]) FROM searcher_docs"
+        ).fetchone()[0]
+        storage = conn.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'searcher_docs'::regclass AND attname = 'path'"
+        ).fetchone()[0]
+    assert pages <= 2 and storage == "m"
+
+
+@needs_server
+def test_the_total_is_counted_in_the_snapshot_of_the_page(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second session that counts while the page is ranked reads the reader's
+    snapshot: a build committed in between shows in neither the total nor the page."""
+    from searcher.engine import SearchRequest, open_engine
+    from searcher.engine.postgres import engine as pg_engine
+
+    engine = open_engine(url, create=True)
+    build = engine.begin_build(True)
+    build.add(_records())
+    build.commit({})
+    counted = pg_engine._per_table
+
+    def commit_first(*args: object) -> object:
+        other = open_engine(url)
+        late = other.begin_build(False)
+        late.add([Record(id="c", path="c.html", title="Armistice talks", content_hash="3")])
+        late.commit({})
+        other.close()
+        return counted(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pg_engine, "_per_table", commit_first)
+    results = engine.search(SearchRequest(node=parse("armistice", exact=True).node))
+    assert (results.total, [h.id for h in results.hits]) == (1, ["a"])
+    monkeypatch.setattr(pg_engine, "_per_table", counted)
+    results = engine.search(SearchRequest(node=parse("armistice", exact=True).node))
+    assert (results.total, sorted(h.id for h in results.hits)) == (2, ["a", "c"])
+    engine.close()
+
+
+@needs_server
+def test_facets_count_every_match_whatever_its_path(url: str) -> None:
+    """The matches' paths come joined by newlines; a path with one in it is still counted
+    once, with its values."""
+    from searcher.engine import SearchRequest, open_engine
+
+    engine = open_engine(url, create=True)
+    build = engine.begin_build(True)
+    build.add(
+        [
+            *_records(),
+            Record(id="c", path="odd\nname.html", title="Armistice", subjects=("Korean War",)),
+        ]
+    )
+    build.commit({})
+    request = SearchRequest(node=parse("armistice", exact=True).node, facets=("subject",))
+    results = engine.search(request)
+    assert results.total == 2
+    assert [(f.value, f.count) for f in results.facets["subjects"]] == [("Korean War", 2)]
+    engine.close()

@@ -239,6 +239,8 @@ class PostgresBuild(Build):
                 if anew:
                     self._conn.execute(f"DROP TABLE IF EXISTS {NEXT}")
                     self._conn.execute(f"CREATE TABLE {NEXT} ({schema.docs_columns()})")
+                    for statement in schema.docs_storage(NEXT):
+                        self._conn.execute(statement)
                 elif self.full:
                     self._conn.execute(f"DELETE FROM {DOCS}")
                 else:

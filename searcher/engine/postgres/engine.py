@@ -16,6 +16,7 @@ from searcher.engine.postgres import facets as facet_map
 from searcher.engine.postgres import schema, similar
 from searcher.engine.postgres.analyze import RANK_WEIGHTS
 from searcher.engine.postgres.build import PostgresBuild, write_stage
+from searcher.engine.postgres.companion import Companion
 from searcher.engine.postgres.compile import Compiled, compile_query, like_prefix
 from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.errors import (
@@ -42,6 +43,10 @@ _SESSION = (
 #: Rows beyond a page that RUM's ordered scan hands over, so that ties at the page's edge
 #: are broken by path as without it.
 _TIES = 20
+#: What a search counts of its matches in each table: their number; with facet counts, their
+#: paths too, joined by newlines (text is built and read faster than an array of 77,000).
+_TOTAL = "count(*)"
+_PATHS = "count(*), string_agg(path, E'\\n')"
 #: Indexes already said to rank without RUM (said once per process and index).
 _SAID: set[str] = set()
 
@@ -131,6 +136,11 @@ class PostgresEngine(Engine):
         self.lexicon = SqlLexicon(self._conn)
         #: Every document's facet values, at the generation last searched.
         self._facets: facet_map.FacetMap | None = None
+        #: Counts a search's matches while this session ranks its page (not on a standby,
+        #: which cannot export a snapshot).
+        self._companion: Companion | None = None
+        if not self.outdated and not self._conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+            self._companion = Companion(url, _SESSION)
 
     # -- schema --------------------------------------------------------------------------
     def _version(self) -> str | None:
@@ -156,6 +166,8 @@ class PostgresEngine(Engine):
 
     def close(self) -> None:
         with self._lock:
+            if self._companion is not None:
+                self._companion.close()
             self._conn.close()
 
     # -- reading -------------------------------------------------------------------------
@@ -179,10 +191,24 @@ class PostgresEngine(Engine):
 
     def _search(self, request: SearchRequest, facets: tuple[str, ...]) -> Results:
         c = self._compile(request.node, request.filter)
-        total, counts = self._count(c, facets)
         hits: list[Hit] = []
-        if request.limit and total > (request.page - 1) * request.limit:
+        if not request.limit or self._companion is None:
+            total, counts = self._count(c, facets)
+            if request.limit and total > (request.page - 1) * request.limit:
+                hits = self._page(c, request)
+            return assemble.results(request, total, hits, counts, self._closest)
+        facet_values = self._facet_map() if facets else None
+        what = _PATHS if facets else _TOTAL
+        counted = self._companion.start(
+            self._conn, lambda conn: _per_table(conn, what, self._tables, c)
+        )
+        try:
             hits = self._page(c, request)
+        except BaseException:
+            counted.exception()  # waited for; the page's error is the one to tell
+            raise
+        rows = counted.result()
+        total, counts = self._counted(rows, facet_values, facets, c)
         return assemble.results(request, total, hits, counts, self._closest)
 
     def _score(self, c: Compiled) -> tuple[str, str, tuple[Any, ...]]:
@@ -240,19 +266,36 @@ class PostgresEngine(Engine):
         """The total and the facet counts of the matches (within a transaction): with
         facets, the matches' paths, whose values the facet map counts."""
         if not facets:
-            row = self._conn.execute(f"SELECT count(*) FROM {DOCS} WHERE {c.where}", c.params)
-            return row.fetchone()[0], {}
+            return self._counted(_per_table(self._conn, _TOTAL, self._tables, c), None, (), c)
+        values = self._facet_map()
+        return self._counted(_per_table(self._conn, _PATHS, self._tables, c), values, facets, c)
+
+    def _facet_map(self) -> facet_map.FacetMap:
+        """Every document's facet values at the generation of this transaction."""
         generation = self._meta(schema.GENERATION) or ""
         if self._facets is None or self._facets.generation != generation:
             self._facets = None  # the old map goes before the new one is loaded
             self._facets = facet_map.load(self._conn, generation)
-        paths = (
-            self._conn.execute(
-                f"SELECT array_agg(path) FROM {DOCS} WHERE {c.where}", c.params
-            ).fetchone()[0]
-            or []
-        )
-        return len(paths), self._facets.counts(paths, facets)
+        return self._facets
+
+    def _counted(
+        self,
+        rows: list[tuple[Any, ...]],
+        values: facet_map.FacetMap | None,
+        facets: tuple[str, ...],
+        c: Compiled,
+    ) -> tuple[int, dict[str, tuple[FacetCount, ...]]]:
+        """The total and facet counts from :func:`_per_table`'s rows: counts, and with
+        ``values`` to count facets by, the paths joined by newlines.  A path with a newline
+        in it (the count of the paths tells) has them asked for again as an array."""
+        total = sum(row[0] for row in rows)
+        if values is None:
+            return total, {}
+        paths = [p for n, joined in rows if n for p in joined.split("\n")]
+        if len(paths) != total:
+            arrays = _per_table(self._conn, "array_agg(path)", self._tables, c)
+            paths = [p for (part,) in arrays for p in part or ()]
+        return total, values.counts(paths, facets)
 
     def get(self, id: str) -> Record | None:
         with self._lock, translated(self.url):
@@ -374,6 +417,18 @@ class PostgresEngine(Engine):
         build = PostgresBuild(self.url, full=full or self.outdated or empty, wait=wait)
         build.upgraded = self.outdated
         return build
+
+
+def _per_table(
+    conn: Any, aggregate: str, tables: tuple[str, ...], c: Compiled
+) -> list[tuple[Any, ...]]:
+    """``aggregate`` over the matches of each table a page is ranked in, one row each:
+    sharded, each partition's aggregate is shipped to its shard (postgres_fdw does not
+    push an aggregate over the partitioned table down) and the shards answer at once."""
+    arms = " UNION ALL ".join(
+        f"(SELECT {aggregate} FROM {table} WHERE {c.where})" for table in tables
+    )
+    return conn.execute(arms, c.params * len(tables)).fetchall()
 
 
 __all__: Sequence[str] = (
