@@ -238,8 +238,7 @@ class PostgresBuild(Build):
                 table = NEXT if anew else DOCS
                 if anew:
                     self._conn.execute(f"DROP TABLE IF EXISTS {NEXT}")
-                    self._conn.execute(f"CREATE TABLE {NEXT} ({schema.docs_columns()})")
-                    for statement in schema.docs_storage(NEXT):
+                    for statement in schema.docs_table(NEXT):
                         self._conn.execute(statement)
                 elif self.full:
                     self._conn.execute(f"DELETE FROM {DOCS}")

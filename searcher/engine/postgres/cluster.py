@@ -51,8 +51,7 @@ def init_cluster(url: str, shard_urls: Sequence[str], shards: int | None = None)
             for p in (p for p in range(count) if placement[p] == s):
                 table = PARTITION.format(p)
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
-                conn.execute(f"CREATE TABLE {table} ({schema.docs_columns()})")
-                for statement in (*schema.docs_storage(table), *schema.docs_indexes(table, rum)):
+                for statement in (*schema.docs_table(table), *schema.docs_indexes(table, rum)):
                     conn.execute(statement)
     conn = connect(url)
     with translated(url), conn, conn.transaction():

@@ -199,13 +199,12 @@ def _steps(alternatives: list[list[str]], slop: int, labels: tuple[str, ...]) ->
     phrase (``<->``; a gap between fields keeps it inside one).  Else each two steps in a
     row 1 to slop+1 positions apart, both of one of ``labels`` (a field): exact for two
     steps, a condition each match of more meets (of size linear in the steps)."""
+    one = f":{labels[0]}" if len(labels) == 1 and labels[0] else ""
     if slop == 0 or len(alternatives) == 1:
-        mark = f":{labels[0]}" if len(labels) == 1 and labels[0] else ""
-        return " <-> ".join(_any([quote(s) + mark for s in alts]) for alts in alternatives)
+        return " <-> ".join(_any([quote(s) + one for s in alts]) for alts in alternatives)
     # every step's words first: RUM then walks only the rows that have them all before
     # it tries the distances (a third less work than the alternatives alone)
-    every = f":{labels[0]}" if len(labels) == 1 and labels[0] else ""
-    pairs = [_any([quote(s) + every for s in alts]) for alts in alternatives]
+    pairs = [_any([quote(s) + one for s in alts]) for alts in alternatives]
     for left, right in zip(alternatives, alternatives[1:], strict=False):
         options = []
         for label in labels:

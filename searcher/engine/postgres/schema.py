@@ -28,7 +28,7 @@ from searcher.record import FIELDS
 #: do not show (4: one record per document, copies merged, stale records kept, ids with the
 #: page's folders; 5: ``tsv`` indexed with RUM where the server has it; 6: a new
 #: ``generation`` in ``searcher_meta`` at every commit, which readers' facet maps follow;
-#: 7: narrow rows, see :func:`docs_storage`).
+#: 7: narrow rows, see :func:`docs_table`).
 REVISION = "7"
 DOCS = "searcher_docs"
 WORDS = "searcher_words"
@@ -125,7 +125,13 @@ ROW_TARGET = 128
 IN_ROW = ("path", "id")
 
 
-def docs_storage(table: str) -> list[str]:
+def docs_table(table: str, *, if_not_exists: bool = False) -> list[str]:
+    """Statements that create a documents table with narrow rows (see :func:`_storage`)."""
+    create = "CREATE TABLE IF NOT EXISTS" if if_not_exists else "CREATE TABLE"
+    return [f"{create} {table} ({docs_columns()})", *_storage(table)]
+
+
+def _storage(table: str) -> list[str]:
     """Statements that keep the rows of a documents table narrow.
 
     A count visits the heap page of every match (PostgreSQL 15 no longer skips all-visible
@@ -176,7 +182,6 @@ def single_schema(rum: bool) -> list[str]:
     """Statements creating an index on one server."""
     return [
         *common_tables(),
-        f"CREATE TABLE IF NOT EXISTS {DOCS} ({docs_columns()})",
-        *docs_storage(DOCS),
+        *docs_table(DOCS, if_not_exists=True),
         *docs_indexes(DOCS, rum),
     ]
