@@ -161,23 +161,35 @@ TURN = 20
 
 
 def _child_queries(indexes: str, classes: str, count: int) -> dict[str, Any]:
-    """The systems take turns, ``TURN`` queries at a time, the first to go changing from
+    """The systems named ``system=index`` in ``indexes`` answer ``classes`` in turns."""
+    from benchmarks.systems import OPENERS
+
+    runs = {}
+    for item in indexes.split(","):
+        system, index = item.split("=", 1)
+        runs[system] = OPENERS[system](Path(index))
+    answer = take_turns(runs, classes.split(","), count)
+    for system in runs:
+        for kind in answer["classes"][system].values():
+            del kind["totals"]
+    return answer
+
+
+def take_turns(runs: dict[str, Any], classes: list[str], count: int) -> dict[str, Any]:
+    """p50/p95 (seconds), mean hits and every query's total, per system and class.
+
+    The systems take turns, ``TURN`` queries at a time, the first to go changing from
     turn to turn: a machine that slows down or speeds up meanwhile weighs on all alike (one
     system's 200 queries after another's made the ratios swing by a quarter between runs),
     and each system still answers a run of queries with its caches warm, as one does
     alone (a query at a time in turn made FTS5's 1 ms queries twice as slow)."""
     from benchmarks.queries import draw
-    from benchmarks.systems import OPENERS
     from benchmarks.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
-    runs = {}
-    for item in indexes.split(","):
-        system, index = item.split("=", 1)
-        runs[system] = OPENERS[system](Path(index))
     order = list(runs)
     out: dict[str, dict[str, Any]] = {system: {} for system in runs}
-    for kind in classes.split(","):
+    for kind in classes:
         batch = draw(vocab, kind, count)
         times: dict[str, list[float]] = {system: [] for system in runs}
         hits: dict[str, list[int]] = {system: [] for system in runs}
@@ -188,15 +200,17 @@ def _child_queries(indexes: str, classes: str, count: int) -> dict[str, Any]:
                 if turn == 0:  # warm the caches a long-lived process would have
                     for q in batch[:10]:
                         run(q)
-                for q in batch[first : first + TURN]:
+                for i in range(first, min(first + TURN, len(batch))):
                     start = time.perf_counter()
-                    hits[system].append(run(q))
+                    hits[system].append((i, run(batch[i])))
                     times[system].append(time.perf_counter() - start)
         for system in runs:
+            totals = [n for _, n in sorted(hits[system])]
             out[system][kind] = {
                 "p50": percentile(times[system], 0.5),
                 "p95": percentile(times[system], 0.95),
-                "hits": statistics.mean(hits[system]),
+                "hits": statistics.mean(totals),
+                "totals": totals,
             }
     return {"classes": out}
 

@@ -11,6 +11,7 @@ import pytest
 
 from searcher.engine import SearchRequest, open_engine
 from searcher.engine.postgres import engine as pg_engine
+from searcher.engine.postgres import fanout
 from searcher.query import parse
 from searcher.record import Record
 
@@ -27,8 +28,10 @@ class _Explained:
 
 @pg_support.needs_cluster
 def test_each_shard_counts_its_own_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The total and the paths facet counts need are aggregated on the shards, one
-    aggregate a partition: a match's row does not cross the network to be counted."""
+    """Read through the coordinator, the total and the paths facet counts need are
+    aggregated on the shards, one aggregate a partition: a match's row does not cross the
+    network to be counted."""
+    monkeypatch.setenv(fanout.FANOUT_ENV, "off")
     location = pg_support.index_location("cluster", tmp_path, "searcher_shipped", shards=3)
     engine = open_engine(location)
     build = engine.begin_build(True)

@@ -2,10 +2,12 @@
 
 The coordinator (the index URL) keeps metadata and the lexicon; ``searcher_docs`` there is
 partitioned by hash of ``path`` and each partition is a foreign table on a shard server,
-which holds the rows and their RUM (or GIN) and GiST indexes.  Conditions are constant
-tsqueries and built-in operators, so postgres_fdw pushes them down; ``async_capable`` scans
-the shards in parallel.  With RUM on every server, its ranking operator is shipped too.
-(For production, Citus does the same with create_distributed_table: see docs/postgres.md.)
+which holds the rows and their RUM (or GIN) and GiST indexes.  Builds write through the
+coordinator.  Searches read the shards directly where the reader can log in to them
+(``fanout``); otherwise through the coordinator, where conditions are constant tsqueries
+and built-in operators that postgres_fdw pushes down, and ``async_capable`` scans the shards
+in parallel.  (For production, Citus does the same with create_distributed_table: see
+docs/postgres.md.)
 """
 
 from __future__ import annotations

@@ -19,6 +19,16 @@ from psycopg import sql
 from searcher.engine.postgres.connect import connect
 
 T = TypeVar("T")
+#: How a reader's transaction begins: one snapshot for all its statements.
+BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+
+def begin_shared(conn: Any) -> str:
+    """Begin a reader's transaction on ``conn`` (autocommit) and export its snapshot, in
+    one round trip."""
+    cur = conn.execute(f"{BEGIN}; SELECT pg_export_snapshot()")
+    cur.nextset()
+    return str(cur.fetchone()[0])
 
 
 class Companion:
@@ -30,11 +40,12 @@ class Companion:
         self._conn: Any = None
         self._pool: ThreadPoolExecutor | None = None
 
-    def start(self, reader: Any, work: Callable[[Any], T]) -> Future[T]:
+    def start(self, reader: Any, work: Callable[[Any], T], snapshot: str = "") -> Future[T]:
         """``work(session)`` in the companion thread, in the snapshot of ``reader``'s open
-        repeatable-read transaction.  The caller must wait for the result before that
-        transaction ends."""
-        snapshot = reader.execute("SELECT pg_export_snapshot()").fetchone()[0]
+        repeatable-read transaction (``snapshot``, when the caller has exported it).  The
+        caller must wait for the result before that transaction ends."""
+        if not snapshot:
+            snapshot = reader.execute("SELECT pg_export_snapshot()").fetchone()[0]
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="searcher-pg")
         return self._pool.submit(self._run, snapshot, work)
@@ -44,10 +55,14 @@ class Companion:
             self._conn = connect(self.url)
             for setting in self.settings:
                 self._conn.execute(setting)
-        with self._conn.transaction():
-            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            self._conn.execute(sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot)))
+        self._conn.execute(
+            sql.SQL("{}; SET TRANSACTION SNAPSHOT {}").format(sql.SQL(BEGIN), sql.Literal(snapshot))
+        )
+        try:
             return work(self._conn)
+        finally:
+            if not self._conn.closed:
+                self._conn.execute("ROLLBACK")  # read only: nothing to commit
 
     def close(self) -> None:
         if self._pool is not None:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from searcher.analysis import FACET_FIELDS
 from searcher.engine import assemble
 from searcher.engine.base import Build, Engine, SearchRequest, Stats
 from searcher.engine.postgres import facets as facet_map
-from searcher.engine.postgres import schema, similar
+from searcher.engine.postgres import fanout, schema, similar
 from searcher.engine.postgres.analyze import RANK_WEIGHTS
 from searcher.engine.postgres.build import PostgresBuild, write_stage
-from searcher.engine.postgres.companion import Companion
+from searcher.engine.postgres.companion import BEGIN, Companion, begin_shared
 from searcher.engine.postgres.compile import Compiled, compile_query, like_prefix
 from searcher.engine.postgres.connect import connect, describe, translated
 from searcher.errors import (
@@ -49,6 +50,7 @@ _TOTAL = "count(*)"
 _PATHS = "count(*), string_agg(path, E'\\n')"
 #: Indexes already said to rank without RUM (said once per process and index).
 _SAID: set[str] = set()
+Rows = fanout.Rows
 
 
 class SqlLexicon:
@@ -141,6 +143,13 @@ class PostgresEngine(Engine):
         self._companion: Companion | None = None
         if not self.outdated and not self._conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
             self._companion = Companion(url, _SESSION)
+        #: A sharded index's shard servers, read directly (None: through the coordinator).
+        self._fanout: fanout.Fanout | None = None
+        if not self.outdated and self._tables != (DOCS,):
+            with translated(url):
+                found = fanout.shards(self._conn)
+            if found:
+                self._fanout = fanout.Fanout(found, _SESSION)
 
     # -- schema --------------------------------------------------------------------------
     def _version(self) -> str | None:
@@ -168,6 +177,8 @@ class PostgresEngine(Engine):
         with self._lock:
             if self._companion is not None:
                 self._companion.close()
+            if self._fanout is not None:
+                self._fanout.close()
             self._conn.close()
 
     # -- reading -------------------------------------------------------------------------
@@ -185,30 +196,37 @@ class PostgresEngine(Engine):
 
     def search(self, request: SearchRequest) -> Results:
         facets = assemble.checked(request)
-        with self._lock, translated(self.url), self._conn.transaction():
-            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            return self._search(request, facets)
+        with self._lock, translated(self.url), _reading(self._conn, self._shared()) as snap:
+            return self._search(request, facets, snap)
 
-    def _search(self, request: SearchRequest, facets: tuple[str, ...]) -> Results:
+    def _shared(self) -> bool:
+        """Whether a search's snapshot is shared with the companion that counts."""
+        return self._companion is not None and self._fanout is None
+
+    def _search(self, request: SearchRequest, facets: tuple[str, ...], snapshot: str) -> Results:
         c = self._compile(request.node, request.filter)
-        hits: list[Hit] = []
-        if not request.limit or self._companion is None:
-            total, counts = self._count(c, facets)
-            if request.limit and total > (request.page - 1) * request.limit:
-                hits = self._page(c, request)
-            return assemble.results(request, total, hits, counts, self._closest)
-        facet_values = self._facet_map() if facets else None
+        values = self._facet_map() if facets else None
         what = _PATHS if facets else _TOTAL
-        counted = self._companion.start(
-            self._conn, lambda conn: _per_table(conn, what, self._tables, c)
-        )
-        try:
-            hits = self._page(c, request)
-        except BaseException:
-            counted.exception()  # waited for; the page's error is the one to tell
-            raise
-        rows = counted.result()
-        total, counts = self._counted(rows, facet_values, facets, c)
+        hits: list[Hit] = []
+        if not request.limit:
+            rows = self._rows(c, what)
+        elif self._fanout is not None:
+            rows, hits = self._fanned(c, request, what)
+        elif self._companion is None:
+            rows = _per_table(self._conn, what, self._tables, c)
+            if sum(r[0] for r in rows) > (request.page - 1) * request.limit:
+                hits = self._page(c, request)
+        else:
+            counted = self._companion.start(
+                self._conn, lambda conn: _per_table(conn, what, self._tables, c), snapshot
+            )
+            try:
+                hits = self._page(c, request)
+            except BaseException:
+                counted.exception()  # waited for; the page's error is the one to tell
+                raise
+            rows = counted.result()
+        total, counts = self._counted(rows, values, facets, c)
         return assemble.results(request, total, hits, counts, self._closest)
 
     def _score(self, c: Compiled) -> tuple[str, str, tuple[Any, ...]]:
@@ -220,38 +238,63 @@ class PostgresEngine(Engine):
             return "tsv <=> %s::tsquery", "ASC", (c.rank,)
         return f"ts_rank('{RANK_WEIGHTS}', tsv, %s::tsquery, 1)", "DESC", (c.rank,)
 
-    def _page(self, c: Compiled, request: SearchRequest) -> list[Hit]:
-        """A page of hits: the paths up to the page's end in order, then the page's records.
-        RUM hands matches over in its order and cannot break ties too, so it is asked for
-        a few more than the page, whose ties are then broken by path.  Sharded, each
-        partition is asked apart, so that its shard ranks and cuts its own matches."""
+    def _ranked(
+        self, conn: Any, tables: tuple[str, ...], c: Compiled, request: SearchRequest
+    ) -> Rows:
+        """The best matches in ``tables`` up to the page's end, as (path, date_start,
+        score) in the page's order.  RUM hands matches over in its order and cannot break
+        ties too, so it is asked for a few more rows, whose ties are then broken by path.
+        Sharded, each partition is asked apart, so that its shard ranks and cuts its own."""
         score, direction, params = self._score(c)
-        offset = (request.page - 1) * request.limit
         order = _ORDER.get(request.sort) or (
             f"score {direction}, path" if c.rank is not None else "path"
         )
         first, extra = order, 0
         if self.rum and c.rank is not None and request.sort not in _ORDER:
             first, extra = "score", _TIES
+        end = request.page * request.limit + extra
         arms = " UNION ALL ".join(
             f"(SELECT path, date_start, {score} AS score FROM {table} WHERE {c.where}"
             f" ORDER BY {first} LIMIT %s)"
-            for table in self._tables
+            for table in tables
         )
-        ranked = self._conn.execute(
-            f"SELECT path, score FROM ({arms}) AS p ORDER BY {order} LIMIT %s OFFSET %s",
-            (*params, *c.params, offset + request.limit + extra) * len(self._tables)
-            + (request.limit, offset),
+        return conn.execute(
+            f"SELECT path, date_start, score FROM ({arms}) AS p ORDER BY {order} LIMIT %s",
+            (*params, *c.params, end) * len(tables) + (end,),
         ).fetchall()
-        records = dict(
-            self._conn.execute(
-                f"SELECT path, record FROM {DOCS} WHERE path = ANY(%s)", ([p for p, _ in ranked],)
-            ).fetchall()
+
+    def _page(self, c: Compiled, request: SearchRequest) -> list[Hit]:
+        """A page of hits: the paths up to the page's end in order, then the page's records."""
+        offset = (request.page - 1) * request.limit
+        ranked = self._ranked(self._conn, self._tables, c, request)[offset : offset + request.limit]
+        records = dict(_records(self._conn, (DOCS,), [row[0] for row in ranked]))
+        return self._hits(request, [(row, records[row[0]]) for row in ranked])
+
+    def _fanned(self, c: Compiled, request: SearchRequest, what: str) -> tuple[Rows, list[Hit]]:
+        """The count rows and the page of a sharded index, read on every shard at once."""
+        assert self._fanout is not None
+        offset = (request.page - 1) * request.limit
+        _, direction, _ = self._score(c)
+        key = _merge_key(request.sort, c.rank is not None, direction)
+
+        def choose(ranked: list[Rows]) -> list[tuple[int, tuple[Any, ...]]]:
+            rows = [(s, row) for s, part in enumerate(ranked) for row in part]
+            rows.sort(key=lambda pair: key(pair[1]))
+            return rows[offset : offset + request.limit]
+
+        rows, page = self._fanout.read(
+            lambda conn, tables: _per_table(conn, what, tables, c),
+            lambda conn, tables: self._ranked(conn, tables, c, request),
+            _records,
+            choose,
         )
+        return rows, self._hits(request, page)
+
+    def _hits(self, request: SearchRequest, page: list[tuple[tuple[Any, ...], Any]]) -> list[Hit]:
         marker = assemble.marker(request)
         return [
-            assemble.hit(Record.from_dict(records[path]), self._shown(float(score)), marker)
-            for path, score in ranked
+            assemble.hit(Record.from_dict(record), self._shown(float(row[2])), marker)
+            for row, record in page
         ]
 
     def _shown(self, score: float) -> float:
@@ -265,10 +308,14 @@ class PostgresEngine(Engine):
     ) -> tuple[int, dict[str, tuple[FacetCount, ...]]]:
         """The total and the facet counts of the matches (within a transaction): with
         facets, the matches' paths, whose values the facet map counts."""
-        if not facets:
-            return self._counted(_per_table(self._conn, _TOTAL, self._tables, c), None, (), c)
-        values = self._facet_map()
-        return self._counted(_per_table(self._conn, _PATHS, self._tables, c), values, facets, c)
+        values = self._facet_map() if facets else None
+        return self._counted(self._rows(c, _PATHS if facets else _TOTAL), values, facets, c)
+
+    def _rows(self, c: Compiled, what: str) -> Rows:
+        """``what`` of :func:`_per_table` over the matches: on the shards where it can."""
+        if self._fanout is not None:
+            return self._fanout.count(lambda conn, tables: _per_table(conn, what, tables, c))
+        return _per_table(self._conn, what, self._tables, c)
 
     def _facet_map(self) -> facet_map.FacetMap:
         """Every document's facet values at the generation of this transaction."""
@@ -306,8 +353,7 @@ class PostgresEngine(Engine):
 
     def facet_counts(self, field: str, node: Node | None = None) -> tuple[FacetCount, ...]:
         name = assemble.facet_field(field)
-        with self._lock, translated(self.url), self._conn.transaction():
-            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        with self._lock, translated(self.url), _reading(self._conn):
             return self._count(self._compile(node), (name,))[1][name]
 
     def iter_records(
@@ -369,8 +415,7 @@ class PostgresEngine(Engine):
         return row[0]
 
     def stats(self) -> Stats:
-        with self._lock, translated(self.url), self._conn.transaction():
-            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        with self._lock, translated(self.url), _reading(self._conn):
             documents, dmin, dmax = self._conn.execute(
                 f"SELECT count(*), min(date_start), max(date_end) FROM {DOCS}"
             ).fetchone()
@@ -429,6 +474,41 @@ def _per_table(
         f"(SELECT {aggregate} FROM {table} WHERE {c.where})" for table in tables
     )
     return conn.execute(arms, c.params * len(tables)).fetchall()
+
+
+@contextlib.contextmanager
+def _reading(conn: Any, shared: bool = False) -> Iterator[str]:
+    """A repeatable-read, read-only transaction of ``conn`` (autocommit); with ``shared``,
+    its snapshot exported for a second session (its name is yielded), in the same round
+    trip.  Ended by a rollback: nothing was written."""
+    snapshot = begin_shared(conn) if shared else ""
+    if not shared:
+        conn.execute(BEGIN)
+    try:
+        yield snapshot
+    finally:
+        if not conn.closed:
+            conn.execute("ROLLBACK")
+
+
+def _records(conn: Any, tables: tuple[str, ...], paths: list[str]) -> Rows:
+    """The (path, record) rows of ``paths`` in ``tables``."""
+    arms = " UNION ALL ".join(
+        f"(SELECT path, record FROM {table} WHERE path = ANY(%s))" for table in tables
+    )
+    return conn.execute(arms, (paths,) * len(tables)).fetchall()
+
+
+def _merge_key(sort: str | None, ranked: bool, direction: str) -> Callable[[tuple[Any, ...]], Any]:
+    """How rows of (path, date_start, score) from several shards are put in one order:
+    the order of ``_ORDER`` or of the score, ties broken by path."""
+    if sort in ("date", "-date"):
+        sign = 1 if sort == "date" else -1
+        return lambda r: (r[1] is None, sign * r[1].toordinal() if r[1] else 0, r[0])
+    if ranked:
+        sign = 1 if direction == "ASC" else -1
+        return lambda r: (sign * r[2], r[0])
+    return lambda r: r[0]
 
 
 __all__: Sequence[str] = (

@@ -36,11 +36,13 @@ class FacetMap:
         self, paths: list[str], facets: tuple[str, ...]
     ) -> dict[str, tuple[FacetCount, ...]]:
         """The counts of each facet's values over the documents at ``paths``, most
-        frequent first, then by value."""
+        frequent first, then by value.  A path the map does not know (a document a shard
+        committed after the map was read) is not counted."""
         import numpy as np
 
         matched = np.zeros(len(self.numbers), dtype=bool)
-        matched[np.fromiter((self.numbers[p] for p in paths), np.int64, len(paths))] = True
+        found = np.fromiter((self.numbers.get(p, -1) for p in paths), np.int64, len(paths))
+        matched[found[found >= 0]] = True
         out: dict[str, tuple[FacetCount, ...]] = {}
         for name in facets:
             field = self.fields[name]
