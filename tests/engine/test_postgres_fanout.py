@@ -141,3 +141,37 @@ def test_an_unreachable_shard_is_named_in_one_line(tmp_path: Path) -> None:
     assert "\n" not in message
     assert "127.0.0.1:1/searcher_fanout_gone: cannot reach" in message, message
     engine.close()
+
+
+def test_a_failed_search_leaves_the_shards_ready(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search that fails on one shard ends every shard's transaction: the next search
+    sees what was committed since (a session left in its transaction would answer from
+    the old snapshot)."""
+    location = pg_support.index_location("cluster", tmp_path, "searcher_fanout_fail", shards=2)
+    engine = open_engine(location)
+    build = engine.begin_build(True)
+    build.add(_records())
+    build.commit({})
+    ranked = pg_engine.PostgresEngine._ranked
+    calls: list[tuple[str, ...]] = []
+
+    def once(self: Any, conn: Any, tables: tuple[str, ...], c: Any, request: Any) -> Any:
+        calls.append(tables)
+        if len(calls) == 1:
+            raise SearcherError("a shard failed")
+        return ranked(self, conn, tables, c, request)
+
+    monkeypatch.setattr(pg_engine.PostgresEngine, "_ranked", once)
+    request = SearchRequest(node=parse("stalin").node)
+    before = engine.search(SearchRequest(node=parse("stalin").node, limit=0)).total
+    with pytest.raises(SearcherError, match="a shard failed"):
+        engine.search(request)
+    writer = open_engine(location)
+    build = writer.begin_build(False)
+    build.add(Record(id=f"new{i}", path=f"new-{i}.html", title="Stalin to Mao") for i in range(6))
+    build.commit({})
+    writer.close()
+    assert engine.search(request).total == before + 6
+    engine.close()

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from psycopg.pq import TransactionStatus
+
 from searcher.engine.postgres import schema
 from searcher.engine.postgres.companion import BEGIN, Companion, begin_shared
 from searcher.engine.postgres.connect import connect, translated
@@ -105,7 +107,6 @@ class Fanout:
     def __init__(self, found: list[Shard], settings: tuple[str, ...]) -> None:
         self.shards = found
         self.settings = settings
-        self.comp = not os.environ.get("XNOCOMP")
         self._pool = ThreadPoolExecutor(max_workers=len(found), thread_name_prefix="searcher-shard")
 
     def count(self, count: Callable[[Any, tuple[str, ...]], Rows]) -> Rows:
@@ -134,14 +135,12 @@ class Fanout:
                 self.shards[s].paths.append(row[0])
             found = dict(
                 pair
-                for rows in self._pool.map(
-                    lambda s: self._records(s, records) if s.paths else [], self.shards
-                )
+                for rows in self._pool.map(lambda s: self._last(s, begun, records), self.shards)
                 for pair in rows
             )
             return counted, [(row, found[row[0]]) for _, row in page]
         finally:
-            for shard in begun:
+            for shard in begun:  # after a failure
                 _end(shard)
 
     def _first(
@@ -170,19 +169,28 @@ class Fanout:
                 raise
             return counting.result(), rows
 
-    def _records(
-        self, shard: Shard, records: Callable[[Any, tuple[str, ...], list[str]], Rows]
+    def _last(
+        self,
+        shard: Shard,
+        begun: list[Shard],
+        records: Callable[[Any, tuple[str, ...], list[str]], Rows],
     ) -> Rows:
+        """The records of the shard's rows on the page; then its transaction ends."""
         with translated(shard.url):
-            return records(shard.conn, shard.tables, shard.paths)
+            rows = records(shard.conn, shard.tables, shard.paths) if shard.paths else []
+            shard.conn.execute("ROLLBACK")
+        begun.remove(shard)
+        return rows
 
     def _session(self, shard: Shard) -> Any:
         if shard.conn is None or shard.conn.closed:
             shard.conn = connect(shard.url)
             for setting in self.settings:
                 shard.conn.execute(setting)
-            if self.comp and not shard.conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+            if not shard.conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
                 shard.companion = Companion(shard.url, self.settings)
+        elif shard.conn.info.transaction_status != TransactionStatus.IDLE:
+            shard.conn.execute("ROLLBACK")  # left by an interrupted search
         return shard.conn
 
     def close(self) -> None:
