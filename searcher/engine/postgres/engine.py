@@ -196,12 +196,16 @@ class PostgresEngine(Engine):
 
     def search(self, request: SearchRequest) -> Results:
         facets = assemble.checked(request)
-        with self._lock, translated(self.url), _reading(self._conn, self._shared()) as snap:
-            return self._search(request, facets, snap)
+        with self._lock, translated(self.url), self._transaction() as snapshot:
+            return self._search(request, facets, snapshot)
 
-    def _shared(self) -> bool:
-        """Whether a search's snapshot is shared with the companion that counts."""
-        return self._companion is not None and self._fanout is None
+    def _transaction(self) -> contextlib.AbstractContextManager[str]:
+        """A search's transaction on this session, its snapshot shared with the companion
+        that counts.  Read on its shards, a sharded index needs none here: this session
+        only compiles the query (its words) and reads the facet values' generation."""
+        if self._fanout is not None:
+            return contextlib.nullcontext("")
+        return _reading(self._conn, self._companion is not None)
 
     def _search(self, request: SearchRequest, facets: tuple[str, ...], snapshot: str) -> Results:
         c = self._compile(request.node, request.filter)
