@@ -18,6 +18,7 @@ import re
 from searcher.ingest.correspondents.pieces import person_shaped
 from searcher.ingest.correspondents.roles import Correspondents
 from searcher.ingest.correspondents.title_names import MONTH
+from searcher.ingest.correspondents.word_kinds import adjective_only
 from searcher.ingest.correspondents.words import (
     BODY_WORDS,
     LEADING_OFFICE,
@@ -89,6 +90,7 @@ def names_no_party(value: str) -> bool:
         or _head(words) in _EVENTS | _ACTS
         or bare(words[0]) in _VERBS
         or bare(words[-1]) in _ENDS
+        or adjective_only(words[-1])
         or bool(_SUBJECT.match(value))
         or is_dated(value)
     )
