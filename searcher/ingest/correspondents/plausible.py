@@ -133,14 +133,17 @@ def _place_like(value: str) -> bool:
 
 
 def _kept(values: tuple[str, ...]) -> tuple[str, ...]:
-    """The values of a role that may be parties; a place right after a body or an office, or
-    right before a person, goes (it says where that party sits: "Rio de Janeiro, Smeul
-    Benizi")."""
+    """The values of a role that may be parties; a place right after a body or an office joins
+    its name ("Ministry for Foreign Affairs, Republic of Finland"), one right before a person
+    goes (it says where that party sits: "Rio de Janeiro, Smeul Benizi")."""
     found = [v for v in map(without_quote, values) if v and not names_no_party(v)]
     kept: list[str] = []
     for at, value in enumerate(found):
         after = found[at + 1] if at + 1 < len(found) else ""
-        if _place_like(value) and ((kept and _locates(kept[-1])) or person_shaped(after)):
+        if _place_like(value) and kept and _locates(kept[-1]):
+            kept[-1] = f"{kept[-1]}, {value}"  # where the body sits, part of its name
+            continue
+        if _place_like(value) and person_shaped(after):
             continue
         kept.append(value)
     return tuple(kept)

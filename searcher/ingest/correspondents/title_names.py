@@ -559,11 +559,10 @@ class Collector:
                 if gloss and is_place(gloss["main"]) and is_body(parts[i - 1]):
                     # "Dutch Embassy, Washington (Van Roijen)": where it sits, who signed
                     parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
-            parts = [  # "L.D. Wilgress, Canadian Embassy, Ottawa": where the body sits
-                p
-                for i, p in enumerate(parts)
-                if not (i and where_it_sits(parts[i - 1], p) and not self.authority.canonical(p))
-            ]
+            for i in range(len(parts) - 1, 0, -1):
+                if where_it_sits(parts[i - 1], parts[i]) and not self.authority.canonical(parts[i]):
+                    # "L.D. Wilgress, Canadian Embassy, Ottawa": where the body sits, its name's
+                    parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
                 parts.pop()
