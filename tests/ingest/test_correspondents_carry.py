@@ -2,7 +2,7 @@
 read on real titles of it (the set is named beside each kind; the roles are its labels)."""
 
 import pytest
-from title_rules import R, Rules, S, case_id, cases, check
+from title_rules import P, R, Rules, S, case_id, cases, check
 
 KINDS: Rules = {
     # titles-real-listings-10.tsv
@@ -30,6 +30,62 @@ KINDS: Rules = {
                 S: ["Embassy of the Democratic People's Republic of Korea, Helsinki"],
                 R: ["Ministry for Foreign Affairs, Republic of Finland"],
             },
+        ),
+    ],
+    # titles-real-listings-9.tsv
+    "who is named before 'Meeting with' takes part": [
+        (
+            "Iraqi Cabinet Meeting with Saddam Hussein and the Atomic Energy Committee",
+            {P: ["Iraqi Cabinet", "Saddam Hussein", "Atomic Energy Committee"]},
+        ),
+        (
+            "Saddam Hussein Meeting with the General Command of the Armed Forces Regarding "
+            "Iraqi Development and Defense Theory",
+            {P: ["Saddam Hussein", "General Command of the Armed Forces"]},
+        ),
+    ],
+    # titles-real-listings-9.tsv
+    "a group named in lower case by what its people do takes part": [
+        (
+            "Saddam Hussein meeting with his ministers, Qusay Hussein, and Abid Al-Tikriti",
+            {P: ["Saddam Hussein", "his ministers", "Qusay Hussein", "Abid Al-Tikriti"]},
+        ),
+        (
+            "Saddam Hussein meeting with various advisers",
+            {P: ["Saddam Hussein", "various advisers"]},
+        ),
+        (
+            "Saddam Hussein and political officials discussing how to deal with the Republican "
+            "Guard and other issues following the First Gulf War",
+            {P: ["Saddam Hussein", "political officials"]},
+        ),
+        (
+            "Meeting of Mr. President with members of the Iraqi government regarding the "
+            "embargo, sanctions, and other matters",
+            {P: ["President", "members of the Iraqi government"]},
+        ),
+        (
+            "Meeting between Saddam Hussein and various Iraqi Military Leaders",
+            {P: ["Saddam Hussein", "various Iraqi Military Leaders"]},
+        ),
+    ],
+    # titles-real-listings-9.tsv, titles-real-listings-10.tsv
+    "a headline of people meeting or talking, then its subject": [
+        ("Stalin and Harriman Discuss the Military Situation", {P: ["Stalin", "Harriman"]}),
+        (
+            "Saddam Talks About His Army and How the Iraqis Are Strong and United with Their "
+            "Leader in a Regular Meeting Expressing Personal Philosophy",
+            {P: ["Saddam"]},
+        ),
+        (
+            "Saddam Meeting Military Officials, acknowledging awards for valor and discussing "
+            "lessons learned from the Persian Gulf War",
+            {P: ["Saddam", "Military Officials"]},
+        ),
+        (  # one person discussing a matter: no talk named
+            "Cable from the Foreign Ministry, 'Vice Premier Deng Xiaoping Discusses the Vietnam "
+            "Issue'",
+            {S: ["Foreign Ministry"]},
         ),
     ],
 }

@@ -12,6 +12,7 @@ import re
 
 from searcher.ingest.correspondents.kinds import KINDS
 from searcher.ingest.correspondents.offices import office_phrase
+from searcher.ingest.correspondents.pieces import person_shaped
 from searcher.ingest.correspondents.roles import Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
@@ -42,9 +43,11 @@ CONVERSATION = re.compile(
 )
 
 
-#: "Chairman Mao Receives American Writer Edgar Snow": a host and a guest.
+#: "Chairman Mao Receives American Writer Edgar Snow", "Saddam Meeting Military Officials":
+#: a host and a guest.
 RECEIVES = re.compile(
-    r"^(?:[^:]*:\s+)?(?P<host>[^:;]+?)\s+(?:receives?|received|meets?|met)(?:\s+with)?\s+"
+    r"^(?:[^:]*:\s+)?(?P<host>[^:;]+?)\s+(?:receives?|received|meets?|met|"
+    r"meeting(?=\s+(?-i:[A-Z])))(?:\s+with)?\s+"
     r"(?P<guest>.+)$",
     re.IGNORECASE,
 )
@@ -88,6 +91,8 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     ):
         # "Summary of Averell Harriman Meeting with Stalin": the one named before the meeting
         names += collect.names(host["who"])
+    elif (match["prep"] or "").lower() == "with" and _meets(lead := prefix.strip(), collect):
+        names += collect.names(lead)  # "Saddam Hussein Meeting with the General Command ..."
     if diary := _DIARY.search(prefix):
         names += collect.names(diary["who"] or _LEAD_FROM.sub("", diary["owner"]))
     prep = (match["prep"] or "").lower()
@@ -129,6 +134,14 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     for piece in pieces:
         names += collect.names(_head_of_body(piece))
     return Correspondents(sender=sender, participants=unique(names))
+
+
+def _meets(lead: str, collect: Collector) -> bool:
+    """Whether the whole text before a meeting is who met: a known person, a person's name or
+    a body ("Iraqi Cabinet Meeting with ...")."""
+    if not lead or "," in lead or not looks_like_name(lead) or is_type_phrase(lead):
+        return False
+    return bool(collect.authority.canonical(lead) or is_body(lead) or person_shaped(lead))
 
 
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
@@ -323,5 +336,25 @@ _CALL = re.compile(
 def read_call(text: str, collect: Collector) -> Correspondents:
     """The party a telephone call names, if the title is one."""
     if not (match := _CALL.match(text)):
+        return Correspondents()
+    return Correspondents(participants=unique(collect.names(match["who"])))
+
+
+#: A headline of people talking: "Stalin and Harriman Discuss the Military Situation",
+#: "Saddam Talks About His Army".
+_TALK = re.compile(
+    r"^(?P<who>[^,:;'’]+?)\s+(?:talks\s+(?:about|with|on|to)|(?P<two>discuss))\s", re.IGNORECASE
+)
+
+
+def read_talk(text: str, collect: Collector) -> Correspondents:
+    """Those a headline says talk, when each is a known person or has a person's name (two
+    or more to discuss)."""
+    if not (match := _TALK.match(text)):
+        return Correspondents()
+    groups = split_outside_brackets(match["who"], AND)
+    if match["two"] and len(groups) < 2:
+        return Correspondents()  # "Deng Xiaoping Discusses the Vietnam Issue": no talk named
+    if not all(collect.authority.canonical(g) or person_shaped(g) for g in groups):
         return Correspondents()
     return Correspondents(participants=unique(collect.names(match["who"])))

@@ -37,6 +37,7 @@ from searcher.ingest.correspondents.conversations import (
     read_conversation,
     read_hosted,
     read_own_talk,
+    read_talk,
 )
 from searcher.ingest.correspondents.kinds import read_kind
 from searcher.ingest.correspondents.offices import (
@@ -94,7 +95,7 @@ _CONTENT = re.compile(
     r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
     r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b|"
     r"with\s+(?:an?\s+)?(?:attached|enclosed)\b))"
-    r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|to|[A-Z][a-z]+)\b",
+    r"|,\s+[A-Za-z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|to|[a-z]+|[A-Z][a-z]+)\b",
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
 _ON_SUBJECT = re.compile(
@@ -501,7 +502,7 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
         text = text[subject.end() :]
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
-    for read in (read_hosted, read_call):
+    for read in (read_hosted, read_call, read_talk):
         if (met := read(text, collect)).participants:
             return Correspondents(participants=met.participants, as_written=(*collect.written,))
     collect.written.clear()

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from searcher.ingest.correspondents.described import closing_name
+from searcher.ingest.correspondents.groups import lower_case_group
 from searcher.ingest.correspondents.longer_names import runs_on
 from searcher.ingest.correspondents.offices import (
     COMPLEMENT_END,
@@ -548,8 +549,11 @@ class Collector:
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
-            parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
-            parts = [p for p in (lead_name(p) or self._known_in(p) for p in parts) if p]
+            parts = [p for p in parts if not _PREPOSITION_FIRST.match(p)]
+            parts = [
+                lower_case_group(p) or lead_name(_led_by(p)) or self._known_in(p) for p in parts
+            ]
+            parts = [p for p in parts if p]
             for i in range(len(parts) - 1, 0, -1):
                 if _NAME_TAIL.match(parts[i]):
                     # "William K. Harrison, Jr.", "Yakubov, T.": the name before, no other
