@@ -88,6 +88,29 @@ KINDS: Rules = {
             {S: ["Foreign Ministry"]},
         ),
     ],
+    # titles-real-listings-5.tsv, titles-real-listings-10.tsv, titles-real-listings-9.tsv
+    "a type 'for' someone or some time beside the author of a quoted title": [
+        (
+            "Memorandum, Ambassador Paulo Nogueira Batista, Information for the President of "
+            "Brazil, 'Enrichment of Uranium'",
+            {S: ["Nogueira Batista"], R: ["President of Brazil"]},
+        ),
+        (
+            "Memorandum, Foreign Minister Azeredo da Silveira, Information for the President of "
+            "Brazil, 'Nuclear Issues. Meeting at 13/02/78. Alvorada Palace.'",
+            {S: ["Azeredo da Silveira"], R: ["President of Brazil"]},
+        ),
+        (
+            "Political Report for July and August 1975, S. Bikram Shah, Ambassador, 'The Nordic "
+            "Foreign Ministers’ meeting in Oslo'",
+            {S: ["Bikram Shah"]},
+        ),
+        (
+            "Political Report for the Month of April 1975, K.N. Mohta, Charge d’affaires, "
+            "'President Kekkonen’s Foreign Policy'",
+            {S: ["Mohta"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -16,6 +16,7 @@ from searcher.ingest.correspondents.conversations import (
 )
 from searcher.ingest.correspondents.listed import RECORD_OF_TALK, listed_people
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
+from searcher.ingest.correspondents.plausible import is_dated
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
@@ -119,12 +120,55 @@ def _nationality_document(piece: str) -> bool:
     return 0 < len(words) < len(piece.split()) and all(map(nationality_word, words))
 
 
+#: A document's type and whom or when it is for: "Information for the President of Brazil",
+#: "Political Report for July and August 1975".
+_TYPE_FOR = re.compile(r"^(?P<type>[^,]+?)\s+for\s+(?P<who>.+)$", re.IGNORECASE)
+
+
+def _type_named(text: str) -> bool:
+    """A document's type, perhaps after one word of its kind: "Political Report"."""
+    words = text.split()
+    return is_type_phrase(text) or (
+        len(words) == 2 and is_type_phrase(words[-1]) and not is_body(text)
+    )
+
+
+def _addressed(pieces: list[str]) -> tuple[list[str], str]:
+    """The pieces before a quoted title without a document's type "for" someone or some time,
+    and whom it is for: "Foreign Minister A, Information for the President of Brazil"."""
+    kept, addressee = [], ""
+    for piece in pieces:
+        match = _TYPE_FOR.match(piece)
+        if match and _type_named(match["type"]):
+            if not is_dated(match["who"]) and not addressee:
+                addressee = match["who"]
+            continue
+        kept.append(piece)
+    return kept, addressee
+
+
 def read_quoted(
     match: re.Match[str], authority: NameAuthority, collect: Collector, parse: Parse
 ) -> Correspondents:
-    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
+    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient; a
+    document "for" someone before the quoted title names its recipient."""
+    pieces, addressee = _addressed(split_outside_brackets(match["author"], COMMA))
+    found = _read_quoted(pieces, match, authority, collect, parse)
+    if not addressee or not found.sender or found.recipient:
+        return found
+    sent = tuple(collect.names(addressee))
+    return Correspondents(found.sender, sent, found.via, found.participants, found.as_written)
+
+
+def _read_quoted(
+    pieces: list[str],
+    match: re.Match[str],
+    authority: NameAuthority,
+    collect: Collector,
+    parse: Parse,
+) -> Correspondents:
     # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
-    pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
+    pieces = [p for p in pieces if not is_type_phrase(p)]
     # "Raúl Castro, Report on his Visit to Africa, '...'": the type and its subject go
     pieces = pieces[:1] + [p for p in pieces[1:] if not _type_on(p)]
     if pieces and all(map(_nationality_document, pieces)):
