@@ -111,6 +111,41 @@ KINDS: Rules = {
             {S: ["Mohta"]},
         ),
     ],
+    # titles-real-listings-9.tsv
+    "a body's notice or memos before their subject": [
+        (
+            "CCP Central Committee Notice on the Current Situation in the Conflict with the "
+            "United States",
+            {S: ["CCP Central Committee"]},
+        ),
+        (
+            "General Military Intelligence Directorate Memos on Iran's Chemical Weapons "
+            "Capability and Alleged Use",
+            {S: ["General Military Intelligence Directorate"]},
+        ),
+    ],
+    # titles-real-listings-5.tsv, titles-real-listings-7.tsv (and sets 3, 6 and 7 unchanged)
+    "a body, then only its document's subject: the body wrote it": [
+        (
+            "Chinese Communist Party, Plan of Action for Welcoming Home the Chinese Internationals",
+            {S: ["Chinese Communist Party"]},
+        ),
+        (
+            "Chinese Foreign Ministry Report, Excerpts of General Ne Win’s Internal "
+            "Conversations, the Current Situation and its Solutions",
+            {S: ["Chinese Foreign Ministry"]},
+        ),
+        (
+            "International Operations Division, Management Turmoil at Radio Free Europe",
+            {S: ["International Operations Division"]},
+        ),
+        ("VKP(b) CC Decree Draft, Soviet-Iranian Negotiations", {}),
+        (
+            "Gazette of the State Council of the People's Republic of China, 1956, No. 31 "
+            "(Overall Issue No. 57)",
+            {},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -55,6 +55,7 @@ from searcher.ingest.correspondents.pieces import (
 )
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
+from searcher.ingest.correspondents.subjects import body_then_subject
 from searcher.ingest.correspondents.tidy import tidy
 from searcher.ingest.correspondents.title_names import (
     COMMA,
@@ -224,9 +225,10 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
         # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
-    if author and is_body(author) and len(parts) == 2 and _subject_phrase(parts[1]):
+    body = body_then_subject(parts, collect) if author else ""
+    if author and is_body(author) and len(parts) == 2 and _subject_phrase(parts[1]) or body:
         # "International Operations Division, Management Turmoil at Radio Free Europe"
-        return Correspondents(tuple(collect.names(without_type_end(author))))
+        return Correspondents(tuple(collect.names(body or without_type_end(author))))
     if from_match and (match := _FOR_FROM.match(text)) and not RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
         recipient = collect.names(match["who"])
