@@ -146,6 +146,24 @@ KINDS: Rules = {
             {},
         ),
     ],
+    # titles-real-listings-10.tsv, titles-real-listings-6.tsv
+    "a description after a name opened by 'a' or 'an' is no party": [
+        (
+            "Statement from A.G. Krymov (Guo Zhaotang), a Prisoner in Noril’sk and Former Member "
+            "of the Chinese Communist Party and the Executive Committee of the Comintern",
+            {S: ["Krymov"]},
+        ),
+        (
+            "Notes of a Telephone Message from F. N. Gryaznov, a Counselor at the Soviet Embassy "
+            "in Yugoslavia",
+            {S: ["Gryaznov"]},
+        ),
+        (  # a description before the name stays one
+            "Letter to Cde. Khrushchev in the CC from Political Émigré, an Iranian, Ali Reza "
+            "Hekmat.",
+            {S: ["Hekmat"], R: ["Khrushchev"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from searcher.ingest.correspondents.described import closing_name
+from searcher.ingest.correspondents.described import closing_name, without_description
 from searcher.ingest.correspondents.groups import lower_case_group
 from searcher.ingest.correspondents.longer_names import runs_on
 from searcher.ingest.correspondents.offices import (
@@ -505,6 +505,7 @@ class Collector:
     def names(self, segment: str) -> list[str]:
         """Names of a segment: "A and B", "A, B, and others", "Beijing, Mao Zedong", "A (B)"."""
         out: list[str] = []
+        segment = without_description(segment)  # "A.G. Krymov, a Prisoner in Noril'sk"
         if (roles := _ROLES_OF.match(segment)) and is_body(roles["body"]):
             segment = roles["body"]  # "the Head, Deputy Head, and Key Members of the X Group"
         groups = split_outside_brackets(segment, AND)
