@@ -164,6 +164,23 @@ KINDS: Rules = {
             {S: ["Hekmat"], R: ["Khrushchev"]},
         ),
     ],
+    # titles-real-listings-10.tsv, titles-real-listings-6.tsv
+    "a party whose name is withheld, and the office before it, is nobody": [
+        (
+            "Memorandum from [withheld] for Deputy Chief [withheld], 'Recent Radio Free Europe "
+            "(RFE) Broadcasts to Poland' [Declassified September 19, 2016]",
+            {},
+        ),
+        (
+            "Memorandum for [withheld], 'Reappraisal of U.S. Propaganda Broadcasting' "
+            "[Declassified May 6, 2019]",
+            {},
+        ),
+    ],
+    # titles-real-listings-10.tsv
+    "a right or a broadcast before 'to' is a subject, no sender": [
+        ("Freedom to Non-Repatriated Prisoners of War", {}),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -79,6 +79,13 @@ def _unbracket_author(match: re.Match[str]) -> str:
     return words
 
 
+#: A party whose name the archive withholds, with the office before it: "Deputy Chief
+#: [withheld]"; written in lower case, it names nobody.
+_WITHHELD = re.compile(
+    r"(?:\b[A-Z][\w.-]*\s+){0,3}[\[(](?i:(?:name\s+)?(?:withheld|redacted|deleted))[\])]"
+)
+
+
 def _once(title: str) -> str:
     """A title the page printed twice in a row, once."""
     half = len(title) // 2
@@ -87,7 +94,7 @@ def _once(title: str) -> str:
 
 def tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
-    title = _once(title.strip())
+    title = _WITHHELD.sub("someone withheld", _once(title.strip()))
     title = _BRACKETED_AUTHOR.sub(_unbracket_author, _CLASSIFIED.sub("", title))
     title = _HANDLING.sub("", _BRACKETED_PARTY_ADDED.sub(r" \1", title))
     text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
