@@ -181,6 +181,23 @@ KINDS: Rules = {
     "a right or a broadcast before 'to' is a subject, no sender": [
         ("Freedom to Non-Repatriated Prisoners of War", {}),
     ],
+    # titles-real-listings-10.tsv, titles-real-listings-9.tsv
+    "letters between two people, or a conference with one, name who took part": [
+        ("Letters between Narasimhan and Ozbudun", {P: ["Narasimhan", "Ozbudun"]}),
+        (
+            "Conference with Dr. Oncken of the Foreign Office in Bonn on November 28, 1957",
+            {P: ["Oncken"]},
+        ),
+        (  # a conference with a gathering of delegations names no one
+            "Stenographic Transcript of Conference with the Delegations that Returned from the GDR",
+            {},
+        ),
+        (  # letters a report is about: their writers are its subject
+            "Report to I. V. Stalin on Exchange of Letters between Iranian Prime Minister "
+            "Mossadegh and US Ambassador Henderson",
+            {R: ["Stalin"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -27,6 +27,7 @@ CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
     r"contacts?(?=\s+between\s)|receiving(?=\s+of\s)|calling\s+on(?=\s)|"
+    r"(?:letters|correspondence)(?=\s+between\s)|conference(?=\s+with\s+(?!the\s))|"
     r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
     r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
