@@ -198,6 +198,20 @@ KINDS: Rules = {
             {R: ["Stalin"]},
         ),
     ],
+    # titles-real-listings-10.tsv, titles-real-archive.tsv
+    "a second document after a semicolon: both read, 'the Same' one resolved": [
+        (
+            "Letter to Saudi Crown Prince Abdallah Bin Abdul Aziz from Saddam Hussein Asking for "
+            "Help and Admitting a Mistake; Letter from Izzat Ibrahim to the Same Prince",
+            {S: ["Saddam Hussein", "Izzat Ibrahim"], R: ["Abdallah Bin Abdul Aziz"]},
+        ),
+        (  # a semicolon in a list of guests joins no documents
+            "Comrade Zhou Enlai, Comrade Peng Zhen Receive Tran Tu Binh, Vietnam’s Ambassador "
+            "to China; Nesti Nase, Albania’s Ambassador to China; and Pak Se-chang, Korea’s "
+            "Ambassador to China",
+            {P: ["Zhou Enlai", "Peng Zhen", "Tran Tu Binh", "Nase", "Pak Se-chang"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -40,6 +40,7 @@ author fields).
 ('Stalin',)
 """
 
+from searcher.ingest.correspondents.joined import read_joined
 from searcher.ingest.correspondents.plausible import gate
 from searcher.ingest.correspondents.roles import Correspondents, merge_authors
 from searcher.ingest.correspondents.shapes import read_title
@@ -49,7 +50,7 @@ from searcher.names import NameAuthority
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical), each
     one a value that can be a correspondent."""
-    return gate(read_title(title, authority))
+    return gate(read_joined(title, authority, read_title))
 
 
 __all__ = ["Correspondents", "merge_authors", "parse_title"]
