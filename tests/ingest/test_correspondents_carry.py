@@ -2,7 +2,7 @@
 read on real titles of it (the set is named beside each kind; the roles are its labels)."""
 
 import pytest
-from title_rules import P, R, Rules, S, case_id, cases, check
+from title_rules import P, R, Rules, S, V, case_id, cases, check
 
 KINDS: Rules = {
     # titles-real-listings-10.tsv
@@ -210,6 +210,14 @@ KINDS: Rules = {
             "to China; Nesti Nase, Albania’s Ambassador to China; and Pak Se-chang, Korea’s "
             "Ambassador to China",
             {P: ["Zhou Enlai", "Peng Zhen", "Tran Tu Binh", "Nase", "Pak Se-chang"]},
+        ),
+    ],
+    # titles-real-listings-10.tsv
+    "an addressee before the sender, then whom it went through": [
+        (
+            "Memorandum for General Scowcroft, through W.R. Smyser, from John A. Froebe Jr., "
+            '“Proposed WSAG Meeting on Korean Situation"',
+            {S: ["Froebe"], R: ["Scowcroft"], V: ["Smyser"]},
         ),
     ],
 }

@@ -137,12 +137,12 @@ def _addressed(pieces: list[str]) -> tuple[list[str], str]:
     """The pieces before a quoted title without a document's type "for" someone or some time,
     and whom it is for: "Foreign Minister A, Information for the President of Brazil"."""
     kept, addressee = [], ""
-    for piece in pieces:
+    for at, piece in enumerate(pieces):
         match = _TYPE_FOR.match(piece)
-        if match and _type_named(match["type"]):
+        if match and _type_named(match["type"]) and (at or is_dated(match["who"])):
             if not is_dated(match["who"]) and not addressee:
                 addressee = match["who"]
-            continue
+            continue  # the first piece's own addressee is read with the rest
         kept.append(piece)
     return kept, addressee
 

@@ -231,8 +231,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
         return Correspondents(tuple(collect.names(body or without_type_end(author))))
     if from_match and (match := _FOR_FROM.match(text)) and not RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
-        recipient = collect.names(match["who"])
-        return Correspondents(tuple(sender), tuple(recipient), tuple(via))
+        recipient, via_r = _recipients(match["who"].rstrip(" ,"), collect)  # "A, through B,"
+        return Correspondents(tuple(sender), tuple(recipient), unique(via + via_r))
     to_match = _TO.search(text, from_match.end() if from_match else 0)
     if from_match and not to_match:
         earlier_to = _TO.search(text, 0, from_match.start())
