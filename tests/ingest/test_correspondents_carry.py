@@ -220,6 +220,17 @@ KINDS: Rules = {
             {S: ["Froebe"], R: ["Scowcroft"], V: ["Smyser"]},
         ),
     ],
+    # titles-real-listings-10.tsv
+    "a joint document's two makers, joined by a slash": [
+        (
+            'Joint State/Defense Message, “Korean Northwest Coastal Situation"',
+            {S: ["State", "Defense"]},
+        ),
+        (
+            'Joint State/Defense Message, “Questions Regarding Northern Limit Line"',
+            {S: ["State", "Defense"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -1,6 +1,7 @@
 """Two documents in one title, joined by a semicolon: "Letter to Saudi Crown Prince Abdallah
 from Saddam Hussein ...; Letter from Izzat Ibrahim to the Same Prince".  Each is read on its
-own and their parties are put together; "the Same Prince" is the first one's recipient.
+own and their parties are put together; "the Same Prince" is the first one's recipient.  And
+two makers of one joint document, joined by a slash: "Joint State/Defense Message".
 """
 
 from __future__ import annotations
@@ -24,8 +25,15 @@ _QUOTE_OPENED = re.compile(r"(?:^|[\s,])['‘“\"]")
 _SAME = re.compile(r"^(?:the\s+)?same\b", re.IGNORECASE)
 
 
+#: "Joint State/Defense Message, ...": two makers, then the document's type.
+_JOINT = re.compile(r"^Joint\s+(?P<one>[A-Z][a-z]+)/(?P<other>[A-Z][a-z]+)\s+(?P<type>[^,:'‘“]+)")
+
+
 def read_joined(title: str, authority: NameAuthority, parse: Parse) -> Correspondents:
-    """The parties of every document a title joins with semicolons (or of the one it names)."""
+    """The parties of every document a title joins with semicolons (or of the one it names);
+    the makers of a joint document."""
+    if (joint := _JOINT.match(title)) and is_type_phrase(joint["type"]):
+        return Correspondents((joint["one"], joint["other"]))
     starts = [
         m
         for m in _NEXT_DOCUMENT.finditer(title)
