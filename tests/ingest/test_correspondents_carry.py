@@ -231,6 +231,22 @@ KINDS: Rules = {
             {S: ["State", "Defense"]},
         ),
     ],
+    # titles-real-listings-7.tsv, titles-real-listings-9.tsv
+    "a speaker or writer named with the occasion or the place of the document": [
+        (
+            "Secret Speech by Leonid I. Brezhnev CPSU CC Plenum, 'About Current Problems of the "
+            "International Situation and the Struggle of the CPSU for the Cohesion of the World "
+            "Communist Movement'",
+            {S: ["Brezhnev"]},
+        ),
+        (
+            "Speech, Mao Zedong at the Fifteenth Meeting of the Supreme State Council (excerpt)",
+            {S: ["Mao Zedong"]},
+        ),
+        ("Drafts for various speeches by Saddam Hussein in 1990", {S: ["Saddam Hussein"]}),
+        ("Boris Ponomarev, Reports from Kabul (excerpts)", {S: ["Ponomarev"]}),
+        ("Polish Notes from Miami", {}),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -50,7 +50,7 @@ AUTHORED = re.compile(
 AUTHORED_BY = re.compile(
     r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
     r"recollections|evaluation|complaint|"
-    rf"analysis|information|proposal|draft|account|{_MORE})\b(?:\s+[a-z][\w-]*){{0,3}})\s+by\s+"
+    rf"analysis|information|proposal|drafts?|account|{_MORE})\b(?:\s+[a-z][\w-]*){{0,3}})\s+by\s+"
     r"(?P<who>.+)$",
     re.IGNORECASE,
 )

@@ -40,6 +40,7 @@ from searcher.ingest.correspondents.conversations import (
     read_talk,
 )
 from searcher.ingest.correspondents.kinds import read_kind
+from searcher.ingest.correspondents.occasions import speaker
 from searcher.ingest.correspondents.offices import (
     office_phrase,
     office_split,
@@ -55,7 +56,7 @@ from searcher.ingest.correspondents.pieces import (
 )
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
-from searcher.ingest.correspondents.subjects import body_then_subject
+from searcher.ingest.correspondents.subjects import author_before_place, body_then_subject
 from searcher.ingest.correspondents.tidy import tidy
 from searcher.ingest.correspondents.title_names import (
     COMMA,
@@ -244,7 +245,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
         author, _, addressee = split_for(text[from_match.end() :], collect)
         sender, via = _senders(author, collect)
         if all(map(is_place, sender)) and not _WIRED.search(text, 0, from_match.start()):
-            sender = []  # "Polish Notes from Miami": where they were written; a cable's sends
+            sender = author_before_place(text, collect)  # "Polish Notes from Miami": no one
         return Correspondents(tuple(sender), tuple(collect.names(addressee)), tuple(via))
     if from_match and to_match:
         sender, via_s = _senders(text[from_match.end() : to_match.start()], collect)
@@ -303,7 +304,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
             who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
         elif len(who) > 1 and office_phrase(who[0]) and looks_like_name(name_run(who[1])):
             who = who[1:]  # "Report by the Hungarian Ambassador to the DPRK, Károly Pásztor, ..."
-        lead = lead_name(who[0]) if who else ""  # "Second Secretary at ... V.S. Nemchinov"
+        lead = speaker(lead_name(who[0]), collect.authority) if who else ""  # "Secretary ... A"
         if lead and looks_like_name(lead) and not GATHERING.search(lead):
             recipient = collect.names(addressee) if addressee else []
             return Correspondents(tuple(collect.names(lead)), tuple(recipient))
@@ -532,7 +533,7 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
             break
     if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
         text = text[lead.end() :]  # "Minutes, Zhou Enlai's Conversation with Mendes-France"
-        author = split_outside_brackets(text, COMMA)[0]
+        author = speaker(split_outside_brackets(text, COMMA)[0], authority)
         if looks_like_name(author) and (is_body(author) or authority.canonical(author)):
             # "Memorandum, Hungarian Embassy in Beijing": its author
             return Correspondents(tuple(collect.names(author)), as_written=(*collect.written,))

@@ -1,7 +1,10 @@
-"""A body, then only its document's subject: "Chinese Communist Party, Plan of Action for
+"""Who wrote a document named before its type and subject.
+
+A body, then only its document's subject: "Chinese Communist Party, Plan of Action for
 Welcoming Home the Chinese Internationals", "Chinese Foreign Ministry Report, Excerpts of
 General Ne Win's Internal Conversations, the Current Situation and its Solutions".  The body
-wrote it; the pieces after it name no party.
+wrote it; the pieces after it name no party.  A known person, then the type and where it came
+from: "Boris Ponomarev, Reports from Kabul" is Ponomarev's.
 """
 
 from __future__ import annotations
@@ -10,9 +13,20 @@ import re
 
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_phrase, office_split
 from searcher.ingest.correspondents.pieces import person_shaped
-from searcher.ingest.correspondents.title_names import Collector, name_run
+from searcher.ingest.correspondents.title_names import (
+    COMMA,
+    Collector,
+    name_run,
+    split_outside_brackets,
+)
 from searcher.ingest.correspondents.word_kinds import adjective_only
-from searcher.ingest.correspondents.words import bare, is_body, is_place, without_type_end
+from searcher.ingest.correspondents.words import (
+    bare,
+    is_body,
+    is_place,
+    is_type_phrase,
+    without_type_end,
+)
 
 #: A subject opens with a word, capitalised or "the": not a number ("1956", "No. 32").
 _SUBJECT_OPENING = re.compile(r"^(?!(?i:no)\.?\s)(?:(?i:the)\s+|[A-Z][a-z])")
@@ -50,3 +64,18 @@ def body_then_subject(parts: list[str], collect: Collector) -> str:
     if not all(_SUBJECT_OPENING.match(p) for p in parts[1:]):
         return ""  # "Gazette of the State Council ..., 1956, No. 32": numbers, no subject
     return body if all(names_no_party(p, collect) for p in parts[1:]) else ""
+
+
+#: Where the document came from, after its type: "Reports from Kabul".
+_FROM_PLACE = re.compile(r"^(?P<type>[^,]+?)\s+from\s+(?P<place>[^,]+)$", re.IGNORECASE)
+
+
+def author_before_place(text: str, collect: Collector) -> list[str]:
+    """The known person before "TYPE from PLACE" ("Boris Ponomarev, Reports from Kabul"), or
+    nobody: a place only says where the document was written."""
+    parts = split_outside_brackets(text, COMMA)
+    if len(parts) != 2 or not (at := _FROM_PLACE.match(parts[1])):
+        return []
+    if not is_type_phrase(at["type"]) or not is_place(at["place"]):
+        return []
+    return collect.names(parts[0]) if collect.authority.canonical(parts[0]) else []
