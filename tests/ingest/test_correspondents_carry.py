@@ -247,6 +247,23 @@ KINDS: Rules = {
         ("Boris Ponomarev, Reports from Kabul (excerpts)", {S: ["Ponomarev"]}),
         ("Polish Notes from Miami", {}),
     ],
+    # titles-real-listings-9.tsv, titles-real-listings-6.tsv
+    "an office of several office words, with no name after it, is the office": [
+        (
+            "Cable from the Chinese Embassy in Pakistan, 'Minutes of the Conversation Between the "
+            "Chinese Ambassador Ding Guoyu and Pakistan’s Foreign Affairs Secretary on the "
+            "Sino-Indian Border Clash'",
+            {
+                S: ["Chinese Embassy in Pakistan"],
+                P: ["Ding Guoyu", "Pakistan’s Foreign Affairs Secretary"],
+            },
+        ),
+        (
+            "Letter to the CPSU Central Committee, Request to Give Hekmat Assistance in Finding "
+            "Work",
+            {R: ["CPSU Central Committee"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -91,6 +91,8 @@ def office_split(text: str) -> tuple[str, str]:
     name = " ".join(words[i:])
     if name and not name[:1].isupper():
         return "", text
+    if name and bare(words[-1]) in LEADING_OFFICE - HONORIFICS - BODY_WORDS:
+        return text, ""  # "Foreign Affairs Secretary": an office throughout, no name after it
     return " ".join(words[:i]), name
 
 
