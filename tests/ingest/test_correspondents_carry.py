@@ -264,6 +264,19 @@ KINDS: Rules = {
             {R: ["CPSU Central Committee"]},
         ),
     ],
+    # titles-real-listings-9.tsv, titles-real-archive.tsv
+    "a record of a talk, then its parties listed with their offices": [
+        (
+            "Memorandum of Conversation, Vladimir Koucky, Secretary of Czechoslovak Communist "
+            "Party (CPCz) Central Committee, and Carlos Rafael Rodriguez, Head of Cuba’s National "
+            "Institute of Agrarian Reform (INRA), Prague",
+            {P: ["Koucky", "Rodr"]},
+        ),
+        (
+            "Record of Conversation, Soviet Ambassador A.M. Puzanov and Taraki",
+            {P: ["Puzanov", "Taraki"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -40,6 +40,7 @@ from searcher.ingest.correspondents.conversations import (
     read_talk,
 )
 from searcher.ingest.correspondents.kinds import read_kind
+from searcher.ingest.correspondents.listed import read_listed_talk
 from searcher.ingest.correspondents.occasions import speaker
 from searcher.ingest.correspondents.offices import (
     office_phrase,
@@ -505,7 +506,7 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
         text = text[subject.end() :]
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
-    for read in (read_hosted, read_call, read_talk):
+    for read in (read_hosted, read_call, read_talk, read_listed_talk):
         if (met := read(text, collect)).participants:
             return Correspondents(participants=met.participants, as_written=(*collect.written,))
     collect.written.clear()
