@@ -277,6 +277,18 @@ KINDS: Rules = {
             {P: ["Puzanov", "Taraki"]},
         ),
     ],
+    # titles-real-listings-9.tsv
+    "a country's body before 'to', and whom it was transmitted through": [
+        (
+            "The Response of the People’s Republic of China’s Government to the United States "
+            "Government, Transmitted through the British Government",
+            {
+                S: ["People’s Republic of China’s Government"],
+                R: ["United States Government"],
+                V: ["British Government"],
+            },
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -118,7 +118,7 @@ _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.I
 #: "to" before an addressee; not between two dates or hours ("1 May 1953 to 25 June 1953").
 _TO = re.compile(r"(?<!\d)\s+to\s+|(?<=\d)\s+to\s+(?!\d)", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
-_VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
+_VIA = re.compile(r"(?:,?\s+(?:transmitted|sent|forwarded|passed))?\s+(?:via|through)\s+", re.I)
 #: Onward and further addressees: "to A, for B", "to the CPSU Central Committee, to A. A. Smirnov".
 _FOR = re.compile(r"\s*,\s*(?:for|to)\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
 #: Further addressees: "..., cc: Zhou Enlai", "... to the PUWP CC, attention Stanislaw Kania".
@@ -430,7 +430,7 @@ def _may_send(text: str) -> bool:
         return False  # "... Visit to ...", "CPSU Politburo Decision to Adopt ..."
     if len(words) > 1 and NOUN_ENDING.search(words[0]) and words[1].islower() and not is_body(text):
         return False  # "Recommendations for Assistance to Greece and Turkey"
-    if (owned := _OWNED.search(text)) and not is_type_phrase(owned[1]):
+    if (owned := _OWNED.search(text)) and not (is_type_phrase(owned[1]) or is_body(owned[1])):
         return False  # "Ichiro Ogimura and Young C. Kim's Efforts to Facilitate ..."
     return len(words) > 1 or not NOUN_ENDING.search(words[0].strip(".,;:"))
 
