@@ -57,6 +57,7 @@ from searcher.ingest.correspondents.pieces import (
 )
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
+from searcher.ingest.correspondents.routes import without_route
 from searcher.ingest.correspondents.subjects import author_before_place, body_then_subject
 from searcher.ingest.correspondents.tidy import tidy
 from searcher.ingest.correspondents.title_names import (
@@ -461,36 +462,9 @@ _NOTE_WITH = re.compile(
 _SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\s*)?", re.I)
 
 
-#: A message's route from place to place, then who sent it to whom: "Telegram from Baku to
-#: Moscow, M.D. Bagirov and I.I. Maslennikov to Cdes. Stalin, ...".
-_ROUTE = re.compile(
-    r"^(?P<type>[^,]+?)\s+from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?),\s+"
-    r"(?P<rest>[^,]+?\sto\s.+)$",
-    re.IGNORECASE,
-)
-
-
-#: The route after the addressee: "Bulletin for the Prime Minister Georgi Dimitrov,
-#: communicated from Sofia to Moscow".
-_SENT_ROUTE = re.compile(
-    r",\s+(?:[a-z]+ed\s+)?from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?)$", re.IGNORECASE
-)
-
-
-def _without_route(text: str) -> str:
-    """A title without the places its message went between, when people are named too."""
-    match = _ROUTE.match(text)
-    if match and is_place(match["origin"]) and is_place(match["end"]):
-        return f"{match['type']}, {match['rest']}"
-    match = _SENT_ROUTE.search(text)
-    if match and is_place(match["origin"]) and is_place(match["end"]):
-        return text[: match.start()]
-    return text
-
-
 def read_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = _without_route(_EXCERPT.sub("", protect_office_to(tidy(title))))
+    text = without_route(_EXCERPT.sub("", protect_office_to(tidy(title))))
     collect = Collector(authority)
     if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
