@@ -150,7 +150,8 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
         segment = _OWNER_AFTER_AND.sub("", segment[: match.start()])  # "... and Mao's Comments"
     pieces = split_outside_brackets(segment, COMMA)
     kept = [p for p in pieces[1:] if not _SUBJECT_PIECE.search(p) and not titled(p)]
-    segment = ", ".join(pieces[:1] + kept)  # "..., Economic Policy Report": its title
+    kept = [p for p in kept if not any(bare(w) in _SUBJECT_WORDS for w in p.split())]
+    segment = ", ".join(pieces[:1] + kept)  # "..., Economic Policy Report", "..., US Threats"
     names: list[str] = []
     for part in split_outside_brackets(segment, _FOR):
         names += collect.names(part)
