@@ -289,6 +289,31 @@ KINDS: Rules = {
             },
         ),
     ],
+    # titles-real-archive.tsv
+    "a piece after the addressee that holds a subject's noun is the subject": [
+        (
+            "Memorandum from Brazilian Foreign Minister Silveira to President Geisel, US Threats "
+            "and Promises and Brazilian Responses",
+            {S: ["Silveira"], R: ["Geisel"]},
+        ),
+    ],
+    # titles-real-listings-7.tsv
+    "the Kremlin is where a talk was held": [
+        (
+            "Minutes of Conversation between the Delegations of the CPCz and the CPSU, The "
+            "Kremlin (excerpt)",
+            {P: ["CPCz", "CPSU"]},
+        ),
+    ],
+    # titles-real-listings-9.tsv
+    "a meeting of many holders of an office is a gathering, no parties named": [
+        (
+            "Embassy of the GDR in the PR China, 'Note about the Club Meeting of the Ambassadors "
+            "and Acting Ambassadors of Hungary, Czechoslovakia, the GDR, the Soviet Union, "
+            "Bulgaria, Poland, and Mongolia on 17 April 1970 in the Embassy of Poland'",
+            {S: ["Embassy of the GDR in the PR China"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

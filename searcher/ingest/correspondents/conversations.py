@@ -129,7 +129,7 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     # Czechoslovakia": bodies, and the countries they come from
     gathering = len(groups) == 1 or all(is_body(g) or is_place(g) for g in groups)
     # "Reception of the Ambassador of Iran ... Nader Arasteh": a guest received, no gathering
-    gathering = gathering and not _RECEIVED.match(match[0])
+    gathering = gathering and not _RECEIVED.match(match[0]) or _HOLDERS.match(who) is not None
     if prep == "of" and len(pieces) == 1 and gathering and not names:
         pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:
@@ -143,6 +143,14 @@ def _meets(lead: str, collect: Collector) -> bool:
     if not lead or "," in lead or not looks_like_name(lead) or is_type_phrase(lead):
         return False
     return bool(collect.authority.canonical(lead) or is_body(lead) or person_shaped(lead))
+
+
+#: Holders of an office, many: "the Ambassadors and Acting Ambassadors of Hungary, ...".
+_HOLDERS = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors|representatives|heads|ministers|"
+    r"secretaries|leaders|members|chairmen)\b",
+    re.IGNORECASE,
+)
 
 
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
