@@ -566,8 +566,11 @@ class Collector:
                     parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
             for i in range(len(parts) - 1, 0, -1):
                 if where_it_sits(parts[i - 1], parts[i]) and not self.authority.canonical(parts[i]):
-                    # "L.D. Wilgress, Canadian Embassy, Ottawa": where the body sits, its name's
-                    parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
+                    # "L.D. Wilgress, Canadian Embassy, Ottawa": a known place joins the name
+                    sits = (
+                        [f"{parts[i - 1]}, {parts[i]}"] if is_place(parts[i]) else parts[i - 1 : i]
+                    )
+                    parts[i - 1 : i + 1] = sits
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
                 parts.pop()
