@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from searcher.ingest.correspondents.described import closing_name, without_description
 from searcher.ingest.correspondents.groups import lower_case_group
-from searcher.ingest.correspondents.longer_names import runs_on
+from searcher.ingest.correspondents.longer_names import longer_name, runs_on
 from searcher.ingest.correspondents.offices import (
     COMPLEMENT_END,
     CONNECTED,
@@ -281,17 +281,6 @@ def _is_filler(part: str, parts: list[str]) -> bool:
     return described and any(not is_place(p) and not office_phrase(p) for p in parts)
 
 
-#: A name that runs on with its family's: "Abdullah al Mubarak al Sabbah".
-_FAMILY_END = re.compile(r"\s(?:al|el|bin|ibn|bint|abu)[\s-](?P<last>[A-Z][\w'’-]+)$")
-
-
-def _longer_name(written: str, known: str) -> bool:
-    """Whether a known name sits inside a longer one: "Abdullah al Mubarak al Sabbah" is not
-    Hosni Mubarak."""
-    end = _FAMILY_END.search(written)
-    return end is not None and end["last"].casefold() not in known.casefold()
-
-
 #: An office's complement ending in an adjective: "Director of Global [Issues]".
 _ADJECTIVE_END = re.compile(r"\s(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:al|ic|ive|ary)$")
 
@@ -416,7 +405,7 @@ class Collector:
         if is_body(written):
             return written
         found = authority.find_names(written)
-        if len(found) == 1 and not _longer_name(written, found[0]):
+        if len(found) == 1 and not longer_name(written, found[0]):
             if runs_on(written, found[0], authority):
                 return written  # "Castro Madero" is not Fidel Castro
             return found[0]
