@@ -314,6 +314,19 @@ KINDS: Rules = {
             {S: ["Embassy of the GDR in the PR China"]},
         ),
     ],
+    # titles-real-listings-9.tsv, titles-real-archive.tsv
+    "a person named after a described office with an apostrophe in a word": [
+        (
+            "Memorandum of Conversation between Chinese Vice Foreign Minister Zhang Hanfu and "
+            "Chargé d’Affaires Counselor from the Embassy of North Korea in China Jeong Pung-gye",
+            {P: ["Zhang Hanfu", "Jeong Pung-gye"]},
+        ),
+        (
+            "Minutes of Conversation Between British Interim Charge d’Affaires of Hong Kong John "
+            "Addis and Deputy Department Head Zhang Yue",
+            {P: ["Addis", "Zhang Yue"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -20,8 +20,9 @@ from searcher.ingest.correspondents.words import (
 #: Two to four capitalised words closing a text: the name that ends a description.
 _CLOSING = re.compile(r"(?:^|\s)(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$")
 
-#: A quotation, not an owner's "'s": a subject, not a description of someone.
-_QUOTE = re.compile(r"[\"‘“”]|['’](?!s\s)")
+#: A quotation, not an apostrophe inside a word ("Kim's", "d’Affaires"): a subject, not a
+#: description of someone.
+_QUOTE = re.compile(r"[\"‘“”]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 
 
 def closing_name(text: str) -> str:
