@@ -327,6 +327,26 @@ KINDS: Rules = {
             {P: ["Addis", "Zhang Yue"]},
         ),
     ],
+    # titles-real-listings-9.tsv, titles-real-listings-3.tsv, titles-real-archive.tsv
+    "a delegation or mission to a gathering is one name; directives for it address it": [
+        (
+            "Directives for the USSR Delegation to the XXIII Session of the General Assembly of "
+            "the UN on the Issue of the Memorandum of the USSR Government on Some Urgent Measures "
+            "to Halt the Arms Race and on Disarmament",
+            {R: ["USSR Delegation to the XXIII Session of the General Assembly of the UN"]},
+        ),
+        (
+            "On the Three Principles of National Reunification, Conversations with the South "
+            "Korean Delegates to the High-Level Political Talks between North and South Korea",
+            {P: ["South Korean Delegates"]},
+        ),
+        (
+            "Confidential Memo from Cuban Mission to the United Nations Concerning Anastas "
+            "Mikoyan’s Conversations with US President John F. Kennedy (and Secretary of State "
+            "Dean Rusk), with cover note from Cuban President Dorticos to Foreign Minister Roa",
+            {S: ["Cuban Mission to the United Nations"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -21,7 +21,7 @@ from searcher.ingest.correspondents.title_names import (
     looks_like_name,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import is_body, is_place, is_type_phrase
+from searcher.ingest.correspondents.words import MARK, is_body, is_place, is_type_phrase
 
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
@@ -195,7 +195,7 @@ _WHO_SUBJECT = re.compile(
 #: The gathering the parties came to: "... the South Korean Delegates to the High-Level
 #: Political Talks between North and South Korea".
 _AT_GATHERING = re.compile(
-    r"\s+(?:to|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:talks|conference|summit|negotiations)\b",
+    rf"\s+(?:to{MARK}?|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:talks|conference|summit|negotiations)\b",
     re.IGNORECASE,
 )
 

@@ -197,10 +197,22 @@ def _unknown_post(match: re.Match[str]) -> bool:
 _POST = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?=\s+[A-Z]|\s*,|\s*$|\s+to\s)")
 
 
+#: A delegation sent to a gathering, one name: "the USSR Delegation to the XXIII Session of
+#: the General Assembly", "Bolivian Delegation to the XII Congress of the CPCz".
+_DELEGATION_TO = re.compile(
+    r"\b(?P<who>delegations?|delegates|representatives|mission)\s+to\s+(?=(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:sessions?|congress|conference|talks|negotiations|summit|"
+    r"assembly|plenum|meeting|UN\b|United\s+Nations))",
+    re.IGNORECASE,
+)
+
+
 def protect_office_to(text: str) -> str:
-    """Mark the "to" of "Ambassador to the DPRK Shtykov" so that it splits nothing."""
+    """Mark the "to" of "Ambassador to the DPRK Shtykov" or "Delegation to the XII Congress"
+    so that it splits nothing."""
     if " to " not in text and " To " not in text:
         return text
+    text = _DELEGATION_TO.sub(rf"\g<who> to{MARK} ", text)
 
     def mark(match: re.Match[str]) -> str:
         words = match["place"].split()

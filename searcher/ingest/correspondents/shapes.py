@@ -382,7 +382,7 @@ def _infinitive(after: str, collect: Collector) -> bool:
 #: A document for its addressee: "Note for Comrade Veljko Micunovic's Personal Use".
 _TYPE_FOR = re.compile(
     r"^(?:(?:draft|handwritten|personal|secret|urgent)\s+)?(?:note|notes|memorandum|memo|letter|"
-    r"information|directive|instructions?)\s+"
+    r"information|directives?|instructions?)\s+"
     # "for Comrades: A, B, and C": the honorific of several opens their list
     r"for\s+(?P<who>(?:comrades|cdes\.?)(?::|\s)\s*[^'\"‘“]+?|[^,'\"‘“]+?)"
     r"(?:['’]s\s+personal\s+use)?$",
