@@ -347,6 +347,23 @@ KINDS: Rules = {
             {S: ["Cuban Mission to the United Nations"]},
         ),
     ],
+    # titles-real-listings-9.tsv, titles-real-archive.tsv
+    "a body's name runs on through 'Relations with'; a subject's relations do not": [
+        (
+            "Cable from the Chinese Embassy in Mali to the General Bureau for Economic Relations "
+            "with Foreign Countries, ‘Regarding the Exchange of Notes for the Chinese Agricultural "
+            "Experts Going to Mali’",
+            {
+                S: ["Chinese Embassy in Mali"],
+                R: ["General Bureau for Economic Relations with Foreign Countries"],
+            },
+        ),
+        (
+            "Letter from M. Pervukhin to V.V. Kuznetsov about the GDR disapproving of "
+            "Czechoslovakia and Romania developing relations with West Berlin",
+            {S: ["Pervukhin"], R: ["Kuznetsov"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

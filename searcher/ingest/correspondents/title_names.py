@@ -125,8 +125,11 @@ def name_run(text: str) -> str:
             if kept and plain == "from" and bare(kept[-1]) in _FROM_GROUPS and n + 1 < len(words):
                 kept.append(word)  # "Guests from Africa", "Women's Delegation from Guinea"
                 continue
-            if kept and plain == "at" and any(bare(w) in BODY_WORDS for w in kept):
-                kept.append(word)  # "the Party Committee at the Chinese Embassy in Poland"
+            at = plain == "at" or plain == "with" and bare(kept[-1] if kept else "") == "relations"
+            if kept and at and any(bare(w) in BODY_WORDS for w in kept):
+                kept.append(
+                    word
+                )  # "the Party Committee at the ...", "Bureau for ... Relations with"
                 continue
             after = words[n + 1] if n + 1 < len(words) else ""
             if kept and plain == "on" and bare(kept[-1]) in _BODIES_ON and after.istitle():
