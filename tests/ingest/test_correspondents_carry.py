@@ -364,6 +364,19 @@ KINDS: Rules = {
             {S: ["Pervukhin"], R: ["Kuznetsov"]},
         ),
     ],
+    # titles-real-listings-8.tsv, titles-real-archive.tsv
+    "the one person named before ', Interview with' took part": [
+        (
+            "Italian Communist Journalist Carmine De Lepsis, Interview with Ernesto 'Che' "
+            "Guevara, Havana",
+            {P: ["De Lepsis", "Guevara"]},
+        ),
+        (  # a message about a meeting: its sender and addressee
+            "Cable, Ambassador Dobrynin to the Soviet Foreign Ministry, Meeting with Robert "
+            "Kennedy",
+            {S: ["Dobrynin"], R: ["Soviet Foreign Ministry"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -108,6 +108,8 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
         names.append(author)
+    if prep == "with" and not names and (talker := _talker_before(prefix, collect)):
+        names.append(talker)  # "Italian Journalist Carmine De Lepsis, Interview with ..."
     if (
         not sender
         and (notes := _NOTES_BY.match(prefix))
@@ -229,6 +231,18 @@ def _author_before(prefix: str, collect: Collector) -> str | None:
     if not looks_like_name(author) or is_body(author) or is_type_phrase(author):
         return None
     return collect.person_or_body(author)
+
+
+def _talker_before(prefix: str, collect: Collector) -> str | None:
+    """The one person named, with a comma, right before a talk ("A, Interview with B"): he
+    took part."""
+    parts = split_outside_brackets(prefix, COMMA)
+    if len(parts) != 1 or not prefix.rstrip().endswith(","):
+        return None
+    who = parts[0]
+    if not looks_like_name(who) or is_body(who) or is_type_phrase(who) or is_place(who):
+        return None
+    return collect.person_or_body(who)
 
 
 #: Words between a record's type and the conversation it records: "Memorandum of
