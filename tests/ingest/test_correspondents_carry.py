@@ -377,6 +377,20 @@ KINDS: Rules = {
             {S: ["Dobrynin"], R: ["Soviet Foreign Ministry"]},
         ),
     ],
+    # titles-real-listings-7.tsv, titles-real-archive.tsv
+    "a body's comment on a subject is the body's": [
+        (
+            "Radio Liberation Programming Staff Comment on the Report “An Estimate of the "
+            "Effectiveness of Radio Liberation” William Schramm, 1 September 1955 [redacted] with "
+            "attachments Radio Liberation Policy Manual and Listener Testimony Omitted",
+            {S: ["Radio Liberation Programming Staff"]},
+        ),
+        (
+            "Comments on the Preparation of the Steps of the Soviet Government Concerning a Change "
+            "in the Status of West Berlin",
+            {},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)
