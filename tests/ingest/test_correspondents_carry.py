@@ -2,7 +2,9 @@
 read on real titles of it (the set is named beside each kind; the roles are its labels)."""
 
 import pytest
-from title_rules import P, R, Rules, S, V, case_id, cases, check
+from title_rules import P, R, Rules, S, V, authority, case_id, cases, check
+
+from searcher.ingest.correspondents import parse_title
 
 KINDS: Rules = {
     # titles-real-listings-10.tsv
@@ -30,6 +32,11 @@ KINDS: Rules = {
                 S: ["Embassy of the Democratic People's Republic of Korea, Helsinki"],
                 R: ["Ministry for Foreign Affairs, Republic of Finland"],
             },
+        ),
+        (  # a delegation sits nowhere: the place is where the talk was
+            "Minutes, Mao Zedong's Conversation with a Yugoslavian Communist Union Delegation, "
+            "Beijing, [Undated] September 1956",
+            {P: ["Mao Zedong", "Yugoslavian Communist Union Delegation"]},
         ),
     ],
     # titles-real-listings-9.tsv
@@ -394,6 +401,16 @@ KINDS: Rules = {
 }
 
 CASES = cases(KINDS)
+
+
+def test_a_place_where_a_talk_was_is_no_part_of_a_delegation():
+    """titles-more.tsv: the place after a delegation is where the talk was, not its seat."""
+    got = parse_title(
+        "Minutes, Mao Zedong's Conversation with a Yugoslavian Communist Union Delegation, "
+        "Beijing, [Undated] September 1956",
+        authority(),
+    )
+    assert got.participants == ("Mao Zedong", "Yugoslavian Communist Union Delegation")
 
 
 @pytest.mark.parametrize(("kind", "title", "roles"), CASES, ids=[case_id(c) for c in CASES])

@@ -200,7 +200,7 @@ _POST = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?=\s+[A-Z]|\s*,|\s*$|\s+to\s)")
 #: A delegation sent to a gathering, one name: "the USSR Delegation to the XXIII Session of
 #: the General Assembly", "Bolivian Delegation to the XII Congress of the CPCz".
 _DELEGATION_TO = re.compile(
-    r"\b(?P<who>delegations?|delegates|representatives|mission)\s+to\s+(?=(?:the\s+)?"
+    r"\b(?P<who>delegations?|mission)\s+to\s+(?=(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:sessions?|congress|conference|talks|negotiations|summit|"
     r"assembly|plenum|meeting|UN\b|United\s+Nations))",
     re.IGNORECASE,
@@ -241,3 +241,20 @@ def where_it_sits(body: str, piece: str) -> bool:
         return False  # "the Chairman of the SPD, Brandt": the office's holder
     plain = _PLAIN_WORD.match(piece) and bare(piece) not in LEADING_OFFICE | BODY_WORDS
     return is_place(piece) or bool(plain) and not is_type_phrase(piece)
+
+
+#: Bodies that sit in one place, whose place is part of their name: "Hungarian Embassy, Prague";
+#: not a delegation or a party, which travel or meet somewhere ("..., Delegation, Beijing").
+_SITTING = word_set(
+    "embassy embassies legation consulate consulate-general mission ministry office department "
+    "bureau station residency representation agency"
+)
+
+
+def sits_in(body: str, piece: str) -> bool:
+    """Whether a known place after a body is where the body sits, part of its name."""
+    return (
+        where_it_sits(body, piece)
+        and is_place(piece)
+        and any(bare(w) in _SITTING for w in body.split())
+    )

@@ -22,6 +22,7 @@ from searcher.ingest.correspondents.offices import (
     is_appositive,
     office_phrase,
     office_split,
+    sits_in,
     where_it_sits,
 )
 from searcher.ingest.correspondents.word_kinds import (
@@ -559,10 +560,10 @@ class Collector:
             for i in range(len(parts) - 1, 0, -1):
                 if where_it_sits(parts[i - 1], parts[i]) and not self.authority.canonical(parts[i]):
                     # "L.D. Wilgress, Canadian Embassy, Ottawa": a known place joins the name
-                    sits = (
-                        [f"{parts[i - 1]}, {parts[i]}"] if is_place(parts[i]) else parts[i - 1 : i]
+                    joined = sits_in(parts[i - 1], parts[i])
+                    parts[i - 1 : i + 1] = (
+                        [f"{parts[i - 1]}, {parts[i]}"] if joined else [parts[i - 1]]
                     )
-                    parts[i - 1 : i + 1] = sits
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
                 parts.pop()
