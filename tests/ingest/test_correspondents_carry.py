@@ -416,3 +416,14 @@ def test_a_place_where_a_talk_was_is_no_part_of_a_delegation():
 @pytest.mark.parametrize(("kind", "title", "roles"), CASES, ids=[case_id(c) for c in CASES])
 def test_kind(kind, title, roles):
     check(kind, title, roles)
+
+
+def test_a_body_numbered_in_words_may_author_a_quoted_title():
+    """titles-real-listings-7.tsv: "First Asia Department ..." is a body, not a document."""
+    got = parse_title(
+        "First Asia Department of the Ministry of Foreign Affairs, 'Negotiations and Talks "
+        "between the Chinese and Burmese Governments on the Issue of Dual Citizenship of Overseas "
+        "Chinese over the Past Year'",
+        authority(),
+    )
+    assert got.sender == ("First Asia Department of the Ministry of Foreign Affairs",)

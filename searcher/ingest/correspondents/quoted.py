@@ -96,6 +96,12 @@ GATHERING_HEAD = re.compile(
 _NAMED_AFTER = frozenset({"doctrine", "plan", "estimate", "estimates"})
 
 
+#: A body numbered in words: "First Asia Department of the Ministry of Foreign Affairs".
+_NUMBERED_BODY = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?-i:[A-Z])", re.I
+)
+
+
 def _may_author(text: str) -> bool:
     """Whether the text before a quoted title can be its author: not a type of document
     ("Transcript of BBC Panorama Television Program"), a nationality's document ("Soviet
@@ -104,7 +110,8 @@ def _may_author(text: str) -> bool:
         return False  # "Session of the CPSU CC Politburo, 'On ...'": an event, no author
     words = text.split()
     named = looks_like_name(text) or name_run(text) == text and _ENDS_WITH_PERSON.search(text)
-    if not named or words[0].casefold() in DOCUMENT_WORDS:
+    numbered = _NUMBERED_BODY.match(text) is not None and is_body(text)  # "First Asia Department"
+    if not named or words[0].casefold() in DOCUMENT_WORDS and not numbered:
         return False
     while len(words) > 1 and is_type_phrase(words[-1]):
         words.pop()
