@@ -398,6 +398,20 @@ KINDS: Rules = {
             {},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings.tsv
+    "a delegation 'from' somewhere is a name, its 'from' no sender's": [
+        (
+            "Report by the Chairman of the Delegation from the Ministry of Internal Affairs of the "
+            "People’s Republic of Poland, Comrade Boguslav Staruha during Soviet Bloc Meeting on "
+            "Western Radio",
+            {S: ["Staruha"]},
+        ),
+        (
+            "Transcript of Discussions of a Governmental Economic Delegation from the Democratic "
+            "Republic of Vietnam with Nicolae Ceausescu and Ion Gheorghe Maurer",
+            {P: ["Governmental Economic Delegation", "Ceau", "Maurer"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

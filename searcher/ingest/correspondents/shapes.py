@@ -108,6 +108,7 @@ _ON_SUBJECT = re.compile(
 )
 #: "from" before a sender, not before a gathering: "Notes from Politburo Meeting".
 _FROM = re.compile(
+    r"(?<!delegation)(?<!delegations)(?<!delegates)(?<!guests)"  # "the Delegation from X": a name
     r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,3}(?:meetings?|"
     r"conversations?|talks?|discussions?|sessions?|plenums?|congress|conference|minutes|"
     r"records?|diary|journal)\b)",
