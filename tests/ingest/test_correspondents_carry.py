@@ -412,6 +412,19 @@ KINDS: Rules = {
             {P: ["Governmental Economic Delegation", "Ceau", "Maurer"]},
         ),
     ],
+    # titles-real-listings-9.tsv, titles-real-archive.tsv
+    "a document's code after its type, and a piece 'for' its addressee": [
+        (
+            "Memorandum DEM/132 by Luiz Augusto de Castro Neves, Deputy Chief of Energy and "
+            "Mineral Resources, for the Head of the Department of Economy, 'Possible "
+            "Brazil-Argentina Nuclear Cooperation'",
+            {S: ["Castro Neves"], R: ["Head of the Department of Economy"]},
+        ),
+        (
+            "Telegram No. ROM/101/1/73 Indian Ambassador to Italy to Ministry of External Affairs",
+            {S: ["Indian Ambassador to Italy"], R: ["Ministry of External Affairs"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

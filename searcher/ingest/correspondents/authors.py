@@ -41,7 +41,8 @@ AUTHORED = re.compile(
     r"lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
-    rf"instructions?|order|paper|{kinds_pattern(SENT_KINDS)}))(?:\s+no\.?\s*\d[\w./-]*)?\s+"
+    rf"instructions?|order|paper|{kinds_pattern(SENT_KINDS)}))"
+    r"(?:\s+(?:no\.?\s*\d|(?-i:[A-Z]{2,})/\d)[\w./-]*)?\s+"  # "No. 12", "DEM/132"
     r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
