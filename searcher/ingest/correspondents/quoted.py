@@ -132,10 +132,6 @@ def _nationality_document(piece: str) -> bool:
 _TYPE_FOR = re.compile(r"^(?P<type>[^,]+?)\s+for\s+(?P<who>.+)$", re.IGNORECASE)
 
 
-#: A piece that only says whom the document is for: "for the Head of the Department".
-_FOR_ALONE = re.compile(r"^for\s+(?P<who>(?:the\s+)?(?-i:[A-Z]).+)$", re.IGNORECASE)
-
-
 def _type_named(text: str) -> bool:
     """A document's type, perhaps after one word of its kind: "Political Report"."""
     words = text.split()
@@ -149,9 +145,6 @@ def _addressed(pieces: list[str]) -> tuple[list[str], str]:
     and whom it is for: "Foreign Minister A, Information for the President of Brazil"."""
     kept, addressee = [], ""
     for at, piece in enumerate(pieces):
-        if at and (bare_for := _FOR_ALONE.match(piece)) and not addressee:
-            addressee = bare_for["who"]  # "A, Deputy Chief of ..., for the Head of ..."
-            continue
         match = _TYPE_FOR.match(piece)
         if match and _type_named(match["type"]) and (at or is_dated(match["who"])):
             if not is_dated(match["who"]) and not addressee:
