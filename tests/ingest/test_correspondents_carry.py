@@ -425,6 +425,11 @@ KINDS: Rules = {
             {S: ["Indian Ambassador to Italy"], R: ["Ministry of External Affairs"]},
         ),
     ],
+    # titles-real-listings-9.tsv
+    "a wire's type before a comma stays, so the place it came from sends": [
+        ("Ciphered Telegram, Special No. 1821 from Beijing", {S: ["Beijing"]}),
+        ("Polish Notes from Miami", {}),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -508,7 +508,8 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
         ):
             text = before
             break
-    if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
+    sent = _TO.search(text) or _WIRED.search(text.split(",")[0]) and _FROM.search(text)
+    if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not sent:
         text = text[lead.end() :]  # "Minutes, Zhou Enlai's Conversation with Mendes-France"
         author = speaker(split_outside_brackets(text, COMMA)[0], authority)
         if looks_like_name(author) and (is_body(author) or authority.canonical(author)):
