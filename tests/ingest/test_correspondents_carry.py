@@ -430,6 +430,15 @@ KINDS: Rules = {
         ("Ciphered Telegram, Special No. 1821 from Beijing", {S: ["Beijing"]}),
         ("Polish Notes from Miami", {}),
     ],
+    # titles-real-listings-7.tsv, titles-real-archive.tsv
+    "bodies, then the verb they share ('Ministries Plan to'): a headline, no document of theirs": [
+        (
+            "Bulgarian and Czechoslovak Interior Ministries Plan to Cooperate against Foreign "
+            "Propaganda",
+            {},
+        ),
+        ("Free Europe Committee Proposal to Exploit Berlin Crisis", {S: ["Free Europe Committee"]}),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -288,6 +288,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
             and _infinitive(text[to_match.end() :], collect)
         ):
             # "Free Europe Committee Proposal to Exploit Berlin Crisis": what it would do
+            if _THEY_PLAN.search(parts[-1]):
+                return NONE
             if is_body(plan["who"]) or collect.authority.canonical(plan["who"]):
                 return Correspondents(tuple(collect.names(plan["who"])))
             return NONE
@@ -365,6 +367,9 @@ _FOR_WHOM = re.compile(
 
 #: A body's plan, before "to" and what it would do: "Free Europe Committee Proposal to ...".
 _PLAN = re.compile(r"^(?P<who>.+?)\s+(?:proposals?|plans?|requests?|attempts?)$", re.I)
+#: Several bodies, then the verb they share: "... Interior Ministries Plan [to Cooperate]", a
+#: headline of what they plan, no document of theirs.
+_THEY_PLAN = re.compile(r"(?:ies|ees|ers|ons)\s+(?:plan|propose|request|attempt)$", re.I)
 
 
 def _infinitive(after: str, collect: Collector) -> bool:
