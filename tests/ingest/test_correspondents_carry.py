@@ -439,6 +439,20 @@ KINDS: Rules = {
         ),
         ("Free Europe Committee Proposal to Exploit Berlin Crisis", {S: ["Free Europe Committee"]}),
     ],
+    # titles-real-listings-8.tsv, titles-real-listings-tuning.tsv
+    "the writer's own side, named by 'our', is no party": [
+        (
+            "Account on the Reception of the Delegation of Our Party by Comrade Kim Il Sung and "
+            "the Talks that Took Place in this Meeting between Him and Comrade Manush",
+            {P: ["Kim Il Sung", "Manush"]},
+        ),
+        (
+            "Note on Two Conversations with the Minister Counselor of the North Vietnamese "
+            "Embassy, Comrade Hoan Muoi, on 26 January 1966, in the Cuban Embassy, and on 27 "
+            "January 1966, on the Occasion of a Farewell Visit to Our Embassy [Excerpts]",
+            {P: ["Hoan Muoi"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -51,6 +51,8 @@ _HEAD_END = frozenset({"of", "in", "on", "for", "to", f"to{MARK}", "at", "with",
 _OPENING = re.compile(r"(?:^|(?<=\s))[\"“‘'’]")
 _CLOSING = re.compile(r"(?<![sS\s])[\"”'’](?=\s|$)")
 _SUBJECT = re.compile(r"^(?:subject|re|regarding|concerning|topic)\s*(?::|$)", re.IGNORECASE)
+#: The writer's own side, named by "our": "the Delegation of Our Party" names no one else.
+_OURS = re.compile(r"\bour\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DAY = re.compile(r"^\d{1,2}\s+")
 
@@ -81,7 +83,8 @@ def is_dated(value: str) -> bool:
 
 def names_no_party(value: str) -> bool:
     """Whether a value read as a party is a request, an act, an event, an aim, a subject, a
-    date or a fragment ending in a word no name ends with."""
+    date, the writer's own side ("Our Party") or a fragment ending in a word no name ends
+    with."""
     words = value.split()
     if not words:
         return True
@@ -92,6 +95,7 @@ def names_no_party(value: str) -> bool:
         or bare(words[-1]) in _ENDS
         or adjective_only(words[-1])
         or bool(_SUBJECT.match(value))
+        or bool(_OURS.search(value))
         or is_dated(value)
     )
 
