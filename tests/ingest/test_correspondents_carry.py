@@ -453,6 +453,19 @@ KINDS: Rules = {
             {P: ["Hoan Muoi"]},
         ),
     ],
+    # titles-real-listings-3.tsv, titles-real-listings-7.tsv
+    "a clause telling who handed the document to whom": [
+        (
+            "The Soviet Document which the Soviet Ambassador Personally Presented to Vice "
+            "Minister Zhang Hanfu (Translation)",
+            {S: ["Soviet Ambassador"], R: ["Zhang Hanfu"]},
+        ),
+        (
+            "Information about the Situation in Korea as the USSR Ambassador in Prague c. S.V. "
+            "Cervonenko relayed it to the Minister of Foreign Affairs c. V. David.",
+            {S: ["Cervonenko"], R: ["David"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -39,6 +39,7 @@ from searcher.ingest.correspondents.conversations import (
     read_own_talk,
     read_talk,
 )
+from searcher.ingest.correspondents.delivered import read_delivered
 from searcher.ingest.correspondents.kinds import read_kind
 from searcher.ingest.correspondents.listed import read_listed_talk
 from searcher.ingest.correspondents.occasions import speaker
@@ -485,6 +486,8 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
         if not subject[0].rstrip().endswith(","):
             return NONE
         text = text[subject.end() :]
+    if (handed := read_delivered(text, collect)).sender:  # "... which A presented to B"
+        return Correspondents(*astuple(handed)[:4], as_written=tuple(collect.written))
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
     for read in (read_hosted, read_call, read_talk, read_listed_talk):
