@@ -466,6 +466,30 @@ KINDS: Rules = {
             {S: ["Cervonenko"], R: ["David"]},
         ),
     ],
+    # titles-real-listings-9.tsv (the convention above: the author of a record of a
+    # conversation with B sends it and takes part; sets 7 and 10 label two such bodies apart)
+    "a body before its record of a conversation with someone sends it and takes part": [
+        (
+            "Communist Party of Czechoslovakia, Record of Conversation with Secretary and Member "
+            "of the Politboro of the Central Committee of the Communist Party of Bolivia, Jorge "
+            "Kolle, Prague",
+            {
+                S: ["Communist Party of Czechoslovakia"],
+                P: ["Communist Party of Czechoslovakia", "Kolle"],
+            },
+        ),
+        (
+            "Chinese Embassy in Cuba, A Report on a Conversation with Two Deputy Department "
+            "Heads of Cuban General Staff",
+            {
+                S: ["Chinese Embassy in Cuba"],
+                P: [
+                    "Chinese Embassy in Cuba",
+                    "Two Deputy Department Heads of Cuban General Staff",
+                ],
+            },
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -223,13 +223,16 @@ def _head_of_body(piece: str) -> str:
 
 
 def _author_before(prefix: str, collect: Collector) -> str | None:
-    """The person named before ", Memorandum of Conversation with ...", if any."""
+    """The person or body named before ", Memorandum of Conversation with ...", if any (a
+    body with the unit of it that wrote)."""
     parts = split_outside_brackets(prefix, COMMA)
     if len(parts) < 2 or not is_type_phrase(_PREPOSITIONS.sub(" ", parts[-1])):
         return None
     author = parts[0]
-    if not looks_like_name(author) or is_body(author) or is_type_phrase(author):
+    if not looks_like_name(author) or is_type_phrase(author):
         return None
+    if is_body(author) and len(parts) > 2 and is_body(parts[1]):
+        author = f"{author}, {parts[1]}"  # "SED CC, Department of International Relations"
     return collect.person_or_body(author)
 
 
