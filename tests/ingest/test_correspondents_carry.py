@@ -490,6 +490,20 @@ KINDS: Rules = {
             },
         ),
     ],
+    # titles-real-listings-8.tsv, titles-real-listings-3.tsv
+    "a body and the body it is in, before a quoted title, are one sender": [
+        (
+            "Bureau of Intelligence and Research, US Department of State, 'Pakistan: Security "
+            "Planning and the Nuclear Option,' Report 83-AR",
+            {S: ["Bureau of Intelligence and Research, US Department of State"]},
+        ),
+        (
+            "Commission on Questions of the Chernobyl Catastrophe, Supreme Soviet of the "
+            "Ukrainian SSR, 'On Some Problems in the Elimination of the Consequences of the "
+            "Accident at the Chernobyl Atomic Energy Station'",
+            {S: ["Commission on Questions of the Chernobyl Catastrophe"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import astuple
+from dataclasses import astuple, replace
 
 from searcher.ingest.correspondents.conversations import (
     CONVERSATION,
@@ -158,9 +158,14 @@ def read_quoted(
     match: re.Match[str], authority: NameAuthority, collect: Collector, parse: Parse
 ) -> Correspondents:
     """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient; a
-    document "for" someone before the quoted title names its recipient."""
+    document "for" someone before the quoted title names its recipient; a body and the body
+    it is in are one sender."""
     pieces, addressee = _addressed(split_outside_brackets(match["author"], COMMA))
     found = _read_quoted(pieces, match, authority, collect, parse)
+    named = [p for p in pieces if not is_type_phrase(p)]
+    if len(named) > 1 and all(map(is_body, named)) and found.sender[:1] == (named[0],):
+        # "Bureau of Intelligence and Research, US Department of State": the body it is in
+        found = replace(found, sender=(", ".join(named), *found.sender[1:]))
     if not addressee or not found.sender or found.recipient:
         return found
     sent = tuple(collect.names(addressee))
