@@ -504,6 +504,19 @@ KINDS: Rules = {
             {S: ["Commission on Questions of the Chernobyl Catastrophe"]},
         ),
     ],
+    # titles-real-listings-7.tsv, titles-real-listings-9.tsv
+    "a memorandum's number and subject line, and an editor's '[of ...]' completing an office": [
+        (
+            "Forest McCluney, 'Memorandum for the President [of AMCOMLIB], No. 16, Subject: "
+            "Procurement'",
+            {S: ["McCluney"], R: ["President"]},
+        ),
+        (
+            "Report from Cultural Attaché at the Israeli Embassy, Rio de Janeiro, Smeul Benizi, "
+            "18 January 1962, Subject: 'Brazil – Cuban-Latin American Relations'",
+            {S: ["Benizi"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

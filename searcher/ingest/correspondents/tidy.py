@@ -86,6 +86,12 @@ _WITHHELD = re.compile(
 )
 
 
+#: An editor's completion of an office, out of its brackets: "the President [of AMCOMLIB]".
+_COMPLETED_OFFICE = re.compile(r"\[(of\s[^\[\]]+)\]")
+#: A memorandum's number and subject line at its end: "..., No. 16, Subject: Procurement".
+_NUMBER_AND_SUBJECT = re.compile(r"(?:,\s*No\.\s*\d+)?,\s*Subject:\s*[^'\"‘“]*$")
+
+
 def _once(title: str) -> str:
     """A title the page printed twice in a row, once."""
     half = len(title) // 2
@@ -102,4 +108,5 @@ def tidy(title: str) -> str:
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
     text = _TRAILING_DATE.sub("", " ".join(_DISTRICT.sub("", text).split()))
+    text = _NUMBER_AND_SUBJECT.sub("", _COMPLETED_OFFICE.sub(r"\1", text))
     return text.strip(" .")
