@@ -20,6 +20,6 @@ _GROUP = re.compile(
 
 def lower_case_group(text: str) -> str:
     """The group a lower-case text opens with ("his ministers"), or "" when it names none."""
-    if not text[:1].islower() or text.startswith(("a ", "an ")):
-        return ""
+    if not text[:1].islower() or text.startswith(("a ", "an ", "the ")):
+        return ""  # "the ministers": no one's own, nor described
     return match["group"] if (match := _GROUP.match(text.strip())) else ""
