@@ -517,6 +517,20 @@ KINDS: Rules = {
             {S: ["Benizi"]},
         ),
     ],
+    # titles-real-listings-9.tsv, titles-real-listings-5.tsv
+    "a request 'for' clearance or instructions names no addressee": [
+        (
+            "Request for Clearance of a Draft Joint Communique of the People’s Republic of China "
+            "Sports Committee and the Chair of the South African Colored People’s Sports "
+            "Committee",
+            {},
+        ),
+        (
+            "Chinese Foreign Ministry, Request for Instructions on Supporting the Ne Win "
+            "Government through Trade",
+            {S: ["Chinese Foreign Ministry"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -9,6 +9,7 @@ import re
 
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
 from searcher.ingest.correspondents.pieces import person_shaped
+from searcher.ingest.correspondents.plausible import names_no_party
 from searcher.ingest.correspondents.roles import NONE, Correspondents
 from searcher.ingest.correspondents.title_names import (
     GLOSSED,
@@ -75,6 +76,8 @@ def _addressee(text: str, collect: Collector) -> bool:
     if lead and lead[0].strip().casefold() != "the":
         return True  # "for Comrade Suslov"
     text = LEAD_WORDS.sub("", text)
+    if names_no_party(text):
+        return False  # "for Clearance of a Draft Joint Communique of ... Committee": a request
     return (
         bool(GLOSSED.match(text))
         or is_body(text)
