@@ -531,6 +531,14 @@ KINDS: Rules = {
             {S: ["Chinese Foreign Ministry"]},
         ),
     ],
+    # titles-real-listings-5.tsv
+    "the holders of a series of estimates are no addressee": [
+        (
+            "Memorandum to Holders of Special National Intelligence Estimate, SNIE 93-83, "
+            "'Brazil’s Changing Nuclear Goals: Motives and Constraints'",
+            {},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)
