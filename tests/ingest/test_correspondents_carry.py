@@ -539,6 +539,18 @@ KINDS: Rules = {
             {},
         ),
     ],
+    # titles-real-listings-10.tsv, titles-real-listings-2.tsv
+    "a headline with its author's verb, after a document's type and a comma": [
+        (
+            "Brazilian Embassy Cable, Brazilian Ambassador to Bonn Reports on Soviet Pressure on "
+            "West Germany",
+            {S: ["Brazilian Ambassador to Bonn"]},
+        ),
+        (
+            "P. Shelest Reports on a Meeting Between Ukrainian and Slovak Party Officials",
+            {S: ["Shelest"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

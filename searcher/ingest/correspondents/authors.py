@@ -248,7 +248,11 @@ def _stance_author(text: str) -> str:
 
 def headline_as_document(text: str) -> str:
     """A headline read as its document: "A Sends Letter to B" is "Letter from A to B";
-    "A Views of ..." is a report from A."""
+    "A Views of ..." is a report from A; after a document's type and a comma too ("Brazilian
+    Embassy Cable, Brazilian Ambassador to Bonn Reports on ...": the ambassador reports)."""
+    lead, comma, rest = text.partition(", ")
+    if comma and is_type_phrase(lead.split()[-1]) and (read := headline_as_document(rest)) != rest:
+        return read
     if author := _stance_author(text):
         return f"Report from {author}"
     match = _HEADLINE.match(text)
