@@ -551,6 +551,18 @@ KINDS: Rules = {
             {S: ["Shelest"]},
         ),
     ],
+    # titles-real-listings-10.tsv, titles-real-listings-8.tsv
+    "someone's own records of conversations: he took part": [
+        (
+            "Collection of Ambassador Jessup's Memoranda of Conversation, January 1950",
+            {P: ["Jessup"]},
+        ),
+        (
+            "Bierut's Notes of a Conversation with Stalin on the Situation in the Polish "
+            "Socialist Party (PPS) and Preparations for Parliamentary Elections in Poland",
+            {P: ["Bierut", "Stalin"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

@@ -384,3 +384,19 @@ def read_talk(text: str, collect: Collector) -> Correspondents:
     if not all(collect.authority.canonical(g) or person_shaped(g) for g in groups):
         return Correspondents()
     return Correspondents(participants=unique(collect.names(match["who"])))
+
+
+#: Someone's own records of his conversations, naming no one else: "Collection of Ambassador
+#: Jessup's Memoranda of Conversation, January 1950".
+_OWN_RECORDS = re.compile(
+    r"^(?:(?:collection|set|file|series|selection)\s+of\s+)?(?P<who>[^,'’]+?)['’]s\s+"
+    r"(?:memorand(?:a|um)|records?|notes|minutes)\s+of\s+conversations?(?:\s*,.*)?$",
+    re.IGNORECASE,
+)
+
+
+def read_own_records(text: str, collect: Collector) -> Correspondents:
+    """The one whose records of conversations a title names, with no one else: he took part."""
+    if not (match := _OWN_RECORDS.match(text)) or not looks_like_name(match["who"]):
+        return Correspondents()
+    return Correspondents(participants=unique(collect.names(match["who"])))

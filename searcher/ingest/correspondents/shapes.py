@@ -36,6 +36,7 @@ from searcher.ingest.correspondents.conversations import (
     read_call,
     read_conversation,
     read_hosted,
+    read_own_records,
     read_own_talk,
     read_talk,
 )
@@ -490,7 +491,7 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
         return Correspondents(*astuple(handed)[:4], as_written=tuple(collect.written))
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
-    for read in (read_hosted, read_call, read_talk, read_listed_talk):
+    for read in (read_hosted, read_call, read_talk, read_listed_talk, read_own_records):
         if (met := read(text, collect)).participants:
             return Correspondents(participants=met.participants, as_written=(*collect.written,))
     collect.written.clear()
