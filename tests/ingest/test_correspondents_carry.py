@@ -563,6 +563,14 @@ KINDS: Rules = {
             {P: ["Bierut", "Stalin"]},
         ),
     ],
+    # titles-real-listings-10.tsv (and the wire of set 9 above)
+    "information from a country: the country's service sends it": [
+        (
+            "Information from Romania on Turkish Intelligence Interests Towards Bulgaria",
+            {S: ["Romania"]},
+        ),
+        ("Polish Notes from Miami", {}),
+    ],
 }
 
 CASES = cases(KINDS)

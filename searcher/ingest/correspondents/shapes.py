@@ -343,8 +343,11 @@ def _message(text: str, collect: Collector) -> Correspondents:
     return NONE
 
 
-#: Messages a place sends, as a post's wire does: "Cable from Tehran", "Telegram from Pyongyang".
-_WIRED = re.compile(r"\b(?:cable|telegram|cipher|ciphered|telex|radiogram|wire|airgram)", re.I)
+#: Messages a place sends, as a post's wire does: "Cable from Tehran", "Telegram from Pyongyang";
+#: information a country's service sends ("Information from Romania on ...").
+_WIRED = re.compile(
+    r"\b(?:cable|telegram|cipher|ciphered|telex|radiogram|wire|airgram|information)", re.I
+)
 
 
 def _subject_phrase(piece: str) -> bool:
