@@ -571,6 +571,14 @@ KINDS: Rules = {
         ),
         ("Polish Notes from Miami", {}),
     ],
+    # titles-real-listings-7.tsv
+    "from a dated memo of a body, with its official in brackets by his ordinal office": [
+        (
+            "From a 2 June 1967 Memo of the Soviet Embassy in the DPRK (1st Secretary V. "
+            "Nemchinov) about Some New Factors in Korean-Cuban relations",
+            {S: ["Nemchinov"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

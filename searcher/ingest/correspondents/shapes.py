@@ -84,7 +84,9 @@ from searcher.ingest.correspondents.words import (
 )
 from searcher.names import OFFICES, NameAuthority
 
-_EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
+_EXCERPT = re.compile(
+    r"^(?:(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?|from\s+an?\s+)", re.I
+)
 
 
 #: The sender's own message to someone, no other's: "Telegram from Molotov with a Message to

@@ -46,8 +46,9 @@ _BRACKETED_PARTY = re.compile(
 )
 #: An editor's given name inside a name: "American Writer [Edgar] Snow".
 _GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
-#: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)".
-_NUMBERED = re.compile(r"\s*[(\[]\d[^)\]]*[)\]]")
+#: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)";
+#: not an official by his ordinal office ("(1st Secretary V. Nemchinov)").
+_NUMBERED = re.compile(r"\s*[(\[]\d(?!\d*(?:st|nd|rd|th)\s)[^)\]]*[)\]]")
 #: The district after Washington: "Telegram from Washington, DC, No. 084.605".
 _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 
