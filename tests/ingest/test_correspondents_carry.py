@@ -579,6 +579,13 @@ KINDS: Rules = {
             {S: ["Nemchinov"]},
         ),
     ],
+    # titles-real-listings-5.tsv
+    "'from' mistyped 'form' after a document's type": [
+        (
+            "Note form the Embassy of the Polish Republic in Korea",
+            {S: ["Embassy of the Polish Republic in Korea"]},
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

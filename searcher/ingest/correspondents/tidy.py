@@ -87,6 +87,10 @@ _WITHHELD = re.compile(
 )
 
 
+#: "from" mistyped after a document's type: "Note form the Embassy of ...".
+_FORM = re.compile(
+    r"\b(note|letter|cable|telegram|report|message|memorandum)\s+form\s+(?=the\s)", re.I
+)
 #: An editor's completion of an office, out of its brackets: "the President [of AMCOMLIB]".
 _COMPLETED_OFFICE = re.compile(r"\[(of\s[^\[\]]+)\]")
 #: A memorandum's number and subject line at its end: "..., No. 16, Subject: Procurement".
@@ -101,7 +105,7 @@ def _once(title: str) -> str:
 
 def tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
-    title = _WITHHELD.sub("someone withheld", _once(title.strip()))
+    title = _FORM.sub(r"\1 from ", _WITHHELD.sub("someone withheld", _once(title.strip())))
     title = _BRACKETED_AUTHOR.sub(_unbracket_author, _CLASSIFIED.sub("", title))
     title = _HANDLING.sub("", _BRACKETED_PARTY_ADDED.sub(r" \1", title))
     text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
