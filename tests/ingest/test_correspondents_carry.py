@@ -586,6 +586,19 @@ KINDS: Rules = {
             {S: ["Embassy of the Polish Republic in Korea"]},
         ),
     ],
+    # titles-real-listings-9.tsv
+    "a body named by its aims ('Committee to Defend ... and Combat ...') is one name": [
+        (
+            "Cable from the Chinese People's Committee to Defend World Peace and Combat U.S. "
+            "Aggression and the Chinese Ministry of Foreign Affairs",
+            {
+                S: [
+                    "Chinese People's Committee to Defend World Peace and Combat U.S. Aggression",
+                    "Chinese Ministry of Foreign Affairs",
+                ]
+            },
+        ),
+    ],
 }
 
 CASES = cases(KINDS)

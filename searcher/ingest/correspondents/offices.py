@@ -207,12 +207,27 @@ _DELEGATION_TO = re.compile(
 )
 
 
+#: A body named by its aim, and the aims joined in its name: "the Chinese People's Committee
+#: to Defend World Peace and Combat U.S. Aggression".
+_AIMS = r"(?:defend|oppose|resist|combat|aid|support|promote|protect|liberate|safeguard)\b"
+_BODY_TO_AIM = re.compile(
+    rf"\b(?P<body>committee|council|league|association|society|movement|front)\s+to\s+"
+    rf"(?P<aim>{_AIMS}(?:(?!\s+and\s)[^,])*)(?P<more>\s+and\s+(?={_AIMS}))?",
+    re.IGNORECASE,
+)
+
+
+def _aim(match: re.Match[str]) -> str:
+    joined = f" and{MARK} " if match["more"] else ""
+    return f"{match['body']} to{MARK} {match['aim']}{joined}"
+
+
 def protect_office_to(text: str) -> str:
     """Mark the "to" of "Ambassador to the DPRK Shtykov" or "Delegation to the XII Congress"
     so that it splits nothing."""
     if " to " not in text and " To " not in text:
         return text
-    text = _DELEGATION_TO.sub(rf"\g<who> to{MARK} ", text)
+    text = _BODY_TO_AIM.sub(_aim, _DELEGATION_TO.sub(rf"\g<who> to{MARK} ", text))
 
     def mark(match: re.Match[str]) -> str:
         words = match["place"].split()
