@@ -1,5 +1,6 @@
-"""Correspondents by general kinds of title shape that the sets from set 5 on showed, each
-read on real titles of it (the set is named beside each kind; the roles are its labels)."""
+"""Correspondents by general kinds of title shape that the labelled sets' misses showed, each
+read on real titles of it (the sets are named beside each kind, the first the one whose misses
+showed it; the roles are their labels)."""
 
 import pytest
 from title_rules import P, R, Rules, S, V, authority, case_id, cases, check
