@@ -202,9 +202,10 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right, with a margin below what the parser reaches (1724 of
-#: 1822, the sets once held out, ``titles-real-listings-2.tsv`` to ``-10.tsv`` among them).
-TUNING_FLOOR = 1716
+#: Titles of the tuning set read right: what the parser reaches (1789 of 1822, the sets once
+#: held out, ``titles-real-listings-2.tsv`` to ``-10.tsv`` among them; 1724 before the general
+#: kinds of ``test_correspondents_carry.py``).
+TUNING_FLOOR = 1789
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185

@@ -419,6 +419,9 @@ def test_what_can_be_a_correspondent(names, piece, wanted):
         "Kireyev, Deputy Head of the 1st Far Eastern Department of the MID on 24 May 1977'",
     ],
 )
-def test_the_first_body_alone_sends(names, title):
-    """The body that wrote, without the body it belongs to (titles-real-listings-3.tsv, -5)."""
-    assert parse_title(title, names).sender[0].count(",") == 0
+def test_the_first_body_sends_with_the_body_it_is_in(names, title):
+    """The body that wrote, named with the body it belongs to, one sender
+    (titles-real-listings-3.tsv, -5; -8 labels the two together)."""
+    sender = parse_title(title, names).sender
+    assert len(sender) == 1
+    assert sender[0] == ", ".join(title.split(", ")[:2])

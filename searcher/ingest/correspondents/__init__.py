@@ -26,20 +26,24 @@ Conversation with B".  How they are read:
 The modules: ``words`` (the word lists, data in ``searcher/data/title-*.txt``), ``word_kinds``
 (what one word can be: a nationality's, a surname's), ``tidy`` (editors' marks out of a title),
 ``offices`` (offices before or for their holders), ``title_names`` (names in a piece of a
-title), ``described`` (a person named after a description), ``longer_names`` (a known name
-inside a longer one), ``pieces`` (what a piece between commas is), ``kinds`` (the lexicon of
-document kinds and how each names its maker), ``listed`` (the parties a record lists),
+title), ``described`` (a person named after a description, or a description after a name),
+``groups`` (people named as a group in lower case), ``longer_names`` (a known name inside a
+longer one), ``pieces`` (what a piece between commas is), ``kinds`` (the lexicon of document
+kinds and how each names its maker), ``listed`` (the parties a record lists),
 ``conversations`` (who took part in a conversation, a meeting or an audience), ``authors``
-(documents read by their authors), ``quoted`` (a title quoting another), ``shapes`` (the
-shapes of whole titles), ``plausible`` (the last check on every party found: a request, an
-event, a subject or a date is no correspondent) and ``roles`` (the result, and the page's own
-author fields).
+(documents read by their authors), ``occasions`` (a speaker named with where he spoke),
+``subjects`` (a maker named before only a subject), ``delivered`` (who handed a document to
+whom), ``quoted`` (a title quoting another), ``routes`` (the places a message went between),
+``shapes`` (the shapes of whole titles), ``joined`` (documents joined by a semicolon, makers by
+a slash), ``plausible`` (the last check on every party found: a request, an event, a subject
+or a date is no correspondent) and ``roles`` (the result, and the page's own author fields).
 
 >>> from searcher.names import default_authority
 >>> parse_title("Cable, Filippov [Stalin] to Mao Zedong", default_authority()).sender
 ('Stalin',)
 """
 
+from searcher.ingest.correspondents.joined import read_joined
 from searcher.ingest.correspondents.plausible import gate
 from searcher.ingest.correspondents.roles import Correspondents, merge_authors
 from searcher.ingest.correspondents.shapes import read_title
@@ -49,7 +53,7 @@ from searcher.names import NameAuthority
 def parse_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical), each
     one a value that can be a correspondent."""
-    return gate(read_title(title, authority))
+    return gate(read_joined(title, authority, read_title))
 
 
 __all__ = ["Correspondents", "merge_authors", "parse_title"]

@@ -9,6 +9,7 @@ import re
 
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
 from searcher.ingest.correspondents.pieces import person_shaped
+from searcher.ingest.correspondents.plausible import names_no_party
 from searcher.ingest.correspondents.roles import NONE, Correspondents
 from searcher.ingest.correspondents.title_names import (
     GLOSSED,
@@ -41,7 +42,8 @@ AUTHORED = re.compile(
     r"lecture|talk|toast|"
     r"memorandum|"
     r"memo|comments|account|information|analysis|assessment|proposal|intervention|directive|"
-    rf"instructions?|order|paper|{kinds_pattern(SENT_KINDS)}))(?:\s+no\.?\s*\d[\w./-]*)?\s+"
+    rf"instructions?|order|paper|{kinds_pattern(SENT_KINDS)}))"
+    r"(?:\s+(?:no\.?\s*\d|(?-i:[A-Z]{2,})/\d)[\w./-]*)?\s+"  # "No. 12", "DEM/132"
     r"(?:(?:given|delivered|made|presented|written)\s+)?(?:by|of)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -50,7 +52,7 @@ AUTHORED = re.compile(
 AUTHORED_BY = re.compile(
     r"^(?P<type>(?:memorandum|memo|note|notes|report|letter|statement|speech|remarks|comments|"
     r"recollections|evaluation|complaint|"
-    rf"analysis|information|proposal|draft|account|{_MORE})\b(?:\s+[a-z][\w-]*){{0,3}})\s+by\s+"
+    rf"analysis|information|proposal|drafts?|account|{_MORE})\b(?:\s+[a-z][\w-]*){{0,3}})\s+by\s+"
     r"(?P<who>.+)$",
     re.IGNORECASE,
 )
@@ -74,6 +76,8 @@ def _addressee(text: str, collect: Collector) -> bool:
     if lead and lead[0].strip().casefold() != "the":
         return True  # "for Comrade Suslov"
     text = LEAD_WORDS.sub("", text)
+    if names_no_party(text):
+        return False  # "for Clearance of a Draft Joint Communique of ... Committee": a request
     return (
         bool(GLOSSED.match(text))
         or is_body(text)
@@ -244,7 +248,11 @@ def _stance_author(text: str) -> str:
 
 def headline_as_document(text: str) -> str:
     """A headline read as its document: "A Sends Letter to B" is "Letter from A to B";
-    "A Views of ..." is a report from A."""
+    "A Views of ..." is a report from A; after a document's type and a comma too ("Brazilian
+    Embassy Cable, Brazilian Ambassador to Bonn Reports on ...": the ambassador reports)."""
+    lead, comma, rest = text.partition(", ")
+    if comma and is_type_phrase(lead.split()[-1]) and (read := headline_as_document(rest)) != rest:
+        return read
     if author := _stance_author(text):
         return f"Report from {author}"
     match = _HEADLINE.match(text)

@@ -12,6 +12,7 @@ import re
 
 from searcher.ingest.correspondents.kinds import KINDS
 from searcher.ingest.correspondents.offices import office_phrase
+from searcher.ingest.correspondents.pieces import person_shaped
 from searcher.ingest.correspondents.roles import Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
@@ -20,12 +21,13 @@ from searcher.ingest.correspondents.title_names import (
     looks_like_name,
     split_outside_brackets,
 )
-from searcher.ingest.correspondents.words import is_body, is_place, is_type_phrase
+from searcher.ingest.correspondents.words import MARK, is_body, is_place, is_type_phrase
 
 CONVERSATION = re.compile(
     r"(?:(?:telephone|phone|private|official|first|second|further|confidential)\s+)?"
     r"\b(?:conversations?|meetings?|talks?|discussions?|negotiations|consultations|"
     r"contacts?(?=\s+between\s)|receiving(?=\s+of\s)|calling\s+on(?=\s)|"
+    r"(?:letters|correspondence)(?=\s+between\s)|conference(?=\s+with\s+(?!the\s))|"
     r"exchange\s+of\s+views|interview|audience|reception|visit(?=\s+of\s.+\swith\s)|"
     r"(?:breakfast|lunch|luncheon|dinner)(?=\s+with\s))"
     r"(?:\s+(?:records?|minutes|notes))?"  # "Conversation records between A and B"
@@ -42,9 +44,11 @@ CONVERSATION = re.compile(
 )
 
 
-#: "Chairman Mao Receives American Writer Edgar Snow": a host and a guest.
+#: "Chairman Mao Receives American Writer Edgar Snow", "Saddam Meeting Military Officials":
+#: a host and a guest.
 RECEIVES = re.compile(
-    r"^(?:[^:]*:\s+)?(?P<host>[^:;]+?)\s+(?:receives?|received|meets?|met)(?:\s+with)?\s+"
+    r"^(?:[^:]*:\s+)?(?P<host>[^:;]+?)\s+(?:receives?|received|meets?|met|"
+    r"meeting(?=\s+(?-i:[A-Z])))(?:\s+with)?\s+"
     r"(?P<guest>.+)$",
     re.IGNORECASE,
 )
@@ -88,6 +92,8 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     ):
         # "Summary of Averell Harriman Meeting with Stalin": the one named before the meeting
         names += collect.names(host["who"])
+    elif (match["prep"] or "").lower() == "with" and _meets(lead := prefix.strip(), collect):
+        names += collect.names(lead)  # "Saddam Hussein Meeting with the General Command ..."
     if diary := _DIARY.search(prefix):
         names += collect.names(diary["who"] or _LEAD_FROM.sub("", diary["owner"]))
     prep = (match["prep"] or "").lower()
@@ -102,6 +108,8 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
         # "Soviet Ambassador to Ethiopia A.P. Ratanov, Memorandum of Conversation with ..."
         sender = (author,)
         names.append(author)
+    if prep == "with" and not names and (talker := _talker_before(prefix, collect)):
+        names.append(talker)  # "Italian Journalist Carmine De Lepsis, Interview with ..."
     if (
         not sender
         and (notes := _NOTES_BY.match(prefix))
@@ -123,12 +131,28 @@ def read_conversation(text: str, match: re.Match[str], collect: Collector) -> Co
     # Czechoslovakia": bodies, and the countries they come from
     gathering = len(groups) == 1 or all(is_body(g) or is_place(g) for g in groups)
     # "Reception of the Ambassador of Iran ... Nader Arasteh": a guest received, no gathering
-    gathering = gathering and not _RECEIVED.match(match[0])
+    gathering = gathering and not _RECEIVED.match(match[0]) or _HOLDERS.match(who) is not None
     if prep == "of" and len(pieces) == 1 and gathering and not names:
         pieces = []  # "a Meeting of Students of the University": a gathering, no parties
     for piece in pieces:
         names += collect.names(_head_of_body(piece))
     return Correspondents(sender=sender, participants=unique(names))
+
+
+def _meets(lead: str, collect: Collector) -> bool:
+    """Whether the whole text before a meeting is who met: a known person, a person's name or
+    a body ("Iraqi Cabinet Meeting with ...")."""
+    if not lead or "," in lead or not looks_like_name(lead) or is_type_phrase(lead):
+        return False
+    return bool(collect.authority.canonical(lead) or is_body(lead) or person_shaped(lead))
+
+
+#: Holders of an office, many: "the Ambassadors and Acting Ambassadors of Hungary, ...".
+_HOLDERS = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors|representatives|heads|ministers|"
+    r"secretaries|leaders|members|chairmen)\b",
+    re.IGNORECASE,
+)
 
 
 #: Notes by their taker before the conversation they record: "Notes by A. S. Chernyaev, ...".
@@ -173,7 +197,7 @@ _WHO_SUBJECT = re.compile(
 #: The gathering the parties came to: "... the South Korean Delegates to the High-Level
 #: Political Talks between North and South Korea".
 _AT_GATHERING = re.compile(
-    r"\s+(?:to|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:talks|conference|summit|negotiations)\b",
+    rf"\s+(?:to{MARK}?|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:talks|conference|summit|negotiations)\b",
     re.IGNORECASE,
 )
 
@@ -199,14 +223,29 @@ def _head_of_body(piece: str) -> str:
 
 
 def _author_before(prefix: str, collect: Collector) -> str | None:
-    """The person named before ", Memorandum of Conversation with ...", if any."""
+    """The person or body named before ", Memorandum of Conversation with ...", if any (a
+    body with the unit of it that wrote)."""
     parts = split_outside_brackets(prefix, COMMA)
     if len(parts) < 2 or not is_type_phrase(_PREPOSITIONS.sub(" ", parts[-1])):
         return None
     author = parts[0]
-    if not looks_like_name(author) or is_body(author) or is_type_phrase(author):
+    if not looks_like_name(author) or is_type_phrase(author):
         return None
+    if is_body(author) and len(parts) > 2 and is_body(parts[1]):
+        author = f"{author}, {parts[1]}"  # "SED CC, Department of International Relations"
     return collect.person_or_body(author)
+
+
+def _talker_before(prefix: str, collect: Collector) -> str | None:
+    """The one person named, with a comma, right before a talk ("A, Interview with B"): he
+    took part."""
+    parts = split_outside_brackets(prefix, COMMA)
+    if len(parts) != 1 or not prefix.rstrip().endswith(","):
+        return None
+    who = parts[0]
+    if not looks_like_name(who) or is_body(who) or is_type_phrase(who) or is_place(who):
+        return None
+    return collect.person_or_body(who)
 
 
 #: Words between a record's type and the conversation it records: "Memorandum of
@@ -323,5 +362,41 @@ _CALL = re.compile(
 def read_call(text: str, collect: Collector) -> Correspondents:
     """The party a telephone call names, if the title is one."""
     if not (match := _CALL.match(text)):
+        return Correspondents()
+    return Correspondents(participants=unique(collect.names(match["who"])))
+
+
+#: A headline of people talking: "Stalin and Harriman Discuss the Military Situation",
+#: "Saddam Talks About His Army".
+_TALK = re.compile(
+    r"^(?P<who>[^,:;'’]+?)\s+(?:talks\s+(?:about|with|on|to)|(?P<two>discuss))\s", re.IGNORECASE
+)
+
+
+def read_talk(text: str, collect: Collector) -> Correspondents:
+    """Those a headline says talk, when each is a known person or has a person's name (two
+    or more to discuss)."""
+    if not (match := _TALK.match(text)):
+        return Correspondents()
+    groups = split_outside_brackets(match["who"], AND)
+    if match["two"] and len(groups) < 2:
+        return Correspondents()  # "Deng Xiaoping Discusses the Vietnam Issue": no talk named
+    if not all(collect.authority.canonical(g) or person_shaped(g) for g in groups):
+        return Correspondents()
+    return Correspondents(participants=unique(collect.names(match["who"])))
+
+
+#: Someone's own records of his conversations, naming no one else: "Collection of Ambassador
+#: Jessup's Memoranda of Conversation, January 1950".
+_OWN_RECORDS = re.compile(
+    r"^(?:(?:collection|set|file|series|selection)\s+of\s+)?(?P<who>[^,'’]+?)['’]s\s+"
+    r"(?:memorand(?:a|um)|records?|notes|minutes)\s+of\s+conversations?(?:\s*,.*)?$",
+    re.IGNORECASE,
+)
+
+
+def read_own_records(text: str, collect: Collector) -> Correspondents:
+    """The one whose records of conversations a title names, with no one else: he took part."""
+    if not (match := _OWN_RECORDS.match(text)) or not looks_like_name(match["who"]):
         return Correspondents()
     return Correspondents(participants=unique(collect.names(match["who"])))

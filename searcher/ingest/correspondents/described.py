@@ -1,5 +1,7 @@
 """A person named after a description of who they are, written in lower case: "an official
-in the Albanian embassy in Beijing Lilo Zeneli" is Lilo Zeneli.
+in the Albanian embassy in Beijing Lilo Zeneli" is Lilo Zeneli; and a description after a
+person's name, opened by "a" or "an": "A.G. Krymov (Guo Zhaotang), a Prisoner in Noril'sk and
+Former Member of ..." is Krymov alone.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from searcher.ingest.correspondents.words import (
 #: Two to four capitalised words closing a text: the name that ends a description.
 _CLOSING = re.compile(r"(?:^|\s)(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)$")
 
-#: A quotation, not an owner's "'s": a subject, not a description of someone.
-_QUOTE = re.compile(r"[\"‘“”]|['’](?!s\s)")
+#: A quotation, not an apostrophe inside a word ("Kim's", "d’Affaires"): a subject, not a
+#: description of someone.
+_QUOTE = re.compile(r"[\"‘“”]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 
 
 def closing_name(text: str) -> str:
@@ -45,3 +48,12 @@ def closing_name(text: str) -> str:
     if any(bare(w) in BODY_WORDS | LEADING_OFFICE or is_place(w) for w in person):
         return ""
     return " ".join(person)
+
+
+#: A description after a name, to the end: "..., a Prisoner in Noril'sk and Former Member".
+_APPOSITION = re.compile(r"(?<=\S),\s+an?\s+[^,]+$")
+
+
+def without_description(segment: str) -> str:
+    """A segment without the description after its last name ("..., a Prisoner in ...")."""
+    return _APPOSITION.sub("", segment)

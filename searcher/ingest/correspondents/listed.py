@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from searcher.ingest.correspondents.offices import COMPLEMENT_END, office_phrase
+from searcher.ingest.correspondents.roles import Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     COMMA,
     Collector,
@@ -49,3 +50,16 @@ def listed_people(text: str, collect: Collector, least: int = 2) -> list[str]:
         people.append(name)
     enough = len(people) >= max(least, 1) and (len(people) > 1 or described)
     return people if enough else []
+
+
+#: A record of a talk, then the list of its parties: "Memorandum of Conversation, A, Secretary
+#: of ..., and B, Head of ..., Prague".
+_RECORD_THEN_LIST = re.compile(r"^(?P<record>[^,]+),\s+(?P<who>.+)$")
+
+
+def read_listed_talk(text: str, collect: Collector) -> Correspondents:
+    """The parties a record of a talk lists after its type, offices and places aside."""
+    match = _RECORD_THEN_LIST.match(text)
+    if not match or not RECORD_OF_TALK.match(match["record"]):
+        return Correspondents()
+    return Correspondents(participants=unique(listed_people(match["who"], collect)))

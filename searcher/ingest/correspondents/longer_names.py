@@ -1,4 +1,5 @@
 """A known name inside a longer one is not that person: "Castro Madero" is not Fidel Castro,
+nor "Abdullah al Mubarak al Sabbah" Hosni Mubarak,
 though the authority knows "Castro" alone.  The written name is kept, nothing is invented.
 """
 
@@ -68,3 +69,14 @@ def runs_on(written: str, known: str, authority: NameAuthority) -> bool:
                     and not _misspelt(following, known)
                 )
     return False
+
+
+#: A name that runs on with its family's: "Abdullah al Mubarak al Sabbah".
+_FAMILY_END = re.compile(r"\s(?:al|el|bin|ibn|bint|abu)[\s-](?P<last>[A-Z][\w'’-]+)$")
+
+
+def longer_name(written: str, known: str) -> bool:
+    """Whether a known name sits inside a longer one: "Abdullah al Mubarak al Sabbah" is not
+    Hosni Mubarak."""
+    end = _FAMILY_END.search(written)
+    return end is not None and end["last"].casefold() not in known.casefold()

@@ -91,6 +91,8 @@ def office_split(text: str) -> tuple[str, str]:
     name = " ".join(words[i:])
     if name and not name[:1].isupper():
         return "", text
+    if name and bare(words[-1]) in LEADING_OFFICE - HONORIFICS - BODY_WORDS:
+        return text, ""  # "Foreign Affairs Secretary": an office throughout, no name after it
     return " ".join(words[:i]), name
 
 
@@ -195,10 +197,37 @@ def _unknown_post(match: re.Match[str]) -> bool:
 _POST = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?=\s+[A-Z]|\s*,|\s*$|\s+to\s)")
 
 
+#: A delegation sent to a gathering, one name: "the USSR Delegation to the XXIII Session of
+#: the General Assembly", "Bolivian Delegation to the XII Congress of the CPCz".
+_DELEGATION_TO = re.compile(
+    r"\b(?P<who>delegations?|mission)\s+to\s+(?=(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:sessions?|congress|conference|talks|negotiations|summit|"
+    r"assembly|plenum|meeting|UN\b|United\s+Nations))",
+    re.IGNORECASE,
+)
+
+
+#: A body named by its aim, and the aims joined in its name: "the Chinese People's Committee
+#: to Defend World Peace and Combat U.S. Aggression".
+_AIMS = r"(?:defend|oppose|resist|combat|aid|support|promote|protect|liberate|safeguard)\b"
+_BODY_TO_AIM = re.compile(
+    rf"\b(?P<body>committee|council|league|association|society|movement|front)\s+to\s+"
+    rf"(?P<aim>{_AIMS}(?:(?!\s+and\s)[^,])*)(?P<more>\s+and\s+(?={_AIMS}))?",
+    re.IGNORECASE,
+)
+
+
+def _aim(match: re.Match[str]) -> str:
+    joined = f" and{MARK} " if match["more"] else ""
+    return f"{match['body']} to{MARK} {match['aim']}{joined}"
+
+
 def protect_office_to(text: str) -> str:
-    """Mark the "to" of "Ambassador to the DPRK Shtykov" so that it splits nothing."""
+    """Mark the "to" of "Ambassador to the DPRK Shtykov" or "Delegation to the XII Congress"
+    so that it splits nothing."""
     if " to " not in text and " To " not in text:
         return text
+    text = _BODY_TO_AIM.sub(_aim, _DELEGATION_TO.sub(rf"\g<who> to{MARK} ", text))
 
     def mark(match: re.Match[str]) -> str:
         words = match["place"].split()
@@ -227,3 +256,20 @@ def where_it_sits(body: str, piece: str) -> bool:
         return False  # "the Chairman of the SPD, Brandt": the office's holder
     plain = _PLAIN_WORD.match(piece) and bare(piece) not in LEADING_OFFICE | BODY_WORDS
     return is_place(piece) or bool(plain) and not is_type_phrase(piece)
+
+
+#: Bodies that sit in one place, whose place is part of their name: "Hungarian Embassy, Prague";
+#: not a delegation or a party, which travel or meet somewhere ("..., Delegation, Beijing").
+_SITTING = word_set(
+    "embassy embassies legation consulate consulate-general mission ministry office department "
+    "bureau station residency representation agency"
+)
+
+
+def sits_in(body: str, piece: str) -> bool:
+    """Whether a known place after a body is where the body sits, part of its name."""
+    return (
+        where_it_sits(body, piece)
+        and is_place(piece)
+        and any(bare(w) in _SITTING for w in body.split())
+    )

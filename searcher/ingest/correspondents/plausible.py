@@ -18,6 +18,7 @@ import re
 from searcher.ingest.correspondents.pieces import person_shaped
 from searcher.ingest.correspondents.roles import Correspondents
 from searcher.ingest.correspondents.title_names import MONTH
+from searcher.ingest.correspondents.word_kinds import adjective_only
 from searcher.ingest.correspondents.words import (
     BODY_WORDS,
     LEADING_OFFICE,
@@ -50,6 +51,8 @@ _HEAD_END = frozenset({"of", "in", "on", "for", "to", f"to{MARK}", "at", "with",
 _OPENING = re.compile(r"(?:^|(?<=\s))[\"“‘'’]")
 _CLOSING = re.compile(r"(?<![sS\s])[\"”'’](?=\s|$)")
 _SUBJECT = re.compile(r"^(?:subject|re|regarding|concerning|topic)\s*(?::|$)", re.IGNORECASE)
+#: The writer's own side, named by "our": "the Delegation of Our Party" names no one else.
+_OURS = re.compile(r"\bour\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DAY = re.compile(r"^\d{1,2}\s+")
 
@@ -80,7 +83,8 @@ def is_dated(value: str) -> bool:
 
 def names_no_party(value: str) -> bool:
     """Whether a value read as a party is a request, an act, an event, an aim, a subject, a
-    date or a fragment ending in a word no name ends with."""
+    date, the writer's own side ("Our Party") or a fragment ending in a word no name ends
+    with."""
     words = value.split()
     if not words:
         return True
@@ -89,7 +93,9 @@ def names_no_party(value: str) -> bool:
         or _head(words) in _EVENTS | _ACTS
         or bare(words[0]) in _VERBS
         or bare(words[-1]) in _ENDS
+        or adjective_only(words[-1])
         or bool(_SUBJECT.match(value))
+        or bool(_OURS.search(value))
         or is_dated(value)
     )
 
@@ -131,14 +137,17 @@ def _place_like(value: str) -> bool:
 
 
 def _kept(values: tuple[str, ...]) -> tuple[str, ...]:
-    """The values of a role that may be parties; a place right after a body or an office, or
-    right before a person, goes (it says where that party sits: "Rio de Janeiro, Smeul
-    Benizi")."""
+    """The values of a role that may be parties; a place right after a body or an office joins
+    its name ("Ministry for Foreign Affairs, Republic of Finland"), one right before a person
+    goes (it says where that party sits: "Rio de Janeiro, Smeul Benizi")."""
     found = [v for v in map(without_quote, values) if v and not names_no_party(v)]
     kept: list[str] = []
     for at, value in enumerate(found):
         after = found[at + 1] if at + 1 < len(found) else ""
-        if _place_like(value) and ((kept and _locates(kept[-1])) or person_shaped(after)):
+        if _place_like(value) and kept and _locates(kept[-1]):
+            kept[-1] = f"{kept[-1]}, {value}"  # where the body sits, part of its name
+            continue
+        if _place_like(value) and person_shaped(after):
             continue
         kept.append(value)
     return tuple(kept)

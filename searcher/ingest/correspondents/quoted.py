@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import astuple
+from dataclasses import astuple, replace
 
 from searcher.ingest.correspondents.conversations import (
     CONVERSATION,
@@ -16,6 +16,7 @@ from searcher.ingest.correspondents.conversations import (
 )
 from searcher.ingest.correspondents.listed import RECORD_OF_TALK, listed_people
 from searcher.ingest.correspondents.offices import LEAD_WORDS, office_split
+from searcher.ingest.correspondents.plausible import is_dated
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
 from searcher.ingest.correspondents.title_names import (
     AND,
@@ -95,6 +96,12 @@ GATHERING_HEAD = re.compile(
 _NAMED_AFTER = frozenset({"doctrine", "plan", "estimate", "estimates"})
 
 
+#: A body numbered in words: "First Asia Department of the Ministry of Foreign Affairs".
+_NUMBERED_BODY = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?-i:[A-Z])", re.I
+)
+
+
 def _may_author(text: str) -> bool:
     """Whether the text before a quoted title can be its author: not a type of document
     ("Transcript of BBC Panorama Television Program"), a nationality's document ("Soviet
@@ -103,7 +110,8 @@ def _may_author(text: str) -> bool:
         return False  # "Session of the CPSU CC Politburo, 'On ...'": an event, no author
     words = text.split()
     named = looks_like_name(text) or name_run(text) == text and _ENDS_WITH_PERSON.search(text)
-    if not named or words[0].casefold() in DOCUMENT_WORDS:
+    numbered = _NUMBERED_BODY.match(text) is not None and is_body(text)  # "First Asia Department"
+    if not named or words[0].casefold() in DOCUMENT_WORDS and not numbered:
         return False
     while len(words) > 1 and is_type_phrase(words[-1]):
         words.pop()
@@ -119,12 +127,60 @@ def _nationality_document(piece: str) -> bool:
     return 0 < len(words) < len(piece.split()) and all(map(nationality_word, words))
 
 
+#: A document's type and whom or when it is for: "Information for the President of Brazil",
+#: "Political Report for July and August 1975".
+_TYPE_FOR = re.compile(r"^(?P<type>[^,]+?)\s+for\s+(?P<who>.+)$", re.IGNORECASE)
+
+
+def _type_named(text: str) -> bool:
+    """A document's type, perhaps after one word of its kind: "Political Report"."""
+    words = text.split()
+    return is_type_phrase(text) or (
+        len(words) == 2 and is_type_phrase(words[-1]) and not is_body(text)
+    )
+
+
+def _addressed(pieces: list[str]) -> tuple[list[str], str]:
+    """The pieces before a quoted title without a document's type "for" someone or some time,
+    and whom it is for: "Foreign Minister A, Information for the President of Brazil"."""
+    kept, addressee = [], ""
+    for at, piece in enumerate(pieces):
+        match = _TYPE_FOR.match(piece)
+        if match and _type_named(match["type"]) and (at or is_dated(match["who"])):
+            if not is_dated(match["who"]) and not addressee:
+                addressee = match["who"]
+            continue  # the first piece's own addressee is read with the rest
+        kept.append(piece)
+    return kept, addressee
+
+
 def read_quoted(
     match: re.Match[str], authority: NameAuthority, collect: Collector, parse: Parse
 ) -> Correspondents:
-    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient."""
+    """ "A, 'quoted title'": A sends; the quoted title gives participants, or a recipient; a
+    document "for" someone before the quoted title names its recipient; a body and the body
+    it is in are one sender."""
+    pieces, addressee = _addressed(split_outside_brackets(match["author"], COMMA))
+    found = _read_quoted(pieces, match, authority, collect, parse)
+    named = [p for p in pieces if not is_type_phrase(p)]
+    if len(named) > 1 and all(map(is_body, named)) and found.sender[:1] == (named[0],):
+        # "Bureau of Intelligence and Research, US Department of State": the body it is in
+        found = replace(found, sender=(", ".join(named), *found.sender[1:]))
+    if not addressee or not found.sender or found.recipient:
+        return found
+    sent = tuple(collect.names(addressee))
+    return Correspondents(found.sender, sent, found.via, found.participants, found.as_written)
+
+
+def _read_quoted(
+    pieces: list[str],
+    match: re.Match[str],
+    authority: NameAuthority,
+    collect: Collector,
+    parse: Parse,
+) -> Correspondents:
     # the author's numbers go: "Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo ...'"
-    pieces = [p for p in split_outside_brackets(match["author"], COMMA) if not is_type_phrase(p)]
+    pieces = [p for p in pieces if not is_type_phrase(p)]
     # "Raúl Castro, Report on his Visit to Africa, '...'": the type and its subject go
     pieces = pieces[:1] + [p for p in pieces[1:] if not _type_on(p)]
     if pieces and all(map(_nationality_document, pieces)):

@@ -36,9 +36,14 @@ from searcher.ingest.correspondents.conversations import (
     read_call,
     read_conversation,
     read_hosted,
+    read_own_records,
     read_own_talk,
+    read_talk,
 )
+from searcher.ingest.correspondents.delivered import read_delivered
 from searcher.ingest.correspondents.kinds import read_kind
+from searcher.ingest.correspondents.listed import read_listed_talk
+from searcher.ingest.correspondents.occasions import speaker
 from searcher.ingest.correspondents.offices import (
     office_phrase,
     office_split,
@@ -54,6 +59,8 @@ from searcher.ingest.correspondents.pieces import (
 )
 from searcher.ingest.correspondents.quoted import QUOTED, read_quoted
 from searcher.ingest.correspondents.roles import NONE, Correspondents, unique
+from searcher.ingest.correspondents.routes import without_route
+from searcher.ingest.correspondents.subjects import author_before_place, body_then_subject
 from searcher.ingest.correspondents.tidy import tidy
 from searcher.ingest.correspondents.title_names import (
     COMMA,
@@ -77,7 +84,9 @@ from searcher.ingest.correspondents.words import (
 )
 from searcher.names import OFFICES, NameAuthority
 
-_EXCERPT = re.compile(r"^(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?", re.I)
+_EXCERPT = re.compile(
+    r"^(?:(?:excerpts?|extracts?)\s+from\s+(?:the\s+|an?\s+)?|from\s+an?\s+)", re.I
+)
 
 
 #: The sender's own message to someone, no other's: "Telegram from Molotov with a Message to
@@ -94,7 +103,7 @@ _CONTENT = re.compile(
     r"relaying|regarding|concerning|about|re:|with\s+(?:an?\s+|the\s+)?(?:message|letter|"
     r"telegram|note|text|draft|copy|report|request)s?\b|in\s+(?:reply|response|answer)\b|"
     r"with\s+(?:an?\s+)?(?:attached|enclosed)\b))"
-    r"|,\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|to|[A-Z][a-z]+)\b",
+    r"|,\s+[A-Za-z][a-z]{2,}ing\s+(?:the|a|an|that|his|her|its|their|to|[a-z]+|[A-Z][a-z]+)\b",
 )
 #: The subject after a message's correspondents: "Letter of A to B on the Meeting of C and D".
 _ON_SUBJECT = re.compile(
@@ -103,6 +112,7 @@ _ON_SUBJECT = re.compile(
 )
 #: "from" before a sender, not before a gathering: "Notes from Politburo Meeting".
 _FROM = re.compile(
+    r"(?<!delegation)(?<!delegations)(?<!delegates)(?<!guests)"  # "the Delegation from X": a name
     r"(?:^|\s)from\s+(?!(?:the\s+|an?\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,3}(?:meetings?|"
     r"conversations?|talks?|discussions?|sessions?|plenums?|congress|conference|minutes|"
     r"records?|diary|journal)\b)",
@@ -114,7 +124,7 @@ _FOR_FROM = re.compile(r"^(?:[\w-]+\s+){1,3}?for\s+(?P<who>.+?)\s+from\s+", re.I
 #: "to" before an addressee; not between two dates or hours ("1 May 1953 to 25 June 1953").
 _TO = re.compile(r"(?<!\d)\s+to\s+|(?<=\d)\s+to\s+(?!\d)", re.IGNORECASE)
 _VIA_BRACKET = re.compile(r"\s*[\[(]\s*via\s+([^\])]+)[\])]", re.IGNORECASE)
-_VIA = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
+_VIA = re.compile(r"(?:,?\s+(?:transmitted|sent|forwarded|passed))?\s+(?:via|through)\s+", re.I)
 #: Onward and further addressees: "to A, for B", "to the CPSU Central Committee, to A. A. Smirnov".
 _FOR = re.compile(r"\s*,\s*(?:for|to)\s+|\s+for\s+(?=(?:cdes?\.?|comrades?)\s)", re.IGNORECASE)
 #: Further addressees: "..., cc: Zhou Enlai", "... to the PUWP CC, attention Stanislaw Kania".
@@ -145,7 +155,8 @@ def _recipients(segment: str, collect: Collector) -> tuple[list[str], list[str]]
         segment = _OWNER_AFTER_AND.sub("", segment[: match.start()])  # "... and Mao's Comments"
     pieces = split_outside_brackets(segment, COMMA)
     kept = [p for p in pieces[1:] if not _SUBJECT_PIECE.search(p) and not titled(p)]
-    segment = ", ".join(pieces[:1] + kept)  # "..., Economic Policy Report": its title
+    kept = [p for p in kept if not any(bare(w) in _SUBJECT_WORDS for w in p.split())]
+    segment = ", ".join(pieces[:1] + kept)  # "..., Economic Policy Report", "..., US Threats"
     names: list[str] = []
     for part in split_outside_brackets(segment, _FOR):
         names += collect.names(part)
@@ -223,13 +234,14 @@ def _message(text: str, collect: Collector) -> Correspondents:
         # "Hungarian Embassy in Havana (Görög), Report on Reactions to ...", "Czechoslovak
         # Interior Minister Jan Pelnář, Report on Security Situation ..."
         return Correspondents(tuple(collect.names(parts[0])))
-    if author and is_body(author) and len(parts) == 2 and _subject_phrase(parts[1]):
+    body = body_then_subject(parts, collect) if author else ""
+    if author and is_body(author) and len(parts) == 2 and _subject_phrase(parts[1]) or body:
         # "International Operations Division, Management Turmoil at Radio Free Europe"
-        return Correspondents(tuple(collect.names(without_type_end(author))))
+        return Correspondents(tuple(collect.names(body or without_type_end(author))))
     if from_match and (match := _FOR_FROM.match(text)) and not RECORD.match(match["who"]):
         sender, via = _senders(text[from_match.end() :], collect)
-        recipient = collect.names(match["who"])
-        return Correspondents(tuple(sender), tuple(recipient), tuple(via))
+        recipient, via_r = _recipients(match["who"].rstrip(" ,"), collect)  # "A, through B,"
+        return Correspondents(tuple(sender), tuple(recipient), unique(via + via_r))
     to_match = _TO.search(text, from_match.end() if from_match else 0)
     if from_match and not to_match:
         earlier_to = _TO.search(text, 0, from_match.start())
@@ -241,7 +253,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
         author, _, addressee = split_for(text[from_match.end() :], collect)
         sender, via = _senders(author, collect)
         if all(map(is_place, sender)) and not _WIRED.search(text, 0, from_match.start()):
-            sender = []  # "Polish Notes from Miami": where they were written; a cable's sends
+            sender = author_before_place(text, collect)  # "Polish Notes from Miami": no one
         return Correspondents(tuple(sender), tuple(collect.names(addressee)), tuple(via))
     if from_match and to_match:
         sender, via_s = _senders(text[from_match.end() : to_match.start()], collect)
@@ -280,6 +292,8 @@ def _message(text: str, collect: Collector) -> Correspondents:
             and _infinitive(text[to_match.end() :], collect)
         ):
             # "Free Europe Committee Proposal to Exploit Berlin Crisis": what it would do
+            if _THEY_PLAN.search(parts[-1]):
+                return NONE
             if is_body(plan["who"]) or collect.authority.canonical(plan["who"]):
                 return Correspondents(tuple(collect.names(plan["who"])))
             return NONE
@@ -300,7 +314,7 @@ def _message(text: str, collect: Collector) -> Correspondents:
             who = who[1:]  # "KGB Memo of Council Minister of the USSR, Y. Andropov, ..."
         elif len(who) > 1 and office_phrase(who[0]) and looks_like_name(name_run(who[1])):
             who = who[1:]  # "Report by the Hungarian Ambassador to the DPRK, Károly Pásztor, ..."
-        lead = lead_name(who[0]) if who else ""  # "Second Secretary at ... V.S. Nemchinov"
+        lead = speaker(lead_name(who[0]), collect.authority) if who else ""  # "Secretary ... A"
         if lead and looks_like_name(lead) and not GATHERING.search(lead):
             recipient = collect.names(addressee) if addressee else []
             return Correspondents(tuple(collect.names(lead)), tuple(recipient))
@@ -331,8 +345,11 @@ def _message(text: str, collect: Collector) -> Correspondents:
     return NONE
 
 
-#: Messages a place sends, as a post's wire does: "Cable from Tehran", "Telegram from Pyongyang".
-_WIRED = re.compile(r"\b(?:cable|telegram|cipher|ciphered|telex|radiogram|wire|airgram)", re.I)
+#: Messages a place sends, as a post's wire does: "Cable from Tehran", "Telegram from Pyongyang";
+#: information a country's service sends ("Information from Romania on ...").
+_WIRED = re.compile(
+    r"\b(?:cable|telegram|cipher|ciphered|telex|radiogram|wire|airgram|information)", re.I
+)
 
 
 def _subject_phrase(piece: str) -> bool:
@@ -357,6 +374,9 @@ _FOR_WHOM = re.compile(
 
 #: A body's plan, before "to" and what it would do: "Free Europe Committee Proposal to ...".
 _PLAN = re.compile(r"^(?P<who>.+?)\s+(?:proposals?|plans?|requests?|attempts?)$", re.I)
+#: Several bodies, then the verb they share: "... Interior Ministries Plan [to Cooperate]", a
+#: headline of what they plan, no document of theirs.
+_THEY_PLAN = re.compile(r"(?:ies|ees|ers|ons)\s+(?:plan|propose|request|attempt)$", re.I)
 
 
 def _infinitive(after: str, collect: Collector) -> bool:
@@ -375,7 +395,7 @@ def _infinitive(after: str, collect: Collector) -> bool:
 #: A document for its addressee: "Note for Comrade Veljko Micunovic's Personal Use".
 _TYPE_FOR = re.compile(
     r"^(?:(?:draft|handwritten|personal|secret|urgent)\s+)?(?:note|notes|memorandum|memo|letter|"
-    r"information|directive|instructions?)\s+"
+    r"information|directives?|instructions?)\s+"
     # "for Comrades: A, B, and C": the honorific of several opens their list
     r"for\s+(?P<who>(?:comrades|cdes\.?)(?::|\s)\s*[^'\"‘“]+?|[^,'\"‘“]+?)"
     r"(?:['’]s\s+personal\s+use)?$",
@@ -425,7 +445,7 @@ def _may_send(text: str) -> bool:
         return False  # "... Visit to ...", "CPSU Politburo Decision to Adopt ..."
     if len(words) > 1 and NOUN_ENDING.search(words[0]) and words[1].islower() and not is_body(text):
         return False  # "Recommendations for Assistance to Greece and Turkey"
-    if (owned := _OWNED.search(text)) and not is_type_phrase(owned[1]):
+    if (owned := _OWNED.search(text)) and not (is_type_phrase(owned[1]) or is_body(owned[1])):
         return False  # "Ichiro Ogimura and Young C. Kim's Efforts to Facilitate ..."
     return len(words) > 1 or not NOUN_ENDING.search(words[0].strip(".,;:"))
 
@@ -456,36 +476,9 @@ _NOTE_WITH = re.compile(
 _SUBJECT_FIRST = re.compile(r"^(?:regarding|concerning|about|on|re:)\s(?:[^,]*,\s*)?", re.I)
 
 
-#: A message's route from place to place, then who sent it to whom: "Telegram from Baku to
-#: Moscow, M.D. Bagirov and I.I. Maslennikov to Cdes. Stalin, ...".
-_ROUTE = re.compile(
-    r"^(?P<type>[^,]+?)\s+from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?),\s+"
-    r"(?P<rest>[^,]+?\sto\s.+)$",
-    re.IGNORECASE,
-)
-
-
-#: The route after the addressee: "Bulletin for the Prime Minister Georgi Dimitrov,
-#: communicated from Sofia to Moscow".
-_SENT_ROUTE = re.compile(
-    r",\s+(?:[a-z]+ed\s+)?from\s+(?P<origin>[^,]+?)\s+to\s+(?P<end>[^,]+?)$", re.IGNORECASE
-)
-
-
-def _without_route(text: str) -> str:
-    """A title without the places its message went between, when people are named too."""
-    match = _ROUTE.match(text)
-    if match and is_place(match["origin"]) and is_place(match["end"]):
-        return f"{match['type']}, {match['rest']}"
-    match = _SENT_ROUTE.search(text)
-    if match and is_place(match["origin"]) and is_place(match["end"]):
-        return text[: match.start()]
-    return text
-
-
 def read_title(title: str, authority: NameAuthority) -> Correspondents:
     """Senders, recipients, intermediaries and participants a title names (canonical)."""
-    text = _without_route(_EXCERPT.sub("", protect_office_to(tidy(title))))
+    text = without_route(_EXCERPT.sub("", protect_office_to(tidy(title))))
     collect = Collector(authority)
     if (made := PREPARED_BY.search(text)) and (author := collect.names(made["who"])):
         # "Draft Memorandum, '...,' Prepared by the Vietnam Group of the Chinese Delegation"
@@ -499,9 +492,11 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
         if not subject[0].rstrip().endswith(","):
             return NONE
         text = text[subject.end() :]
+    if (handed := read_delivered(text, collect)).sender:  # "... which A presented to B"
+        return Correspondents(*astuple(handed)[:4], as_written=tuple(collect.written))
     if (talk := own_talk(text)) and (own := read_own_talk(talk, collect)).sender:
         return Correspondents(*astuple(own)[:4], as_written=tuple(collect.written))
-    for read in (read_hosted, read_call):
+    for read in (read_hosted, read_call, read_talk, read_listed_talk, read_own_records):
         if (met := read(text, collect)).participants:
             return Correspondents(participants=met.participants, as_written=(*collect.written,))
     collect.written.clear()
@@ -527,9 +522,10 @@ def read_title(title: str, authority: NameAuthority) -> Correspondents:
         ):
             text = before
             break
-    if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not _TO.search(text):
+    sent = _TO.search(text) or _WIRED.search(text.split(",")[0]) and _FROM.search(text)
+    if (lead := _TYPE_LEAD.match(text)) and is_type_phrase(lead[1]) and not sent:
         text = text[lead.end() :]  # "Minutes, Zhou Enlai's Conversation with Mendes-France"
-        author = split_outside_brackets(text, COMMA)[0]
+        author = speaker(split_outside_brackets(text, COMMA)[0], authority)
         if looks_like_name(author) and (is_body(author) or authority.canonical(author)):
             # "Memorandum, Hungarian Embassy in Beijing": its author
             return Correspondents(tuple(collect.names(author)), as_written=(*collect.written,))

@@ -46,8 +46,9 @@ _BRACKETED_PARTY = re.compile(
 )
 #: An editor's given name inside a name: "American Writer [Edgar] Snow".
 _GIVEN_NAME = re.compile(r"\[([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\]\s+(?=[A-Z])")
-#: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)".
-_NUMBERED = re.compile(r"\s*[(\[]\d[^)\]]*[)\]]")
+#: A date or a number in brackets: "(2 October 1963)", "Conversation with Kim Yeong-ju (2)";
+#: not an official by his ordinal office ("(1st Secretary V. Nemchinov)").
+_NUMBERED = re.compile(r"\s*[(\[]\d(?!\d*(?:st|nd|rd|th)\s)[^)\]]*[)\]]")
 #: The district after Washington: "Telegram from Washington, DC, No. 084.605".
 _DISTRICT = re.compile(r",?\s+D\.?\s?C\.?(?=[\s,;:)\]]|$)")
 
@@ -79,6 +80,23 @@ def _unbracket_author(match: re.Match[str]) -> str:
     return words
 
 
+#: A party whose name the archive withholds, with the office before it: "Deputy Chief
+#: [withheld]"; written in lower case, it names nobody.
+_WITHHELD = re.compile(
+    r"(?:\b[A-Z][\w.-]*\s+){0,3}[\[(](?i:(?:name\s+)?(?:withheld|redacted|deleted))[\])]"
+)
+
+
+#: "from" mistyped after a document's type: "Note form the Embassy of ...".
+_FORM = re.compile(
+    r"\b(note|letter|cable|telegram|report|message|memorandum)\s+form\s+(?=the\s)", re.I
+)
+#: An editor's completion of an office, out of its brackets: "the President [of AMCOMLIB]".
+_COMPLETED_OFFICE = re.compile(r"\[(of\s[^\[\]]+)\]")
+#: A memorandum's number and subject line at its end: "..., No. 16, Subject: Procurement".
+_NUMBER_AND_SUBJECT = re.compile(r"(?:,\s*No\.\s*\d+)?,\s*Subject:\s*[^'\"‘“]*$")
+
+
 def _once(title: str) -> str:
     """A title the page printed twice in a row, once."""
     half = len(title) // 2
@@ -87,7 +105,7 @@ def _once(title: str) -> str:
 
 def tidy(title: str) -> str:
     """A title without editors' notes, joining words out of brackets, spaces made single."""
-    title = _once(title.strip())
+    title = _FORM.sub(r"\1 from ", _WITHHELD.sub("someone withheld", _once(title.strip())))
     title = _BRACKETED_AUTHOR.sub(_unbracket_author, _CLASSIFIED.sub("", title))
     title = _HANDLING.sub("", _BRACKETED_PARTY_ADDED.sub(r" \1", title))
     text = _SUBJECT_NOTE.sub(" ", _TALK_NOTE.sub(r"\1", _EDITORIAL.sub(" ", title)))
@@ -95,4 +113,5 @@ def tidy(title: str) -> str:
     text = _BRACKETED_HOST.sub(r"\1", _AD_INTERIM.sub("", text))
     text = _NUMBERED.sub(" ", _GIVEN_NAME.sub(r"\1 ", text))
     text = _TRAILING_DATE.sub("", " ".join(_DISTRICT.sub("", text).split()))
+    text = _NUMBER_AND_SUBJECT.sub("", _COMPLETED_OFFICE.sub(r"\1", text))
     return text.strip(" .")

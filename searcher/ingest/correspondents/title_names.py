@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from searcher.ingest.correspondents.described import closing_name
-from searcher.ingest.correspondents.longer_names import runs_on
+from searcher.ingest.correspondents.described import closing_name, without_description
+from searcher.ingest.correspondents.groups import lower_case_group
+from searcher.ingest.correspondents.longer_names import longer_name, runs_on
 from searcher.ingest.correspondents.offices import (
     COMPLEMENT_END,
     CONNECTED,
@@ -21,6 +22,7 @@ from searcher.ingest.correspondents.offices import (
     is_appositive,
     office_phrase,
     office_split,
+    sits_in,
     where_it_sits,
 )
 from searcher.ingest.correspondents.word_kinds import (
@@ -124,8 +126,11 @@ def name_run(text: str) -> str:
             if kept and plain == "from" and bare(kept[-1]) in _FROM_GROUPS and n + 1 < len(words):
                 kept.append(word)  # "Guests from Africa", "Women's Delegation from Guinea"
                 continue
-            if kept and plain == "at" and any(bare(w) in BODY_WORDS for w in kept):
-                kept.append(word)  # "the Party Committee at the Chinese Embassy in Poland"
+            at = plain == "at" or plain == "with" and bare(kept[-1] if kept else "") == "relations"
+            if kept and at and any(bare(w) in BODY_WORDS for w in kept):
+                kept.append(
+                    word
+                )  # "the Party Committee at the ...", "Bureau for ... Relations with"
                 continue
             after = words[n + 1] if n + 1 < len(words) else ""
             if kept and plain == "on" and bare(kept[-1]) in _BODIES_ON and after.istitle():
@@ -280,17 +285,6 @@ def _is_filler(part: str, parts: list[str]) -> bool:
     return described and any(not is_place(p) and not office_phrase(p) for p in parts)
 
 
-#: A name that runs on with its family's: "Abdullah al Mubarak al Sabbah".
-_FAMILY_END = re.compile(r"\s(?:al|el|bin|ibn|bint|abu)[\s-](?P<last>[A-Z][\w'’-]+)$")
-
-
-def _longer_name(written: str, known: str) -> bool:
-    """Whether a known name sits inside a longer one: "Abdullah al Mubarak al Sabbah" is not
-    Hosni Mubarak."""
-    end = _FAMILY_END.search(written)
-    return end is not None and end["last"].casefold() not in known.casefold()
-
-
 #: An office's complement ending in an adjective: "Director of Global [Issues]".
 _ADJECTIVE_END = re.compile(r"\s(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:al|ic|ive|ary)$")
 
@@ -415,7 +409,7 @@ class Collector:
         if is_body(written):
             return written
         found = authority.find_names(written)
-        if len(found) == 1 and not _longer_name(written, found[0]):
+        if len(found) == 1 and not longer_name(written, found[0]):
             if runs_on(written, found[0], authority):
                 return written  # "Castro Madero" is not Fidel Castro
             return found[0]
@@ -504,6 +498,7 @@ class Collector:
     def names(self, segment: str) -> list[str]:
         """Names of a segment: "A and B", "A, B, and others", "Beijing, Mao Zedong", "A (B)"."""
         out: list[str] = []
+        segment = without_description(segment)  # "A.G. Krymov, a Prisoner in Noril'sk"
         if (roles := _ROLES_OF.match(segment)) and is_body(roles["body"]):
             segment = roles["body"]  # "the Head, Deputy Head, and Key Members of the X Group"
         groups = split_outside_brackets(segment, AND)
@@ -548,8 +543,11 @@ class Collector:
                 groups[i - 1 : i + 1] = [f"{groups[i - 1]} and {groups[i]}"]
         for n, group in enumerate(groups):
             parts = [p for p in split_outside_brackets(group, COMMA) if not is_type_phrase(p)]
-            parts = [_led_by(p) for p in parts if not _PREPOSITION_FIRST.match(p)]
-            parts = [p for p in (lead_name(p) or self._known_in(p) for p in parts) if p]
+            parts = [p for p in parts if not _PREPOSITION_FIRST.match(p)]
+            parts = [
+                lower_case_group(p) or lead_name(_led_by(p)) or self._known_in(p) for p in parts
+            ]
+            parts = [p for p in parts if p]
             for i in range(len(parts) - 1, 0, -1):
                 if _NAME_TAIL.match(parts[i]):
                     # "William K. Harrison, Jr.", "Yakubov, T.": the name before, no other
@@ -559,11 +557,13 @@ class Collector:
                 if gloss and is_place(gloss["main"]) and is_body(parts[i - 1]):
                     # "Dutch Embassy, Washington (Van Roijen)": where it sits, who signed
                     parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
-            parts = [  # "L.D. Wilgress, Canadian Embassy, Ottawa": where the body sits
-                p
-                for i, p in enumerate(parts)
-                if not (i and where_it_sits(parts[i - 1], p) and not self.authority.canonical(p))
-            ]
+            for i in range(len(parts) - 1, 0, -1):
+                if where_it_sits(parts[i - 1], parts[i]) and not self.authority.canonical(parts[i]):
+                    # "L.D. Wilgress, Canadian Embassy, Ottawa": a known place joins the name
+                    joined = sits_in(parts[i - 1], parts[i])
+                    parts[i - 1 : i + 1] = (
+                        [f"{parts[i - 1]}, {parts[i]}"] if joined else [parts[i - 1]]
+                    )
             parts = [p for p in parts if not _is_filler(p, parts)]
             if n and n == len(groups) - 1 and len(parts) > 1 and self._lone_place(parts[-1]):
                 parts.pop()

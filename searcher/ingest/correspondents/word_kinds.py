@@ -47,6 +47,21 @@ def nationality_adjective(word: str) -> bool:
     return nationality_word(word) and not is_place(word)
 
 
+#: Nationalities whose adjective is never a country's or a person's name, and no ending shows.
+_ADJECTIVES_ONLY = _NATIONALITIES - word_set("east west north south us uk") | word_set(
+    "greek dutch swiss thai turkish iranian iraqi israeli egyptian syrian brazilian argentine "
+    "argentinian mexican canadian australian austrian belgian swedish finnish norwegian danish "
+    "irish laotian cambodian indonesian pakistani afghan libyan lebanese jordanian saudi "
+    "ethiopian nigerian ghanaian guinean angolan african asian european arab"
+)
+
+
+def adjective_only(word: str) -> bool:
+    """A nationality's adjective, which ends no party's name: "Greek" of "from Greek and
+    Turkish Legations", "Sending Soviet" of "... Sending Soviet investigators"."""
+    return bare(word) in _ADJECTIVES_ONLY and not is_place(word)
+
+
 #: Endings of adjectives, never of a surname: "Economic", "Cultural", "Executive".
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ory|ly)$")
 

@@ -82,7 +82,7 @@ PLACE_FIRST = frozenset(place.split()[0] for place in PLACES if place)
 #: Lower-case words allowed inside a name or a body's name.
 CONNECTORS = word_set(
     "of the in for and de da del della dos das do van von der den du al el bin ibn la le di y zu"
-) | {f"to{MARK}"}
+) | {f"to{MARK}", f"and{MARK}"}
 #: What an office or a body has in charge: "Foreign Affairs", "Posts and Communications".
 DOMAIN_WORDS = word_set(
     "affairs defense defence state intelligence security interior internal trade finance war "
