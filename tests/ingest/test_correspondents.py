@@ -94,6 +94,14 @@ c2c0849 (before the rounds of sets 8 and 9): 84 of 107 (79%); and once after the
 three labels were made consistent with the other sets (a group named by its office, "His
 Cabinet", "Military Officials", takes part, as in sets 3 to 9).
 
+``titles-real-listings-11.tsv``: 135 real titles from 66 stored listing and document pages
+none of the sets above had used, labelled by a colleague by these rules before the parser
+was run on them.  Measured once with the parser of commit dee708a: 113 of 135 (84%); and
+once after the round of ``test_correspondents_carry.py`` (51 commits of general kinds that
+lifted the sets above from 1,898 to 1,964 of 1,982 and cut their invented values from 58 to
+23): 113 of 135 again, with the same 12 invented values, the last honest held-out figure of
+that set.  Its misses are a long tail of shapes, one or two titles each.
+
 ``titles-more.tsv`` holds titles the project wrote in the archive's conventions, not copied
 from pages: a regression set of shapes, no measure of how right real titles are read.
 """
@@ -125,6 +133,7 @@ REAL = (
     "titles-real-listings-8.tsv",
     "titles-real-listings-9.tsv",
     "titles-real-listings-10.tsv",
+    "titles-real-listings-11.tsv",
 )
 
 
@@ -202,10 +211,10 @@ def test_the_held_out_third_now_tuned_on(names):
     assert right >= HELD_OUT_FLOOR, f"{right} of {len(HELD_OUT)}"
 
 
-#: Titles of the tuning set read right: what the parser reaches (1789 of 1822, the sets once
-#: held out, ``titles-real-listings-2.tsv`` to ``-10.tsv`` among them; 1724 before the general
-#: kinds of ``test_correspondents_carry.py``).
-TUNING_FLOOR = 1789
+#: Titles of the tuning set read right: what the parser reaches (1901 of 1957, the sets once
+#: held out, ``titles-real-listings-2.tsv`` to ``-11.tsv`` among them; 1789 of the 1822 before
+#: set 11 joined, 1724 before the general kinds of ``test_correspondents_carry.py``).
+TUNING_FLOOR = 1901
 #: Titles of the first check set read right: 107 of 129 outside the held-out third when it
 #: joined the tuning set; 187 of all its 188 now.
 FIRST_CHECK_FLOOR = 185
