@@ -47,17 +47,21 @@ def _records() -> Iterator[Record]:
         )
 
 
-@pytest.fixture(scope="module")
-def sharded(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A coordinator with three partitions over two shard servers, 240 documents."""
-    folder = tmp_path_factory.mktemp("fanout")
-    location = pg_support.index_location("cluster", folder, "searcher_fanout", shards=3)
+def _built(folder: Path, name: str, shards: int) -> str:
+    """A new sharded index of ``_records`` in databases called ``name``."""
+    location = pg_support.index_location("cluster", folder, name, shards=shards)
     engine = open_engine(location)
     build = engine.begin_build(True)
     build.add(_records())
     build.commit({})
     engine.close()
     return location
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A coordinator with three partitions over two shard servers, 240 documents."""
+    return _built(tmp_path_factory.mktemp("fanout"), "searcher_fanout", 3)
 
 
 REQUESTS = {
@@ -126,12 +130,7 @@ def test_an_unreachable_shard_is_named_in_one_line(tmp_path: Path) -> None:
     """A shard server the reader cannot reach: one line naming it, not a traceback."""
     import psycopg
 
-    location = pg_support.index_location("cluster", tmp_path, "searcher_fanout_gone", shards=2)
-    engine = open_engine(location)
-    build = engine.begin_build(True)
-    build.add(_records())
-    build.commit({})
-    engine.close()
+    location = _built(tmp_path, "searcher_fanout_gone", 2)
     with psycopg.connect(location, autocommit=True) as conn:
         conn.execute("ALTER SERVER searcher_shard_1 OPTIONS (SET port '1')")
     engine = open_engine(location)
@@ -149,11 +148,8 @@ def test_a_failed_search_leaves_the_shards_ready(
     """A search that fails on one shard ends every shard's transaction: the next search
     sees what was committed since (a session left in its transaction would answer from
     the old snapshot)."""
-    location = pg_support.index_location("cluster", tmp_path, "searcher_fanout_fail", shards=2)
+    location = _built(tmp_path, "searcher_fanout_fail", 2)
     engine = open_engine(location)
-    build = engine.begin_build(True)
-    build.add(_records())
-    build.commit({})
     ranked = pg_engine.PostgresEngine._ranked
     calls: list[tuple[str, ...]] = []
 
