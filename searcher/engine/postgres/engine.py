@@ -291,13 +291,14 @@ class PostgresEngine(Engine):
             lambda conn, tables: self._ranked(conn, tables, c, request),
             _records,
             choose,
+            end if (end := request.page * request.limit) <= fanout.AHEAD else 0,
         )
         return rows, self._hits(request, page)
 
     def _hits(self, request: SearchRequest, page: list[tuple[tuple[Any, ...], Any]]) -> list[Hit]:
         marker = assemble.marker(request)
         return [
-            assemble.hit(Record.from_dict(record), self._shown(float(row[2])), marker)
+            assemble.hit(Record.from_dict(json.loads(record)), self._shown(float(row[2])), marker)
             for row, record in page
         ]
 
@@ -496,9 +497,10 @@ def _reading(conn: Any, shared: bool = False) -> Iterator[str]:
 
 
 def _records(conn: Any, tables: tuple[str, ...], paths: list[str]) -> Rows:
-    """The (path, record) rows of ``paths`` in ``tables``."""
+    """The (path, record) rows of ``paths`` in ``tables``, each record as JSON text (read
+    only where it is used: a shard may send more than its share of a page)."""
     arms = " UNION ALL ".join(
-        f"(SELECT path, record FROM {table} WHERE path = ANY(%s))" for table in tables
+        f"(SELECT path, record::text FROM {table} WHERE path = ANY(%s))" for table in tables
     )
     return conn.execute(arms, (paths,) * len(tables)).fetchall()
 

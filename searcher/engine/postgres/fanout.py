@@ -35,6 +35,9 @@ _CONNECTION = ("host", "hostaddr", "port", "dbname", "sslmode", "sslcert", "sslk
 _IN_URL = ("host", "hostaddr", "port", "dbname")
 
 Rows = list[tuple[Any, ...]]
+#: The furthest page end whose records the shards send with their best rows, in one step
+#: (a shard sends up to this many records, of which the page keeps its share).
+AHEAD = 30
 
 
 @dataclass
@@ -119,25 +122,32 @@ class Fanout:
         rank: Callable[[Any, tuple[str, ...]], Rows] | None,
         records: Callable[[Any, tuple[str, ...], list[str]], Rows],
         choose: Callable[[list[Rows]], list[tuple[int, tuple[Any, ...]]]],
+        ahead: int = 0,
     ) -> tuple[Rows, list[tuple[tuple[Any, ...], Any]]]:
         """Every shard's ``count`` rows, and the page: ``rank`` on each shard (its rows
         counted in a second session meanwhile), ``choose`` picking the page's rows from
         them as (shard number, row), and ``records`` giving those rows' (path, record).
-        Each shard is read in one repeatable-read transaction."""
+        Each shard is read in one repeatable-read transaction.  With ``ahead`` (the page's
+        end, at most ``AHEAD``), each shard sends the records of its first ``ahead`` rows
+        with them, among which are all of its rows on the page, and is done at once;
+        otherwise the page's records are asked for once the page is chosen."""
         begun: list[Shard] = []
         try:
-            ranked = list(self._pool.map(lambda s: self._first(s, begun, count, rank), self.shards))
-            counted = [row for rows, _ in ranked for row in rows]
-            page = choose([rows for _, rows in ranked]) if rank is not None else []
-            for shard in self.shards:
-                shard.paths = []
-            for s, row in page:
-                self.shards[s].paths.append(row[0])
-            found = dict(
-                pair
-                for rows in self._pool.map(lambda s: self._last(s, begun, records), self.shards)
-                for pair in rows
+            first = list(
+                self._pool.map(
+                    lambda s: self._first(s, begun, count, rank, records, ahead), self.shards
+                )
             )
+            counted = [row for rows, _, _ in first for row in rows]
+            page = choose([rows for _, rows, _ in first]) if rank is not None else []
+            found = {path: record for _, _, sent in first for path, record in sent}
+            if begun:
+                for shard in self.shards:
+                    shard.paths = []
+                for s, row in page:
+                    self.shards[s].paths.append(row[0])
+                for sent in self._pool.map(lambda s: self._last(s, begun, records), self.shards):
+                    found.update(sent)
             return counted, [(row, found[row[0]]) for _, row in page]
         finally:
             for shard in begun:  # after a failure
@@ -149,25 +159,37 @@ class Fanout:
         begun: list[Shard],
         count: Callable[[Any, tuple[str, ...]], Rows],
         rank: Callable[[Any, tuple[str, ...]], Rows] | None,
-    ) -> tuple[Rows, Rows]:
+        records: Callable[[Any, tuple[str, ...], list[str]], Rows],
+        ahead: int,
+    ) -> tuple[Rows, Rows, Rows]:
+        """The shard's count rows, its best rows and, with ``ahead``, their records; its
+        transaction is left open only where the page's records are still to be asked."""
         with translated(shard.url):
             conn = self._session(shard)
             if rank is None or shard.companion is None:
                 conn.execute(BEGIN)
                 begun.append(shard)
-                rows = count(conn, shard.tables)
-                return rows, rank(conn, shard.tables) if rank is not None else []
-            snapshot = begin_shared(conn)
-            begun.append(shard)
-            counting = shard.companion.start(
-                conn, lambda other: count(other, shard.tables), snapshot
-            )
-            try:
-                rows = rank(conn, shard.tables)
-            except BaseException:
-                counting.exception()
-                raise
-            return counting.result(), rows
+                counted = count(conn, shard.tables)
+                rows = rank(conn, shard.tables) if rank is not None else []
+            else:
+                snapshot = begin_shared(conn)
+                begun.append(shard)
+                counting = shard.companion.start(
+                    conn, lambda other: count(other, shard.tables), snapshot
+                )
+                try:
+                    rows = rank(conn, shard.tables)
+                except BaseException:
+                    counting.exception()
+                    raise
+                counted = counting.result()
+            if rank is not None and not ahead:
+                return counted, rows, []
+            paths = [row[0] for row in rows[:ahead]]
+            sent = records(conn, shard.tables, paths) if paths else []
+            conn.execute("ROLLBACK")
+        begun.remove(shard)
+        return counted, rows, sent
 
     def _last(
         self,
