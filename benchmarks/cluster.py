@@ -8,7 +8,7 @@ One process reads the single server, the cluster on its shards (the engine's own
 and the cluster through its coordinator (postgres_fdw, ``SEARCHER_PG_FANOUT=off``); they
 take turns over the benchmark's query classes (``benchmarks.measure.take_turns``).  Prints
 p50 / p95 ms, the cluster's ratios to the single server, and whether every query's total
-agrees; exits 1 when one does not.
+agrees; exits 1 when one does not, 2 when an index cannot be opened.
 """
 
 from __future__ import annotations
@@ -45,16 +45,26 @@ def _opener(location: str, fanout: bool) -> Any:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.cluster", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.cluster",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--single", required=True, help="the one server's index URL")
     parser.add_argument("--cluster", required=True, help="the sharded index's coordinator URL")
     parser.add_argument("--queries", type=int, default=40, help="queries a class")
     parser.add_argument("--classes", default=",".join(CLASSES))
     parser.add_argument("--no-coordinator", action="store_true", help="skip the fdw reading")
     args = parser.parse_args(argv)
-    runs = {"single": _opener(args.single, False), "shards": _opener(args.cluster, True)}
-    if not args.no_coordinator:
-        runs["coordinator"] = _opener(args.cluster, False)
+    from searcher.errors import SearcherError
+
+    try:
+        runs = {"single": _opener(args.single, False), "shards": _opener(args.cluster, True)}
+        if not args.no_coordinator:
+            runs["coordinator"] = _opener(args.cluster, False)
+    except SearcherError as exc:
+        print(f"benchmarks.cluster: {exc}", file=sys.stderr)
+        return 2
     answer = take_turns(runs, args.classes.split(","), args.queries)["classes"]
     others = [s for s in runs if s != "single"]
     print("| query class (mean hits) | " + " | ".join(LABELS[s] for s in runs), end=" | ")
