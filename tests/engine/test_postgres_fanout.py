@@ -19,8 +19,6 @@ from searcher.errors import SearcherError
 from searcher.query import parse
 from searcher.record import Record
 
-pytestmark = pg_support.needs_cluster
-
 TITLES = (
     "Telegram from Mao Zedong to Stalin",  # a hundred alike: ties broken by path
     "Record of Conversation between Zhou Enlai and Molotov",
@@ -83,6 +81,7 @@ def _answer(results: Any) -> tuple[Any, ...]:
     return results.total, hits, facets
 
 
+@pg_support.needs_cluster
 @pytest.mark.parametrize("name", REQUESTS)
 def test_shards_read_directly_answer_as_the_coordinator(
     sharded: str, name: str, monkeypatch: pytest.MonkeyPatch
@@ -118,6 +117,7 @@ def test_shards_read_directly_answer_as_the_coordinator(
     fanned.close()
 
 
+@pg_support.needs_cluster
 def test_facet_counts_on_the_shards(sharded: str) -> None:
     engine = open_engine(sharded)
     counts = engine.facet_counts("subject", parse("armistice").node)
@@ -126,6 +126,7 @@ def test_facet_counts_on_the_shards(sharded: str) -> None:
     engine.close()
 
 
+@pg_support.needs_cluster
 def test_an_unreachable_shard_is_named_in_one_line(tmp_path: Path) -> None:
     """A shard server the reader cannot reach: one line naming it, not a traceback."""
     import psycopg
@@ -142,6 +143,7 @@ def test_an_unreachable_shard_is_named_in_one_line(tmp_path: Path) -> None:
     engine.close()
 
 
+@pg_support.needs_cluster
 def test_a_failed_search_leaves_the_shards_ready(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -171,3 +173,66 @@ def test_a_failed_search_leaves_the_shards_ready(
     writer.close()
     assert engine.search(request).total == before + 6
     engine.close()
+
+
+@pg_support.needs_cluster
+def test_the_users_own_login_before_public(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a PUBLIC user mapping beside the user's own, the shard is read once, as the
+    user's own mapping says (as postgres_fdw does)."""
+    import psycopg
+
+    location = _built(tmp_path, "searcher_fanout_public", 2)
+    with psycopg.connect(location, autocommit=True) as conn:
+        conn.execute(
+            "CREATE USER MAPPING FOR PUBLIC SERVER searcher_shard_0 OPTIONS (user 'nobody')"
+        )
+    request = SearchRequest(node=parse("stalin").node, facets=("subject",))
+    monkeypatch.setenv(fanout.FANOUT_ENV, "off")
+    through = open_engine(location)
+    expected = _answer(through.search(request))
+    through.close()
+    monkeypatch.delenv(fanout.FANOUT_ENV)
+    engine = open_engine(location)
+    assert engine._fanout is not None
+    assert [s.tables for s in engine._fanout.shards] == [
+        ("searcher_docs_p0",),
+        ("searcher_docs_p1",),
+    ]
+    assert _answer(engine.search(request)) == expected
+    engine.close()
+
+
+@pytest.mark.parametrize(
+    ("server", "login", "url"),
+    [
+        (
+            {"host": "shard1", "port": "5432", "dbname": "archive"},
+            {"user": "me"},
+            "postgresql://me@shard1:5432/archive",
+        ),
+        (
+            {"host": "10.0.0.2", "dbname": "my archive", "sslmode": "require"},
+            {"user": "me", "password": "p@ss:word"},
+            "postgresql://me:p%40ss%3Aword@10.0.0.2/my%20archive?sslmode=require",
+        ),
+        (
+            {"host": "/var/run/postgresql", "dbname": "archive"},
+            {"user": "me"},
+            "postgresql://me@%2Fvar%2Frun%2Fpostgresql/archive",
+        ),
+        (
+            {"host": "::1", "port": "6432", "dbname": "archive"},
+            {"user": "me"},
+            "postgresql://me@[::1]:6432/archive",
+        ),
+    ],
+)
+def test_a_shard_is_reached_as_its_foreign_server_says(
+    server: dict[str, str], login: dict[str, str], url: str
+) -> None:
+    """A foreign server's options and a user mapping's login make the shard's URL, which
+    the client library reads back to the same connection."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    assert fanout._url(server, login) == url
+    assert conninfo_to_dict(url) == {**server, **login}

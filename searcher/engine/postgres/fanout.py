@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from psycopg.pq import TransactionStatus
@@ -35,6 +35,7 @@ _CONNECTION = ("host", "hostaddr", "port", "dbname", "sslmode", "sslcert", "sslk
 _IN_URL = ("host", "hostaddr", "port", "dbname")
 
 Rows = list[tuple[Any, ...]]
+T = TypeVar("T")
 #: The furthest page end whose records the shards send with their best rows, in one step
 #: (a shard sends up to this many records, of which the page keeps its share).
 AHEAD = 30
@@ -54,16 +55,18 @@ class Shard:
 
 def shards(conn: Any) -> list[Shard] | None:
     """The shard servers of the coordinator ``conn`` with their partitions, or None when
-    the documents table has no foreign partitions or $SEARCHER_PG_FANOUT is ``off``."""
+    the documents table has no foreign partitions or $SEARCHER_PG_FANOUT is ``off``.  The
+    login is the user mapping's, as postgres_fdw's: the user's own, else PUBLIC's."""
     if os.environ.get(FANOUT_ENV, "").lower() in ("off", "0", "no", "false"):
         return None
     rows = conn.execute(
         "SELECT s.srvname, s.srvoptions, u.umoptions, ft.ftoptions, current_user"
         " FROM pg_inherits i JOIN pg_foreign_table ft ON ft.ftrelid = i.inhrelid"
         " JOIN pg_foreign_server s ON s.oid = ft.ftserver"
-        " LEFT JOIN pg_user_mappings u ON u.srvid = s.oid"
-        "  AND u.usename IN (current_user, 'public')"
-        " WHERE i.inhparent = to_regclass(%s) ORDER BY s.srvname, i.inhrelid::regclass::text",
+        " LEFT JOIN LATERAL (SELECT umoptions FROM pg_user_mappings WHERE srvid = s.oid"
+        "  AND usename IN (current_user, 'public') ORDER BY usename = 'public' LIMIT 1) u"
+        "  ON true WHERE i.inhparent = to_regclass(%s)"
+        " ORDER BY s.srvname, i.inhrelid::regclass::text",
         (schema.DOCS,),
     ).fetchall()
     found: dict[str, Shard] = {}
@@ -133,11 +136,7 @@ class Fanout:
         otherwise the page's records are asked for once the page is chosen."""
         begun: list[Shard] = []
         try:
-            first = list(
-                self._pool.map(
-                    lambda s: self._first(s, begun, count, rank, records, ahead), self.shards
-                )
-            )
+            first = self._each(lambda s: self._first(s, begun, count, rank, records, ahead))
             counted = [row for rows, _, _ in first for row in rows]
             page = choose([rows for _, rows, _ in first]) if rank is not None else []
             found = {path: record for _, _, sent in first for path, record in sent}
@@ -146,12 +145,19 @@ class Fanout:
                     shard.paths = []
                 for s, row in page:
                     self.shards[s].paths.append(row[0])
-                for sent in self._pool.map(lambda s: self._last(s, begun, records), self.shards):
+                for sent in self._each(lambda s: self._last(s, begun, records)):
                     found.update(sent)
             return counted, [(row, found[row[0]]) for _, row in page]
         finally:
             for shard in begun:  # after a failure
                 _end(shard)
+
+    def _each(self, work: Callable[[Shard], T]) -> list[T]:
+        """``work(shard)`` for every shard at once, in shard order; every one has ended
+        before a failure is raised (a shard's session is never used by two at a time)."""
+        futures = [self._pool.submit(work, shard) for shard in self.shards]
+        wait(futures)
+        return [future.result() for future in futures]
 
     def _first(
         self,
