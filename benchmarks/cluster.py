@@ -19,8 +19,8 @@ import sys
 from typing import Any
 
 from benchmarks.measure import take_turns
-from benchmarks.queries import CLASSES, FACET_FIELDS, Query
-from benchmarks.systems import searcher_text
+from benchmarks.queries import CLASSES
+from benchmarks.systems import searcher_opener
 
 LABELS = {
     "single": "one server",
@@ -30,18 +30,14 @@ LABELS = {
 
 
 def _opener(location: str, fanout: bool) -> Any:
-    from searcher import Archive
+    """The benchmark's runner of searcher queries, the cluster read on its shards or not."""
     from searcher.engine.postgres.fanout import FANOUT_ENV
 
     os.environ[FANOUT_ENV] = "on" if fanout else "off"
-    archive = Archive.open(location)
-    os.environ.pop(FANOUT_ENV)
-
-    def run(q: Query) -> int:
-        facets = FACET_FIELDS if q.kind == "facets" else ()
-        return archive.search(searcher_text(q), facets=facets, limit=10).total
-
-    return run
+    try:
+        return searcher_opener(location)
+    finally:
+        os.environ.pop(FANOUT_ENV)
 
 
 def main(argv: list[str]) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
@@ -49,8 +49,6 @@ class Shard:
     tables: tuple[str, ...]
     conn: Any = None
     companion: Companion | None = None
-    #: Paths of this shard's rows on the page being assembled.
-    paths: list[str] = field(default_factory=list)
 
 
 def shards(conn: Any) -> list[Shard] | None:
@@ -136,26 +134,29 @@ class Fanout:
         otherwise the page's records are asked for once the page is chosen."""
         begun: list[Shard] = []
         try:
-            first = self._each(lambda s: self._first(s, begun, count, rank, records, ahead))
+            first = self._each(
+                lambda s: self._first(self.shards[s], begun, count, rank, records, ahead)
+            )
             counted = [row for rows, _, _ in first for row in rows]
             page = choose([rows for _, rows, _ in first]) if rank is not None else []
             found = {path: record for _, _, sent in first for path, record in sent}
             if begun:
-                for shard in self.shards:
-                    shard.paths = []
+                wanted: dict[int, list[str]] = {}
                 for s, row in page:
-                    self.shards[s].paths.append(row[0])
-                for sent in self._each(lambda s: self._last(s, begun, records)):
+                    wanted.setdefault(s, []).append(row[0])
+                for sent in self._each(
+                    lambda s: self._last(self.shards[s], wanted.get(s, []), begun, records)
+                ):
                     found.update(sent)
             return counted, [(row, found[row[0]]) for _, row in page]
         finally:
             for shard in begun:  # after a failure
                 _end(shard)
 
-    def _each(self, work: Callable[[Shard], T]) -> list[T]:
-        """``work(shard)`` for every shard at once, in shard order; every one has ended
-        before a failure is raised (a shard's session is never used by two at a time)."""
-        futures = [self._pool.submit(work, shard) for shard in self.shards]
+    def _each(self, work: Callable[[int], T]) -> list[T]:
+        """``work(shard number)`` for every shard at once, in shard order; every one has
+        ended before a failure is raised (a shard's session is never used by two at a time)."""
+        futures = [self._pool.submit(work, s) for s in range(len(self.shards))]
         wait(futures)
         return [future.result() for future in futures]
 
@@ -200,12 +201,13 @@ class Fanout:
     def _last(
         self,
         shard: Shard,
+        paths: list[str],
         begun: list[Shard],
         records: Callable[[Any, tuple[str, ...], list[str]], Rows],
     ) -> Rows:
         """The records of the shard's rows on the page; then its transaction ends."""
         with translated(shard.url):
-            rows = records(shard.conn, shard.tables, shard.paths) if shard.paths else []
+            rows = records(shard.conn, shard.tables, paths) if paths else []
             shard.conn.execute("ROLLBACK")
         begun.remove(shard)
         return rows
